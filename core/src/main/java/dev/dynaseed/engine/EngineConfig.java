@@ -1,0 +1,55 @@
+package dev.dynaseed.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how the local engine runs.
+ *
+ * @param home the folder holding the engine's package.json, package-lock.json and node_modules
+ * @param dataDir where tables are kept on disk, with the engine's pid and log files; empty keeps them in memory
+ * @param port the port on 127.0.0.1
+ * @param nodeCommand the Node.js executable
+ * @param startTimeout how long the engine may take to answer
+ */
+public record EngineConfig(Path home, Optional<Path> dataDir, int port, String nodeCommand, Duration startTimeout) {
+    public static final int DEFAULT_PORT = 8000;
+
+    public EngineConfig {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(nodeCommand, "nodeCommand");
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+        }
+    }
+
+    /** An engine with its data on disk under {@code dataDir}. */
+    public static EngineConfig onDisk(Path home, Path dataDir, int port) {
+        return new EngineConfig(home, Optional.of(dataDir), port, "node", Duration.ofSeconds(30));
+    }
+
+    /** An engine that keeps everything in memory (for tests). */
+    public static EngineConfig inMemory(Path home, int port) {
+        return new EngineConfig(home, Optional.empty(), port, "node", Duration.ofSeconds(30));
+    }
+
+    public EngineConfig withNodeCommand(String value) {
+        return new EngineConfig(home, dataDir, port, value, startTimeout);
+    }
+
+    Path dynaliteScript() {
+        return home.resolve("node_modules").resolve("dynalite").resolve("cli.js");
+    }
+
+    Optional<Path> pidFile() {
+        return dataDir.map(dir -> dir.resolve("engine.pid"));
+    }
+
+    Optional<Path> logFile() {
+        return dataDir.map(dir -> dir.resolve("engine.log"));
+    }
+}

@@ -1,0 +1,9 @@
+package dev.dynaseed.generate;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Yields one attribute's value for one item; implementations are stateless and safe to share between threads. */
+@FunctionalInterface
+public interface Generator {
+    AttributeValue next(GenerationContext context);
+}

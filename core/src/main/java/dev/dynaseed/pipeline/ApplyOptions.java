@@ -1,0 +1,52 @@
+package dev.dynaseed.pipeline;
+
+import dev.dynaseed.provision.Provisioner;
+import dev.dynaseed.seed.WriteOptions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How apply runs.
+ *
+ * @param tableConcurrency tables provisioned and seeded at once
+ * @param write how items are written
+ * @param activeTimeout how long to wait for a new table to become ACTIVE
+ * @param clock the time source for time-based values when the spec sets no randomSeed
+ * @param runSeed the seed of this run's values when the spec sets no randomSeed
+ */
+public record ApplyOptions(
+        int tableConcurrency, WriteOptions write, Duration activeTimeout, Clock clock, long runSeed) {
+
+    public ApplyOptions {
+        if (tableConcurrency < 1) {
+            throw new IllegalArgumentException("tableConcurrency must be at least 1, was " + tableConcurrency);
+        }
+        Objects.requireNonNull(write, "write");
+        Objects.requireNonNull(activeTimeout, "activeTimeout");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** 4 tables at once, default writes, 5 minutes for ACTIVE, the system clock and a fresh random run seed. */
+    public static ApplyOptions defaults() {
+        return new ApplyOptions(
+                4,
+                WriteOptions.defaults(),
+                Provisioner.DEFAULT_ACTIVE_TIMEOUT,
+                Clock.systemUTC(),
+                new SecureRandom().nextLong());
+    }
+
+    public ApplyOptions withWrite(WriteOptions value) {
+        return new ApplyOptions(tableConcurrency, value, activeTimeout, clock, runSeed);
+    }
+
+    public ApplyOptions withActiveTimeout(Duration value) {
+        return new ApplyOptions(tableConcurrency, write, value, clock, runSeed);
+    }
+
+    public ApplyOptions withTableConcurrency(int value) {
+        return new ApplyOptions(value, write, activeTimeout, clock, runSeed);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.dynaseed.pipeline;
+
+import dev.dynaseed.DynaseedException;
+import dev.dynaseed.plan.Plan;
+import dev.dynaseed.plan.Planner;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.ActiveWaiter;
+import dev.dynaseed.provision.DestroyOutcome;
+import dev.dynaseed.provision.Provisioner;
+import dev.dynaseed.provision.TableOutcome;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.BatchWriter;
+import dev.dynaseed.seed.SeedOutcome;
+import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.seed.Seeder;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole flow over one client: plan (DescribeTable), provision (CreateTable, wait for ACTIVE), seed
+ * (BatchWriteItem) and report. Tables go through it concurrently, a bounded number at a time.
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final DynamoDbClient client;
+    private final String target;
+    private final ApplyOptions options;
+
+    public Pipeline(DynamoDbClient client, String target, ApplyOptions options) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.target = Objects.requireNonNull(target, "target");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** What apply would do; reads only. */
+    public Plan plan(Spec spec) {
+        return new Planner(client, options.tableConcurrency()).plan(spec);
+    }
+
+    /** Applies the spec. */
+    public Report apply(Spec spec, SeedProgress progress) {
+        return apply(spec, progress, () -> false);
+    }
+
+    /**
+     * Applies the spec; once {@code stop} is true no new table or batch starts, and what was not done is reported
+     * as skipped.
+     */
+    public Report apply(Spec spec, SeedProgress progress, BooleanSupplier stop) {
+        long started = System.nanoTime();
+        Plan plan = plan(spec);
+        Instant now = options.clock().instant();
+        Provisioner provisioner =
+                new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
+        ExecutorService tables = Executors.newFixedThreadPool(
+                Math.min(options.tableConcurrency(), Math.max(1, spec.tables().size())));
+        try (BatchWriter writer = new BatchWriter(client, options.write())) {
+            Seeder seeder = new Seeder(client, writer);
+            List<Future<TableReport>> futures = new ArrayList<>();
+            for (TableChange change : plan.changes()) {
+                futures.add(tables.submit(() -> table(change, provisioner, seeder, now, progress, stop)));
+            }
+            List<TableReport> reports = new ArrayList<>();
+            for (Future<TableReport> future : futures) {
+                reports.add(future.get());
+            }
+            return new Report(target, reports, Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DynaseedException("interrupted while applying the spec; tables may be half seeded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DynaseedException("applying the spec failed: " + e.getCause(), e.getCause());
+        } finally {
+            tables.shutdownNow();
+        }
+    }
+
+    private TableReport table(
+            TableChange change,
+            Provisioner provisioner,
+            Seeder seeder,
+            Instant now,
+            SeedProgress progress,
+            BooleanSupplier stop)
+            throws InterruptedException {
+        TableSpec table = change.table();
+        long requested = table.seed().count();
+        if (stop.getAsBoolean()) {
+            return new TableReport(
+                    table,
+                    new TableOutcome.Failed("not started: stopped before the deadline"),
+                    SeedOutcome.skippedAll(requested, "table not started: stopped before the deadline"),
+                    Duration.ZERO);
+        }
+        long provisionStart = System.nanoTime();
+        TableOutcome outcome = provisioner.provision(change);
+        Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
+        SeedOutcome seed;
+        if (outcome instanceof TableOutcome.Failed failed) {
+            seed = new SeedOutcome(
+                    requested, 0, requested, 0, 0, Optional.empty(), List.of(failed.reason()), Duration.ZERO);
+        } else if (outcome instanceof TableOutcome.Drifted) {
+            seed = SeedOutcome.skippedAll(
+                    requested, "the table differs from its spec, so it was not seeded; see the differences");
+        } else {
+            seed = seeder.seed(table, options.runSeed(), now, progress, stop);
+        }
+        LOG.info("table {}: {}", table.name(), outcome.getClass().getSimpleName());
+        return new TableReport(table, outcome, seed, provisionDuration);
+    }
+
+    /** Deletes the spec's tables; the outcome per table name, in spec order. */
+    public Map<String, DestroyOutcome> destroy(Spec spec) {
+        Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
+        Map<String, DestroyOutcome> outcomes = new LinkedHashMap<>();
+        for (String name : spec.tableNames()) {
+            outcomes.put(name, provisioner.destroy(name));
+        }
+        return outcomes;
+    }
+}

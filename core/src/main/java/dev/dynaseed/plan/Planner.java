@@ -1,0 +1,82 @@
+package dev.dynaseed.plan;
+
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableSpec;
+import dev.dynaseed.target.TargetException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Reads the target (DescribeTable per table, concurrently) and says what applying the spec would change. */
+public final class Planner {
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+    private final DynamoDbClient client;
+    private final int concurrency;
+
+    public Planner(DynamoDbClient client, int concurrency) {
+        this.client = Objects.requireNonNull(client, "client");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.concurrency = concurrency;
+    }
+
+    public Plan plan(Spec spec) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, spec.tables().size())));
+        try {
+            List<CompletableFuture<TableChange>> futures = spec.tables().stream()
+                    .map(table -> CompletableFuture.supplyAsync(() -> change(table), pool))
+                    .toList();
+            return new Plan(futures.stream().map(Planner::join).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What would change for one table. */
+    public TableChange change(TableSpec table) {
+        Optional<TableDescription> existing = describe(table.name());
+        if (existing.isEmpty()) {
+            LOG.info("table {} does not exist; it will be created", table.name());
+            return new TableChange.Create(table);
+        }
+        List<Difference> differences = SchemaComparison.differences(table, existing.get());
+        LOG.info("table {} exists; {} difference(s)", table.name(), differences.size());
+        return differences.isEmpty()
+                ? new TableChange.NoChange(table)
+                : new TableChange.Drift(table, differences);
+    }
+
+    /** DescribeTable, with a missing table as empty. */
+    public Optional<TableDescription> describe(String tableName) {
+        try {
+            return Optional.of(client.describeTable(r -> r.tableName(tableName)).table());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw TargetException.of("DescribeTable " + tableName, e);
+        }
+    }
+
+    private static TableChange join(CompletableFuture<TableChange> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.dynaseed.provision;
+
+import dev.dynaseed.plan.Difference;
+import dev.dynaseed.plan.SchemaComparison;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.spec.BillingSpec;
+import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.spec.TableSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Carries out one table's change: CreateTable (with tags) and wait for ACTIVE, or report what is there. */
+public final class Provisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
+
+    private final DynamoDbClient client;
+    private final ActiveWaiter waiter;
+
+    public Provisioner(DynamoDbClient client, ActiveWaiter waiter) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.waiter = Objects.requireNonNull(waiter, "waiter");
+    }
+
+    public TableOutcome provision(TableChange change) throws InterruptedException {
+        TableSpec table = change.table();
+        if (change instanceof TableChange.Drift drift) {
+            LOG.info("table {} drifted from its spec; left unchanged: {}", table.name(), drift.differences());
+            return new TableOutcome.Drifted(drift.differences());
+        }
+        if (change instanceof TableChange.NoChange) {
+            TableOutcome waited = awaitActive(table.name());
+            return waited instanceof TableOutcome.Failed ? waited : new TableOutcome.AlreadyMatches();
+        }
+        try {
+            client.createTable(createRequest(table));
+            LOG.info("CreateTable {} sent", table.name());
+        } catch (ResourceInUseException e) {
+            // Someone created it between our DescribeTable and CreateTable: judge it like any existing table.
+            return existing(table);
+        } catch (SdkException e) {
+            LOG.info("CreateTable {} failed: {}", table.name(), e.getMessage());
+            return new TableOutcome.Failed("CreateTable failed: " + e.getMessage());
+        }
+        return awaitActive(table.name());
+    }
+
+    private TableOutcome existing(TableSpec table) {
+        try {
+            TableDescription description =
+                    client.describeTable(r -> r.tableName(table.name())).table();
+            List<Difference> differences = SchemaComparison.differences(table, description);
+            return differences.isEmpty()
+                    ? new TableOutcome.AlreadyMatches()
+                    : new TableOutcome.Drifted(differences);
+        } catch (SdkException e) {
+            return new TableOutcome.Failed("DescribeTable failed: " + e.getMessage());
+        }
+    }
+
+    private TableOutcome awaitActive(String tableName) throws InterruptedException {
+        try {
+            ActiveWaiter.Result result = waiter.await(tableName);
+            if (result.active()) {
+                LOG.info("table {} is ACTIVE after {} ms", tableName, result.waited().toMillis());
+                return new TableOutcome.Created(result.waited());
+            }
+            return new TableOutcome.Failed("table did not become ACTIVE within " + result.waited().toSeconds()
+                    + " s (last status: " + result.lastStatus() + "); raise --wait-timeout or check the table");
+        } catch (SdkException e) {
+            return new TableOutcome.Failed("DescribeTable failed while waiting: " + e.getMessage());
+        }
+    }
+
+    /** The CreateTable request for a table spec. */
+    public static CreateTableRequest createRequest(TableSpec table) {
+        List<KeySchemaElement> keySchema = new ArrayList<>();
+        List<AttributeDefinition> definitions = new ArrayList<>();
+        addKey(table.partitionKey(), KeyType.HASH, keySchema, definitions);
+        table.sortKey().ifPresent(key -> addKey(key, KeyType.RANGE, keySchema, definitions));
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(table.name())
+                .keySchema(keySchema)
+                .attributeDefinitions(definitions);
+        if (table.billing() instanceof BillingSpec.Provisioned provisioned) {
+            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(
+                            provisioned.readCapacity())
+                    .writeCapacityUnits(provisioned.writeCapacity()));
+        } else {
+            request.billingMode(BillingMode.PAY_PER_REQUEST);
+        }
+        if (!table.tags().isEmpty()) {
+            request.tags(table.tags().entrySet().stream()
+                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                    .toList());
+        }
+        return request.build();
+    }
+
+    private static void addKey(
+            KeySpec key, KeyType role, List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {
+        keySchema.add(KeySchemaElement.builder().attributeName(key.name()).keyType(role).build());
+        definitions.add(AttributeDefinition.builder()
+                .attributeName(key.name())
+                .attributeType(key.type().name())
+                .build());
+    }
+
+    /** DeleteTable; the outcome says whether there was a table to delete. */
+    public DestroyOutcome destroy(String tableName) {
+        try {
+            client.deleteTable(r -> r.tableName(tableName));
+            LOG.info("DeleteTable {} sent", tableName);
+            return new DestroyOutcome.Deleted();
+        } catch (ResourceNotFoundException e) {
+            return new DestroyOutcome.NotFound();
+        } catch (ResourceInUseException e) {
+            return new DestroyOutcome.Failed("the table is busy (" + e.awsErrorDetails().errorMessage()
+                    + "); retry in a few seconds");
+        } catch (SdkException e) {
+            return new DestroyOutcome.Failed("DeleteTable failed: " + e.getMessage());
+        }
+    }
+
+    /** How long CreateTable waits by default before giving up on ACTIVE. */
+    public static final Duration DEFAULT_ACTIVE_TIMEOUT = Duration.ofMinutes(5);
+}

@@ -1,0 +1,63 @@
+package dev.dynaseed.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.plan.Difference;
+import dev.dynaseed.provision.TableOutcome;
+import dev.dynaseed.seed.SeedOutcome;
+
+/**
+ * The report as JSON: the seed's {@code create} and {@code insert} first, unchanged, then dynaseed's own fields
+ * ({@code status}, {@code target}, {@code durationMs}, {@code tables}). The layout is stable; fields are only added.
+ */
+public final class ReportJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ReportJson() {}
+
+    public static ObjectNode toJson(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("create", MAPPER.valueToTree(SeedCompatibleBody.create(report)));
+        root.set("insert", MAPPER.valueToTree(SeedCompatibleBody.insert(report)));
+        root.put("status", report.status().name());
+        root.put("target", report.target());
+        root.put("durationMs", report.duration().toMillis());
+        ArrayNode tables = root.putArray("tables");
+        for (TableReport table : report.tables()) {
+            ObjectNode node = tables.addObject();
+            node.put("name", table.table().name());
+            node.put("outcome", table.outcomeName());
+            ArrayNode differences = node.putArray("differences");
+            if (table.outcome() instanceof TableOutcome.Drifted drifted) {
+                for (Difference difference : drifted.differences()) {
+                    differences.addObject()
+                            .put("field", difference.field())
+                            .put("expected", difference.expected())
+                            .put("actual", difference.actual());
+                }
+            }
+            if (table.outcome() instanceof TableOutcome.Failed failed) {
+                node.put("error", failed.reason());
+            }
+            node.put("provisionMs", table.provisionDuration().toMillis());
+            node.set("seed", seed(table.seed(), table.table().seed().onExisting().specName()));
+        }
+        return root;
+    }
+
+    private static ObjectNode seed(SeedOutcome seed, String policy) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("onExisting", policy);
+        node.put("requested", seed.requested());
+        node.put("written", seed.written());
+        node.put("failed", seed.failed());
+        node.put("skipped", seed.skipped());
+        node.put("retried", seed.retried());
+        seed.note().ifPresent(note -> node.put("note", note));
+        ArrayNode errors = node.putArray("errors");
+        seed.errors().forEach(errors::add);
+        node.put("durationMs", seed.duration().toMillis());
+        return node;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dynaseed.seed;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What seeding did to one table. Every requested item is counted exactly once as written, failed or skipped;
+ * {@code retried} counts resends of unprocessed items and does not add to the total.
+ *
+ * @param requested items the spec asked for
+ * @param written items DynamoDB acknowledged
+ * @param failed items given up on
+ * @param skipped items not attempted, for the reason in {@code note}
+ * @param retried resends of items DynamoDB returned as unprocessed
+ * @param note why items were skipped, if any were
+ * @param errors the distinct errors behind failed items (a few)
+ * @param duration how long seeding took
+ */
+public record SeedOutcome(
+        long requested,
+        long written,
+        long failed,
+        long skipped,
+        long retried,
+        Optional<String> note,
+        List<String> errors,
+        Duration duration) {
+
+    public SeedOutcome {
+        Objects.requireNonNull(note, "note");
+        errors = List.copyOf(errors);
+        Objects.requireNonNull(duration, "duration");
+        if (written + failed + skipped != requested) {
+            throw new IllegalArgumentException("written " + written + " + failed " + failed + " + skipped " + skipped
+                    + " != requested " + requested);
+        }
+    }
+
+    /** The note of a table left alone because it held items and its policy is {@code skip}. */
+    public static final String SKIP_POLICY_NOTE = "the table already holds items (onExisting: skip)";
+
+    /** Whether the items were skipped because the spec asked for it, not because of a problem. */
+    public boolean skippedByPolicy() {
+        return note.filter(SKIP_POLICY_NOTE::equals).isPresent();
+    }
+
+    /** Nothing was asked for. */
+    public static SeedOutcome none() {
+        return new SeedOutcome(0, 0, 0, 0, 0, Optional.empty(), List.of(), Duration.ZERO);
+    }
+
+    /** All {@code requested} items were left alone, for {@code reason}. */
+    public static SeedOutcome skippedAll(long requested, String reason) {
+        return new SeedOutcome(requested, 0, 0, requested, 0, Optional.of(reason), List.of(), Duration.ZERO);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dynaseed.seed;
+
+import dev.dynaseed.generate.ItemGenerator;
+import dev.dynaseed.spec.ExistingDataPolicy;
+import dev.dynaseed.spec.TableSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** Seeds one table as its spec says: applies the existing-data policy, then streams generated items to the writer. */
+public final class Seeder {
+    private final DynamoDbClient client;
+    private final BatchWriter writer;
+
+    public Seeder(DynamoDbClient client, BatchWriter writer) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * Seeds {@code table}; {@code runSeed} and {@code now} make values fresh when the spec sets no randomSeed.
+     */
+    public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, BooleanSupplier stop)
+            throws InterruptedException {
+        long count = table.seed().count();
+        if (count == 0) {
+            return SeedOutcome.none();
+        }
+        if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
+            try {
+                if (holdsItems(table.name())) {
+                    return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
+                }
+            } catch (SdkException e) {
+                return new SeedOutcome(count, 0, count, 0, 0, Optional.empty(),
+                        List.of("Scan to check for existing items failed: " + e.getMessage()),
+                        Duration.ZERO);
+            }
+        }
+        ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
+        List<String> keyNames = new ArrayList<>();
+        keyNames.add(table.partitionKey().name());
+        table.sortKey().ifPresent(key -> keyNames.add(key.name()));
+        return writer.write(table.name(), keyNames, new GeneratedItemSource(generator, count), progress, stop);
+    }
+
+    private boolean holdsItems(String tableName) {
+        return client.scan(r -> r.tableName(tableName).limit(1).select(Select.COUNT)).count() > 0;
+    }
+}

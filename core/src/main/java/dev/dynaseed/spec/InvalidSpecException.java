@@ -1,0 +1,28 @@
+package dev.dynaseed.spec;
+
+import dev.dynaseed.DynaseedException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Raised when a spec has problems; carries all of them, found before any request was sent. */
+public final class InvalidSpecException extends DynaseedException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    public InvalidSpecException(String source, List<Problem> problems) {
+        super(describe(source, problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(String source, List<Problem> problems) {
+        String header = problems.size() == 1
+                ? "The spec " + source + " has 1 problem:"
+                : "The spec " + source + " has " + problems.size() + " problems:";
+        return problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", ""));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dynaseed.spec;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a table is filled: how many items, what to do with existing data, and one generator per attribute.
+ *
+ * @param count the number of items to write on each run
+ * @param onExisting what to do when the table already holds items
+ * @param randomSeed makes every generated value repeatable when present
+ * @param baseTime the instant time-based generators start from when {@code randomSeed} is set
+ * @param attributes the generators, in the order the attributes are written
+ */
+public record SeedSpec(
+        long count,
+        ExistingDataPolicy onExisting,
+        Optional<Long> randomSeed,
+        Optional<Instant> baseTime,
+        Map<String, GeneratorSpec> attributes) {
+
+    /** The instant repeatable runs use for time-based generators when no baseTime is given. */
+    public static final Instant DEFAULT_BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
+
+    public SeedSpec {
+        Objects.requireNonNull(onExisting, "onExisting");
+        Objects.requireNonNull(randomSeed, "randomSeed");
+        Objects.requireNonNull(baseTime, "baseTime");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A seed block that writes nothing. */
+    public static SeedSpec none() {
+        return new SeedSpec(0, ExistingDataPolicy.APPEND, Optional.empty(), Optional.empty(), Map.of());
+    }
+}
