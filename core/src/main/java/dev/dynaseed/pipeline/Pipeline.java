@@ -134,8 +134,13 @@ public final class Pipeline {
     public Map<String, DestroyOutcome> destroy(Spec spec) {
         Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         Map<String, DestroyOutcome> outcomes = new LinkedHashMap<>();
-        for (String name : spec.tableNames()) {
-            outcomes.put(name, provisioner.destroy(name));
+        try {
+            for (String name : spec.tableNames()) {
+                outcomes.put(name, provisioner.destroy(name));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DynaseedException("interrupted while deleting tables; deleted so far: " + outcomes.keySet(), e);
         }
         return outcomes;
     }

@@ -3,6 +3,7 @@ package dev.dynaseed.provision;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -35,14 +36,24 @@ public final class ActiveWaiter {
      * passes.
      */
     public Result await(String tableName) throws InterruptedException {
+        return poll(tableName, status -> status.isPresent() && status.get() == TableStatus.ACTIVE);
+    }
+
+    /** Waits until DescribeTable no longer finds the table (after DeleteTable). */
+    public Result awaitDeleted(String tableName) throws InterruptedException {
+        return poll(tableName, Optional::isEmpty);
+    }
+
+    private Result poll(String tableName, Predicate<Optional<TableStatus>> done) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long delayNanos = firstDelay.toNanos();
         String lastStatus = "unknown";
         while (true) {
             Optional<TableStatus> status = status(tableName);
-            if (status.isPresent() && status.get() == TableStatus.ACTIVE) {
-                return new Result(true, Duration.ofNanos(System.nanoTime() - start), "ACTIVE");
+            if (done.test(status)) {
+                return new Result(true, Duration.ofNanos(System.nanoTime() - start), status.map(TableStatus::toString)
+                        .orElse("deleted"));
             }
             lastStatus = status.map(TableStatus::toString).orElse("not found");
             long now = System.nanoTime();
@@ -67,7 +78,7 @@ public final class ActiveWaiter {
     /**
      * How waiting ended.
      *
-     * @param active whether the table became ACTIVE
+     * @param active whether the table reached the awaited state
      * @param waited how long it took
      * @param lastStatus the last status seen
      */

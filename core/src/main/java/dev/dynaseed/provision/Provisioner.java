@@ -120,12 +120,16 @@ public final class Provisioner {
                 .build());
     }
 
-    /** DeleteTable; the outcome says whether there was a table to delete. */
-    public DestroyOutcome destroy(String tableName) {
+    /** DeleteTable, then wait until it is gone; the outcome says whether there was a table to delete. */
+    public DestroyOutcome destroy(String tableName) throws InterruptedException {
         try {
             client.deleteTable(r -> r.tableName(tableName));
             LOG.info("DeleteTable {} sent", tableName);
-            return new DestroyOutcome.Deleted();
+            ActiveWaiter.Result gone = waiter.awaitDeleted(tableName);
+            return gone.active()
+                    ? new DestroyOutcome.Deleted()
+                    : new DestroyOutcome.Failed("DeleteTable was accepted but the table still exists after "
+                            + gone.waited().toSeconds() + " s (status " + gone.lastStatus() + ")");
         } catch (ResourceNotFoundException e) {
             return new DestroyOutcome.NotFound();
         } catch (ResourceInUseException e) {

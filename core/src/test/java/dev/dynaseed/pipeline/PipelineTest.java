@@ -1,0 +1,184 @@
+package dev.dynaseed.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynaseed.plan.Difference;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.TableOutcome;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.report.ReportJson;
+import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.spec.DefaultSpec;
+import dev.dynaseed.spec.ExistingDataPolicy;
+import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.spec.KeyType;
+import dev.dynaseed.spec.SeedSpec;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableSpec;
+import dev.dynaseed.testing.Dynalite;
+import dev.dynaseed.testing.Specs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+class PipelineTest {
+    private final DynamoDbClient client = Dynalite.client();
+    private final Pipeline pipeline = new Pipeline(client, "test", ApplyOptions.defaults());
+
+    @Test
+    void defaultSpec_createsTheSeedsTablesWithThreeTypedItemsEach() {
+        Report report = pipeline.apply(DefaultSpec.seedScenario(), SeedProgress.NONE);
+
+        assertThat(report.status()).isEqualTo(Report.Status.OK);
+        for (String name : DefaultSpec.TABLE_NAMES) {
+            TableDescription table = client.describeTable(r -> r.tableName(name)).table();
+            assertThat(table.keySchema())
+                    .containsExactly(
+                            KeySchemaElement.builder().attributeName("transaction_id").keyType("HASH").build(),
+                            KeySchemaElement.builder().attributeName("access_timestamp").keyType("RANGE").build());
+            assertThat(table.attributeDefinitions())
+                    .containsExactlyInAnyOrder(
+                            AttributeDefinition.builder().attributeName("transaction_id")
+                                    .attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("access_timestamp")
+                                    .attributeType(ScalarAttributeType.N).build());
+            assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+            assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
+            var items = client.scan(r -> r.tableName(name)).items();
+            assertThat(items).hasSize(3);
+            for (var item : items) {
+                assertThat(UUID.fromString(item.get("transaction_id").s()).version()).isEqualTo(1);
+                assertThat(Long.parseLong(item.get("access_timestamp").n()))
+                        .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
+                assertThat(UUID.fromString(item.get("user_id").s()).version()).isEqualTo(4);
+            }
+        }
+        var json = ReportJson.toJson(report);
+        assertThat(json.get("create").toString())
+                .isEqualTo("[[{\"webapp_user_logs\":\"Create successful.\"},{\"mobile_user_logs\":\"Create"
+                        + " successful.\"},{\"utilityapp_user_logs\":\"Create successful.\"}]]");
+        assertThat(json.get("insert")).hasSize(9);
+        assertThat(json.get("insert").get(0).toString()).isEqualTo("{\"webapp_user_logs\":\"Insert successful.\"}");
+        assertThat(json.get("insert").get(8).toString())
+                .isEqualTo("{\"utilityapp_user_logs\":\"Insert successful.\"}");
+
+        Report second = pipeline.apply(DefaultSpec.seedScenario(), SeedProgress.NONE);
+
+        assertThat(second.tables()).extracting(TableReport::outcomeName).containsOnly("AlreadyMatches");
+        assertThat(ReportJson.toJson(second).get("create").get(0).get(0).toString())
+                .isEqualTo("{\"webapp_user_logs\":\"Table already exists.\"}");
+        for (String name : DefaultSpec.TABLE_NAMES) {
+            assertThat(Specs.count(client, name)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void skip_seedsOnlyAnEmptyTable() {
+        Spec spec = Specs.map(Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
+                table -> Specs.withSeed(table, policy(table.seed(), ExistingDataPolicy.SKIP, Optional.empty())));
+        String name = spec.tableNames().get(0);
+
+        Report first = pipeline.apply(spec, SeedProgress.NONE);
+        Report second = pipeline.apply(spec, SeedProgress.NONE);
+
+        assertThat(first.tables().get(0).seed().written()).isEqualTo(3);
+        assertThat(second.tables().get(0).seed().skipped()).isEqualTo(3);
+        assertThat(second.tables().get(0).seed().note()).contains("the table already holds items (onExisting: skip)");
+        assertThat(second.status()).isEqualTo(Report.Status.OK);
+        assertThat(Specs.count(client, name)).isEqualTo(3);
+    }
+
+    @Test
+    void upsert_withRandomSeed_overwritesTheSameItems() {
+        Spec spec = Specs.map(Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
+                table -> Specs.withSeed(table, policy(table.seed(), ExistingDataPolicy.UPSERT, Optional.of(42L))));
+        String name = spec.tableNames().get(0);
+
+        pipeline.apply(spec, SeedProgress.NONE);
+        var before = client.scan(r -> r.tableName(name)).items();
+        Report second = pipeline.apply(spec, SeedProgress.NONE);
+
+        assertThat(second.tables().get(0).seed().written()).isEqualTo(3);
+        assertThat(Specs.count(client, name)).isEqualTo(3);
+        assertThat(client.scan(r -> r.tableName(name)).items()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void existingTableWithADifferentKey_isReportedAsDriftedAndLeftAlone() {
+        TableSpec original = Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0);
+        pipeline.apply(new Spec(List.of(Specs.withSeed(original, SeedSpec.none()))), SeedProgress.NONE);
+        Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
+        attributes.put("id", new GeneratorSpec.Uuid4());
+        TableSpec changed = new TableSpec(
+                original.name(),
+                new KeySpec("id", KeyType.S),
+                Optional.empty(),
+                original.billing(),
+                Map.of(),
+                new SeedSpec(5, ExistingDataPolicy.APPEND, Optional.empty(), Optional.empty(), attributes));
+
+        TableChange planned = pipeline.plan(new Spec(List.of(changed))).changes().get(0);
+        Report report = pipeline.apply(new Spec(List.of(changed)), SeedProgress.NONE);
+
+        List<Difference> expected = List.of(
+                new Difference("partitionKey", "id (S)", "transaction_id (S)"),
+                new Difference("sortKey", "none", "access_timestamp (N)"));
+        assertThat(planned).isEqualTo(new TableChange.Drift(changed, expected));
+        assertThat(report.tables().get(0).outcome()).isEqualTo(new TableOutcome.Drifted(expected));
+        assertThat(report.tables().get(0).seed().skipped()).isEqualTo(5);
+        assertThat(report.status()).isEqualTo(Report.Status.FAILED);
+        var description = client.describeTable(r -> r.tableName(original.name())).table();
+        assertThat(description.keySchema().get(0).attributeName()).isEqualTo("transaction_id");
+        assertThat(Specs.count(client, original.name())).isZero();
+    }
+
+    @Test
+    void billingDifference_isDrift() {
+        TableSpec original = Specs.withSeed(
+                Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0), SeedSpec.none());
+        pipeline.apply(new Spec(List.of(original)), SeedProgress.NONE);
+        TableSpec onDemand = new TableSpec(original.name(), original.partitionKey(), original.sortKey(),
+                new dev.dynaseed.spec.BillingSpec.PayPerRequest(), Map.of(), SeedSpec.none());
+
+        TableChange planned = pipeline.plan(new Spec(List.of(onDemand))).changes().get(0);
+
+        assertThat(planned).isEqualTo(new TableChange.Drift(
+                onDemand, List.of(new Difference("billing", "PAY_PER_REQUEST", "PROVISIONED 5/5"))));
+    }
+
+    @Test
+    void plan_writesNothing() {
+        Spec spec = Specs.withUniqueNames(DefaultSpec.seedScenario());
+
+        var plan = pipeline.plan(spec);
+
+        assertThat(plan.changes()).allMatch(change -> change instanceof TableChange.Create);
+        assertThat(client.listTables().tableNames()).doesNotContainAnyElementsOf(spec.tableNames());
+    }
+
+    @Test
+    void destroy_deletesTheSpecsTables_andReportsMissingOnes() {
+        Spec spec = Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0))));
+        pipeline.apply(spec, SeedProgress.NONE);
+
+        var first = pipeline.destroy(spec);
+        var second = pipeline.destroy(spec);
+
+        assertThat(first.values()).containsExactly(new dev.dynaseed.provision.DestroyOutcome.Deleted());
+        assertThat(second.values()).containsExactly(new dev.dynaseed.provision.DestroyOutcome.NotFound());
+    }
+
+    private static SeedSpec policy(SeedSpec seed, ExistingDataPolicy policy, Optional<Long> randomSeed) {
+        return new SeedSpec(seed.count(), policy, randomSeed, seed.baseTime(), seed.attributes());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.dynaseed.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynaseed.pipeline.ApplyOptions;
+import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.spec.BillingSpec;
+import dev.dynaseed.spec.ExistingDataPolicy;
+import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.spec.KeyType;
+import dev.dynaseed.spec.SeedSpec;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableSpec;
+import dev.dynaseed.testing.Dynalite;
+import dev.dynaseed.testing.Specs;
+import dev.dynaseed.testing.UnprocessedItemsInjector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class BatchWriterTest {
+    private static final WriteOptions FAST_RETRIES =
+            WriteOptions.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(20));
+
+    private static Spec spec(long count) {
+        Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
+        attributes.put("id", new GeneratorSpec.Uuid4());
+        attributes.put("n", new GeneratorSpec.IntRange(1, 1000));
+        attributes.put("at", new GeneratorSpec.IsoTimestamp(86_400));
+        return new Spec(List.of(new TableSpec(
+                Dynalite.uniqueTableName("items"),
+                new KeySpec("id", KeyType.S),
+                Optional.empty(),
+                new BillingSpec.PayPerRequest(),
+                Map.of(),
+                new SeedSpec(count, ExistingDataPolicy.APPEND, Optional.empty(), Optional.empty(), attributes))));
+    }
+
+    @Test
+    void tenThousandItems_endAsTenThousandItems() {
+        Spec spec = spec(10_000);
+        AtomicLong lastProgress = new AtomicLong();
+
+        Report report = new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults().withWrite(FAST_RETRIES))
+                .apply(spec, (table, done, requested) -> lastProgress.accumulateAndGet(done, Math::max));
+
+        SeedOutcome seed = report.tables().get(0).seed();
+        assertThat(seed.written()).isEqualTo(10_000);
+        assertThat(seed.failed()).isZero();
+        assertThat(lastProgress.get()).isEqualTo(10_000);
+        assertThat(Specs.count(Dynalite.client(), spec.tableNames().get(0))).isEqualTo(10_000);
+    }
+
+    @Test
+    void tenThousandItems_arriveWhenBatchesComeBackWithUnprocessedItems() {
+        Spec spec = spec(10_000);
+        UnprocessedItemsInjector injector = new UnprocessedItemsInjector(i -> i % 3 == 0);
+
+        try (DynamoDbClient client = Dynalite.client(injector)) {
+            Report report = new Pipeline(client, "test", ApplyOptions.defaults().withWrite(FAST_RETRIES))
+                    .apply(spec, SeedProgress.NONE);
+
+            SeedOutcome seed = report.tables().get(0).seed();
+            assertThat(injector.held()).isGreaterThan(3_000);
+            assertThat(seed.retried()).isEqualTo(injector.held());
+            assertThat(seed.written()).isEqualTo(10_000);
+            assertThat(seed.failed()).isZero();
+            assertThat(report.status()).isEqualTo(Report.Status.OK);
+        }
+        assertThat(Specs.count(Dynalite.client(), spec.tableNames().get(0))).isEqualTo(10_000);
+    }
+
+    @Test
+    void itemsStillUnprocessedAfterTheLastAttempt_areCountedAsFailed() {
+        Spec spec = spec(100);
+        // Every write but the first of each request is held back, on every attempt.
+        UnprocessedItemsInjector injector = new UnprocessedItemsInjector(i -> true);
+
+        try (DynamoDbClient client = Dynalite.client(injector)) {
+            Report report = new Pipeline(
+                            client, "test", ApplyOptions.defaults().withWrite(FAST_RETRIES.withMaxAttempts(3)))
+                    .apply(spec, SeedProgress.NONE);
+
+            SeedOutcome seed = report.tables().get(0).seed();
+            assertThat(seed.written()).isEqualTo(4 * 3);
+            assertThat(seed.failed()).isEqualTo(100 - 4 * 3);
+            assertThat(seed.errors()).containsExactly("still unprocessed after 3 attempts; lower --concurrency or"
+                    + " raise the table's write capacity");
+            assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
+        }
+        assertThat(Specs.count(Dynalite.client(), spec.tableNames().get(0))).isEqualTo(12);
+    }
+
+    @Test
+    void anInvalidItem_failsAlone_andTheRestOfItsBatchIsWritten() throws Exception {
+        Spec spec = spec(0);
+        String table = spec.tableNames().get(0);
+        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // An empty string is not a valid key value: DynamoDB rejects the whole batch that holds it.
+            items.add(Map.of("id", AttributeValue.fromS(i == 7 ? "" : "item-" + i)));
+        }
+
+        SeedOutcome outcome;
+        try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, () -> false);
+        }
+
+        assertThat(outcome.written()).isEqualTo(24);
+        assertThat(outcome.failed()).isEqualTo(1);
+        assertThat(outcome.errors()).singleElement().asString().startsWith("ValidationException");
+        assertThat(Specs.count(Dynalite.client(), table)).isEqualTo(24);
+    }
+
+    @Test
+    void itemsWithTheSameKey_goToSeparateBatches_andTheLastOneWins() throws Exception {
+        Spec spec = spec(0);
+        String table = spec.tableNames().get(0);
+        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(Map.of("id", AttributeValue.fromS("k" + (i % 3)), "v", AttributeValue.fromN("" + i)));
+        }
+
+        SeedOutcome outcome;
+        try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults().withMaxInFlight(1))) {
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, () -> false);
+        }
+
+        assertThat(outcome.written()).isEqualTo(10);
+        assertThat(outcome.failed()).isZero();
+        var stored = Dynalite.client().getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("k0"))));
+        assertThat(stored.item().get("v").n()).isEqualTo("9");
+    }
+
+    @Test
+    void stop_leavesTheRestSkipped_withANote() throws Exception {
+        Spec spec = spec(0);
+        String table = spec.tableNames().get(0);
+        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            items.add(Map.of("id", AttributeValue.fromS("item-" + i)));
+        }
+        AtomicLong checks = new AtomicLong();
+
+        SeedOutcome outcome;
+        try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE,
+                    () -> checks.incrementAndGet() > 2);
+        }
+
+        assertThat(outcome.written()).isEqualTo(50);
+        assertThat(outcome.skipped()).isEqualTo(50);
+        assertThat(outcome.note()).contains("50 items not started: stopped before the deadline");
+    }
+
+    private static ItemSource source(List<Map<String, AttributeValue>> items) {
+        return new ItemSource() {
+            @Override
+            public long size() {
+                return items.size();
+            }
+
+            @Override
+            public Iterator<Map<String, AttributeValue>> iterator() {
+                return items.iterator();
+            }
+        };
+    }
+}
