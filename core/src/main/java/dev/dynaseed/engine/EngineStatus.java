@@ -12,5 +12,4 @@ import java.util.Optional;
  * @param dataDir the data folder
  * @param logFile its log
  */
-public record EngineStatus(
-        boolean running, Optional<Long> pid, Optional<Integer> port, Path dataDir, Path logFile) {}
+public record EngineStatus(boolean running, Optional<Long> pid, Optional<Integer> port, Path dataDir, Path logFile) {}

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +48,10 @@ public final class LocalEngine implements AutoCloseable {
     public static LocalEngine start(EngineConfig config) {
         EngineStatus status = status(config);
         if (status.running()) {
-            LOG.info("local engine already running (pid {}, port {})", status.pid().get(), status.port().get());
+            LOG.info(
+                    "local engine already running (pid {}, port {})",
+                    status.pid().get(),
+                    status.port().get());
             return new LocalEngine(config, status.port().get(), status.pid().get(), null, status.logFile());
         }
         NodeRuntime.requireNode(config.nodeCommand());
@@ -63,11 +65,16 @@ public final class LocalEngine implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 config.nodeCommand(),
                 config.dynaliteScript().toString(),
-                "--host", "127.0.0.1",
-                "--port", Integer.toString(port),
-                "--createTableMs", "50",
-                "--deleteTableMs", "50",
-                "--updateTableMs", "50"));
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "50",
+                "--deleteTableMs",
+                "50",
+                "--updateTableMs",
+                "50"));
         config.dataDir().ifPresent(dir -> {
             command.add("--path");
             command.add(dir.resolve("db").toString());
@@ -81,8 +88,8 @@ public final class LocalEngine implements AutoCloseable {
                     .start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new EngineException("the local engine could not be started (" + e.getMessage() + "); see its"
-                    + " log: " + logFile, e);
+            throw new EngineException(
+                    "the local engine could not be started (" + e.getMessage() + "); see its" + " log: " + logFile, e);
         }
         LocalEngine engine = new LocalEngine(config, port, process.pid(), process, logFile);
         engine.shutdownHook = new Thread(engine::stopProcess, "dynaseed-engine-stop");
@@ -113,7 +120,8 @@ public final class LocalEngine implements AutoCloseable {
             int port = Integer.parseInt(recorded.getProperty("port", "-1"));
             boolean alive = ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().commandLine().orElse("dynalite").contains("dynalite"))
+                    .filter(handle ->
+                            handle.info().commandLine().orElse("dynalite").contains("dynalite"))
                     .isPresent();
             if (alive) {
                 return new EngineStatus(true, Optional.of(pid), Optional.of(port), dataDir, log);
@@ -286,5 +294,4 @@ public final class LocalEngine implements AutoCloseable {
     public String toString() {
         return "local engine (dynalite) pid " + pid + " on 127.0.0.1:" + port + " (log " + logFile + ")";
     }
-
 }

@@ -25,9 +25,12 @@ public final class NodeRuntime {
         try {
             output = run(List.of(nodeCommand, "--version"), null, 20).trim();
         } catch (IOException e) {
-            throw new EngineException("Node.js was not found ('" + nodeCommand + " --version' could not run). The"
-                    + " local engine (dynalite) needs Node.js " + MIN_MAJOR + " or newer: install it (e.g. 'apt-get"
-                    + " install nodejs' or from nodejs.org), or use another DynamoDB endpoint with --endpoint-url", e);
+            throw new EngineException(
+                    "Node.js was not found ('" + nodeCommand + " --version' could not run). The"
+                            + " local engine (dynalite) needs Node.js " + MIN_MAJOR
+                            + " or newer: install it (e.g. 'apt-get"
+                            + " install nodejs' or from nodejs.org), or use another DynamoDB endpoint with --endpoint-url",
+                    e);
         }
         Matcher matcher = VERSION.matcher(output);
         if (!matcher.find() || Integer.parseInt(matcher.group(1)) < MIN_MAJOR) {
@@ -45,16 +48,18 @@ public final class NodeRuntime {
         requireNode(config.nodeCommand());
         Path home = config.home();
         if (!Files.isRegularFile(home.resolve("package-lock.json"))) {
-            throw new EngineException("the local engine's package files are missing: no package-lock.json in "
-                    + home + "; run dynaseed from its checkout, or set DYNASEED_HOME to it");
+            throw new EngineException("the local engine's package files are missing: no package-lock.json in " + home
+                    + "; run dynaseed from its checkout, or set DYNASEED_HOME to it");
         }
         LOG.info("installing the local engine (npm ci) in {}", home);
         try {
             String output = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), home, 600);
             LOG.debug("npm ci: {}", output);
         } catch (IOException e) {
-            throw new EngineException("installing the local engine failed: 'npm ci' in " + home + " did not"
-                    + " succeed (" + e.getMessage() + "); check that npm can reach its registry, then retry", e);
+            throw new EngineException(
+                    "installing the local engine failed: 'npm ci' in " + home + " did not" + " succeed ("
+                            + e.getMessage() + "); check that npm can reach its registry, then retry",
+                    e);
         }
         if (!Files.isRegularFile(config.dynaliteScript())) {
             throw new EngineException("'npm ci' ran in " + home + " but " + config.dynaliteScript()
@@ -77,8 +82,8 @@ public final class NodeRuntime {
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + ": "
-                        + text.strip());
+                throw new IOException(
+                        String.join(" ", command) + " exited with " + process.exitValue() + ": " + text.strip());
             }
             return text;
         } catch (InterruptedException e) {

@@ -42,8 +42,7 @@ public final class Generators {
         if (value instanceof SpecValue.Text text) {
             return AttributeValue.fromS(text.value());
         } else if (value instanceof SpecValue.Number number) {
-            return AttributeValue.fromN(
-                    number.value().toPlainString());
+            return AttributeValue.fromN(number.value().toPlainString());
         } else if (value instanceof SpecValue.Bool bool) {
             return AttributeValue.fromBool(bool.value());
         }

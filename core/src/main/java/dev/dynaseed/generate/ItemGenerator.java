@@ -49,5 +49,4 @@ public final class ItemGenerator {
         });
         return item;
     }
-
 }

@@ -13,9 +13,7 @@ final class RangeGenerators {
     static Generator sequence(long start, long step, String prefix) {
         return context -> {
             long value = start + context.index() * step;
-            return prefix == null
-                    ? AttributeValue.fromN(Long.toString(value))
-                    : AttributeValue.fromS(prefix + value);
+            return prefix == null ? AttributeValue.fromN(Long.toString(value)) : AttributeValue.fromS(prefix + value);
         };
     }
 
@@ -25,7 +23,9 @@ final class RangeGenerators {
 
     private static long between(GenerationContext context, long min, long max) {
         if (max == Long.MAX_VALUE) {
-            return min == Long.MIN_VALUE ? context.random().nextLong() : context.random().nextLong(min - 1, max) + 1;
+            return min == Long.MIN_VALUE
+                    ? context.random().nextLong()
+                    : context.random().nextLong(min - 1, max) + 1;
         }
         return context.random().nextLong(min, max + 1);
     }

@@ -25,7 +25,8 @@ public final class Uuid1Generator implements Generator {
 
     @Override
     public AttributeValue next(GenerationContext context) {
-        return AttributeValue.fromS(uuid(context.baseEpochMillis(), context.index()).toString());
+        return AttributeValue.fromS(
+                uuid(context.baseEpochMillis(), context.index()).toString());
     }
 
     UUID uuid(long epochMillis, long index) {

@@ -68,8 +68,7 @@ public final class Pipeline {
         long started = System.nanoTime();
         Plan plan = plan(spec);
         Instant now = options.clock().instant();
-        Provisioner provisioner =
-                new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
+        Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         ExecutorService tables = Executors.newFixedThreadPool(
                 Math.min(options.tableConcurrency(), Math.max(1, spec.tables().size())));
         try (BatchWriter writer = new BatchWriter(client, options.write())) {

@@ -33,7 +33,8 @@ public final class Planner {
     }
 
     public Plan plan(Spec spec) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, spec.tables().size())));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(concurrency, Math.max(1, spec.tables().size())));
         try {
             List<CompletableFuture<TableChange>> futures = spec.tables().stream()
                     .map(table -> CompletableFuture.supplyAsync(() -> change(table), pool))
@@ -53,9 +54,7 @@ public final class Planner {
         }
         List<Difference> differences = SchemaComparison.differences(table, existing.get());
         LOG.info("table {} exists; {} difference(s)", table.name(), differences.size());
-        return differences.isEmpty()
-                ? new TableChange.NoChange(table)
-                : new TableChange.Drift(table, differences);
+        return differences.isEmpty() ? new TableChange.NoChange(table) : new TableChange.Drift(table, differences);
     }
 
     /** DescribeTable, with a missing table as empty. */

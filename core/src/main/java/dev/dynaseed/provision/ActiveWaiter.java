@@ -52,8 +52,10 @@ public final class ActiveWaiter {
         while (true) {
             Optional<TableStatus> status = status(tableName);
             if (done.test(status)) {
-                return new Result(true, Duration.ofNanos(System.nanoTime() - start), status.map(TableStatus::toString)
-                        .orElse("deleted"));
+                return new Result(
+                        true,
+                        Duration.ofNanos(System.nanoTime() - start),
+                        status.map(TableStatus::toString).orElse("deleted"));
             }
             lastStatus = status.map(TableStatus::toString).orElse("not found");
             long now = System.nanoTime();
@@ -68,7 +70,8 @@ public final class ActiveWaiter {
 
     private Optional<TableStatus> status(String tableName) {
         try {
-            return Optional.of(client.describeTable(r -> r.tableName(tableName)).table().tableStatus());
+            return Optional.of(
+                    client.describeTable(r -> r.tableName(tableName)).table().tableStatus());
         } catch (ResourceNotFoundException e) {
             // Just after CreateTable an eventually consistent DescribeTable may not see the table yet.
             return Optional.empty();

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /** Carries out one table's change: CreateTable (with tags) and wait for ACTIVE, or report what is there. */
 public final class Provisioner {
@@ -64,9 +64,7 @@ public final class Provisioner {
             TableDescription description =
                     client.describeTable(r -> r.tableName(table.name())).table();
             List<Difference> differences = SchemaComparison.differences(table, description);
-            return differences.isEmpty()
-                    ? new TableOutcome.AlreadyMatches()
-                    : new TableOutcome.Drifted(differences);
+            return differences.isEmpty() ? new TableOutcome.AlreadyMatches() : new TableOutcome.Drifted(differences);
         } catch (SdkException e) {
             return new TableOutcome.Failed("DescribeTable failed: " + e.getMessage());
         }
@@ -76,11 +74,15 @@ public final class Provisioner {
         try {
             ActiveWaiter.Result result = waiter.await(tableName);
             if (result.active()) {
-                LOG.info("table {} is ACTIVE after {} ms", tableName, result.waited().toMillis());
+                LOG.info(
+                        "table {} is ACTIVE after {} ms",
+                        tableName,
+                        result.waited().toMillis());
                 return new TableOutcome.Created(result.waited());
             }
-            return new TableOutcome.Failed("table did not become ACTIVE within " + result.waited().toSeconds()
-                    + " s (last status: " + result.lastStatus() + "); raise --wait-timeout or check the table");
+            return new TableOutcome.Failed(
+                    "table did not become ACTIVE within " + result.waited().toSeconds() + " s (last status: "
+                            + result.lastStatus() + "); raise --wait-timeout or check the table");
         } catch (SdkException e) {
             return new TableOutcome.Failed("DescribeTable failed while waiting: " + e.getMessage());
         }
@@ -97,15 +99,18 @@ public final class Provisioner {
                 .keySchema(keySchema)
                 .attributeDefinitions(definitions);
         if (table.billing() instanceof BillingSpec.Provisioned provisioned) {
-            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(
-                            provisioned.readCapacity())
-                    .writeCapacityUnits(provisioned.writeCapacity()));
+            request.billingMode(BillingMode.PROVISIONED)
+                    .provisionedThroughput(t -> t.readCapacityUnits(provisioned.readCapacity())
+                            .writeCapacityUnits(provisioned.writeCapacity()));
         } else {
             request.billingMode(BillingMode.PAY_PER_REQUEST);
         }
         if (!table.tags().isEmpty()) {
             request.tags(table.tags().entrySet().stream()
-                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                    .map(tag -> Tag.builder()
+                            .key(tag.getKey())
+                            .value(tag.getValue())
+                            .build())
                     .toList());
         }
         return request.build();
@@ -113,7 +118,10 @@ public final class Provisioner {
 
     private static void addKey(
             KeySpec key, KeyType role, List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {
-        keySchema.add(KeySchemaElement.builder().attributeName(key.name()).keyType(role).build());
+        keySchema.add(KeySchemaElement.builder()
+                .attributeName(key.name())
+                .keyType(role)
+                .build());
         definitions.add(AttributeDefinition.builder()
                 .attributeName(key.name())
                 .attributeType(key.type().name())
@@ -133,8 +141,8 @@ public final class Provisioner {
         } catch (ResourceNotFoundException e) {
             return new DestroyOutcome.NotFound();
         } catch (ResourceInUseException e) {
-            return new DestroyOutcome.Failed("the table is busy (" + e.awsErrorDetails().errorMessage()
-                    + "); retry in a few seconds");
+            return new DestroyOutcome.Failed(
+                    "the table is busy (" + e.awsErrorDetails().errorMessage() + "); retry in a few seconds");
         } catch (SdkException e) {
             return new DestroyOutcome.Failed("DeleteTable failed: " + e.getMessage());
         }

@@ -31,7 +31,8 @@ public final class ReportJson {
             ArrayNode differences = node.putArray("differences");
             if (table.outcome() instanceof TableOutcome.Drifted drifted) {
                 for (Difference difference : drifted.differences()) {
-                    differences.addObject()
+                    differences
+                            .addObject()
                             .put("field", difference.field())
                             .put("expected", difference.expected())
                             .put("actual", difference.actual());
@@ -41,7 +42,8 @@ public final class ReportJson {
                 node.put("error", failed.reason());
             }
             node.put("provisionMs", table.provisionDuration().toMillis());
-            node.set("seed", seed(table.seed(), table.table().seed().onExisting().specName()));
+            node.set(
+                    "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
         }
         return root;
     }

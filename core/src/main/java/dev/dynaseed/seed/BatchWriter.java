@@ -163,15 +163,18 @@ public final class BatchWriter implements AutoCloseable {
                 counters.fail(toSend.size(), describe(e));
                 return;
             }
-            List<WriteRequest> unprocessed =
-                    response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+            List<WriteRequest> unprocessed = response.hasUnprocessedItems()
+                    ? response.unprocessedItems().getOrDefault(table, List.of())
+                    : List.of();
             counters.written(toSend.size() - unprocessed.size());
             if (unprocessed.isEmpty()) {
                 return;
             }
             if (attempt >= options.maxAttempts()) {
-                counters.fail(unprocessed.size(), "still unprocessed after " + attempt + " attempts; lower"
-                        + " --concurrency or raise the table's write capacity");
+                counters.fail(
+                        unprocessed.size(),
+                        "still unprocessed after " + attempt + " attempts; lower"
+                                + " --concurrency or raise the table's write capacity");
                 return;
             }
             counters.retried.addAndGet(unprocessed.size());
@@ -207,7 +210,8 @@ public final class BatchWriter implements AutoCloseable {
 
     private static String describe(SdkException e) {
         if (e instanceof DynamoDbException dynamo && dynamo.awsErrorDetails() != null) {
-            return dynamo.awsErrorDetails().errorCode() + ": " + dynamo.awsErrorDetails().errorMessage();
+            return dynamo.awsErrorDetails().errorCode() + ": "
+                    + dynamo.awsErrorDetails().errorMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }

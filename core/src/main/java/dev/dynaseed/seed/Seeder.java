@@ -39,7 +39,13 @@ public final class Seeder {
                     return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
                 }
             } catch (SdkException e) {
-                return new SeedOutcome(count, 0, count, 0, 0, Optional.empty(),
+                return new SeedOutcome(
+                        count,
+                        0,
+                        count,
+                        0,
+                        0,
+                        Optional.empty(),
                         List.of("Scan to check for existing items failed: " + e.getMessage()),
                         Duration.ZERO);
             }
@@ -52,6 +58,8 @@ public final class Seeder {
     }
 
     private boolean holdsItems(String tableName) {
-        return client.scan(r -> r.tableName(tableName).limit(1).select(Select.COUNT)).count() > 0;
+        return client.scan(r -> r.tableName(tableName).limit(1).select(Select.COUNT))
+                        .count()
+                > 0;
     }
 }

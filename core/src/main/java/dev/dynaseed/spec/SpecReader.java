@@ -56,8 +56,11 @@ public final class SpecReader {
             content = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(
-                    file.toString(), List.of(new Problem("", "file not found; check the path, or run 'dynaseed init'"
-                            + " to write a starter spec to dynaseed.yaml")));
+                    file.toString(),
+                    List.of(new Problem(
+                            "",
+                            "file not found; check the path, or run 'dynaseed init'"
+                                    + " to write a starter spec to dynaseed.yaml")));
         } catch (IOException e) {
             throw new InvalidSpecException(
                     file.toString(), List.of(new Problem("", "cannot be read: " + e.getMessage())));
@@ -74,10 +77,10 @@ public final class SpecReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new InvalidSpecException(
-                    source,
-                    List.of(new Problem("", "is not valid " + format + where + ": " + e.getOriginalMessage())));
+                    source, List.of(new Problem("", "is not valid " + format + where + ": " + e.getOriginalMessage())));
         }
         return read(tree, source);
     }
@@ -120,8 +123,10 @@ public final class SpecReader {
 
         Spec spec(JsonNode tree) {
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                problems.add(new Problem("", "is empty; list tables, e.g. tables: [{name: orders, partitionKey:"
-                        + " {name: id, type: S}}], or run 'dynaseed init' for a starter file"));
+                problems.add(new Problem(
+                        "",
+                        "is empty; list tables, e.g. tables: [{name: orders, partitionKey:"
+                                + " {name: id, type: S}}], or run 'dynaseed init' for a starter file"));
                 return new Spec(List.of());
             }
             Optional<ObjectFields> root =
@@ -131,8 +136,11 @@ public final class SpecReader {
             }
             root.get().node("version").ifPresent(version -> {
                 if (!version.isIntegralNumber() || version.intValue() != 1) {
-                    root.get().problem("version", ObjectFields.describe(version)
-                            + " is not a spec version this dynaseed reads; use version: 1");
+                    root.get()
+                            .problem(
+                                    "version",
+                                    ObjectFields.describe(version)
+                                            + " is not a spec version this dynaseed reads; use version: 1");
                 }
             });
             Optional<JsonNode> tables = root.get().required("tables", "tables: [{name: orders, ...}]");
@@ -163,15 +171,15 @@ public final class SpecReader {
             Optional<String> name = fields.requiredText("name", "name: orders");
             Optional<KeySpec> partitionKey = fields.required("partitionKey", "partitionKey: {name: id, type: S}")
                     .flatMap(key -> key(key, fields.pathOf("partitionKey")));
-            Optional<KeySpec> sortKey =
-                    fields.node("sortKey").flatMap(key -> key(key, fields.pathOf("sortKey")));
+            Optional<KeySpec> sortKey = fields.node("sortKey").flatMap(key -> key(key, fields.pathOf("sortKey")));
             BillingSpec billing = fields.node("billing")
                     .flatMap(b -> billing(b, fields.pathOf("billing")))
                     .orElse(new BillingSpec.PayPerRequest());
             Map<String, String> tags =
                     fields.node("tags").map(t -> tags(t, fields.pathOf("tags"))).orElse(Map.of());
-            SeedSpec seed =
-                    fields.node("seed").flatMap(s -> seed(s, fields.pathOf("seed"))).orElse(SeedSpec.none());
+            SeedSpec seed = fields.node("seed")
+                    .flatMap(s -> seed(s, fields.pathOf("seed")))
+                    .orElse(SeedSpec.none());
             if (problems.size() != before || name.isEmpty() || partitionKey.isEmpty()) {
                 return Optional.empty();
             }
@@ -223,8 +231,10 @@ public final class SpecReader {
                 case "PAY_PER_REQUEST", "ON_DEMAND" -> {
                     for (String capacity : List.of("readCapacity", "writeCapacity")) {
                         if (fields.has(capacity)) {
-                            fields.problem(capacity, "not allowed with mode PAY_PER_REQUEST; remove it, or use"
-                                    + " mode: PROVISIONED to set capacity units");
+                            fields.problem(
+                                    capacity,
+                                    "not allowed with mode PAY_PER_REQUEST; remove it, or use"
+                                            + " mode: PROVISIONED to set capacity units");
                         }
                     }
                     return Optional.of(new BillingSpec.PayPerRequest());
@@ -242,8 +252,10 @@ public final class SpecReader {
         private Map<String, String> tags(JsonNode node, String path) {
             Map<String, String> tags = new LinkedHashMap<>();
             if (!node.isObject()) {
-                problems.add(new Problem(path, "expected a map of tag names to values, got "
-                        + ObjectFields.describe(node) + "; write e.g. tags: {team: payments}"));
+                problems.add(new Problem(
+                        path,
+                        "expected a map of tag names to values, got " + ObjectFields.describe(node)
+                                + "; write e.g. tags: {team: payments}"));
                 return tags;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -251,16 +263,18 @@ public final class SpecReader {
                 if (tag.getValue().isValueNode() && !tag.getValue().isNull()) {
                     tags.put(tag.getKey(), tag.getValue().asText());
                 } else {
-                    problems.add(new Problem(path + "." + tag.getKey(), ObjectFields.describe(tag.getValue())
-                            + " is not a tag value; write e.g. " + tag.getKey() + ": payments"));
+                    problems.add(new Problem(
+                            path + "." + tag.getKey(),
+                            ObjectFields.describe(tag.getValue()) + " is not a tag value; write e.g. " + tag.getKey()
+                                    + ": payments"));
                 }
             }
             return tags;
         }
 
         private Optional<SeedSpec> seed(JsonNode node, String path) {
-            Optional<ObjectFields> found = ObjectFields.of(
-                    node, path, problems, SEED_FIELDS, "{count: 100, attributes: {id: uuid4}}");
+            Optional<ObjectFields> found =
+                    ObjectFields.of(node, path, problems, SEED_FIELDS, "{count: 100, attributes: {id: uuid4}}");
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -275,21 +289,24 @@ public final class SpecReader {
                         try {
                             return Optional.of(Instant.parse(text));
                         } catch (DateTimeParseException e) {
-                            fields.problem("baseTime", "'" + text + "' is not an ISO-8601 instant; write e.g."
-                                    + " baseTime: 2025-01-01T00:00:00Z");
+                            fields.problem(
+                                    "baseTime",
+                                    "'" + text + "' is not an ISO-8601 instant; write e.g."
+                                            + " baseTime: 2025-01-01T00:00:00Z");
                             return Optional.empty();
                         }
                     });
             Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
             fields.node("attributes").ifPresent(map -> {
                 if (!map.isObject()) {
-                    fields.wrongType("attributes", map, "a map of attribute names to generators",
-                            "attributes: {id: uuid4}");
+                    fields.wrongType(
+                            "attributes", map, "a map of attribute names to generators", "attributes: {id: uuid4}");
                     return;
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> attribute = it.next();
-                    generators.read(attribute.getValue(), fields.pathOf("attributes") + "." + attribute.getKey())
+                    generators
+                            .read(attribute.getValue(), fields.pathOf("attributes") + "." + attribute.getKey())
                             .ifPresent(generator -> attributes.put(attribute.getKey(), generator));
                 }
             });
@@ -302,8 +319,10 @@ public final class SpecReader {
                     return Optional.of(policy);
                 }
             }
-            fields.problem("onExisting", "'" + text + "' is not a policy for existing data; use append (add items on"
-                    + " every run), skip (seed only an empty table) or upsert (overwrite items by key)");
+            fields.problem(
+                    "onExisting",
+                    "'" + text + "' is not a policy for existing data; use append (add items on"
+                            + " every run), skip (seed only an empty table) or upsert (overwrite items by key)");
             return Optional.empty();
         }
     }

@@ -55,7 +55,9 @@ class ItemGeneratorTest {
         Set<String> ids = new HashSet<>();
         for (long runSeed : new long[] {1, 2}) {
             ItemGenerator generator = ItemGenerator.forTable("t", seed, runSeed, NOW);
-            LongStream.range(0, 1000).forEach(i -> ids.add(generator.item(i).get("transaction_id").s()));
+            LongStream.range(0, 1000)
+                    .forEach(
+                            i -> ids.add(generator.item(i).get("transaction_id").s()));
         }
         assertThat(ids).hasSize(2000);
     }
@@ -73,8 +75,10 @@ class ItemGeneratorTest {
         ItemGenerator second = ItemGenerator.forTable("orders", seed, 2L, NOW.plusSeconds(3600));
 
         assertThat(second.item(7)).isEqualTo(first.item(7));
-        List<Map<String, AttributeValue>> backwards = new java.util.ArrayList<>(
-                LongStream.iterate(4, i -> i - 1).limit(5).mapToObj(second::item).toList());
+        List<Map<String, AttributeValue>> backwards = new java.util.ArrayList<>(LongStream.iterate(4, i -> i - 1)
+                .limit(5)
+                .mapToObj(second::item)
+                .toList());
         java.util.Collections.reverse(backwards);
         assertThat(LongStream.range(0, 5).mapToObj(first::item).toList()).isEqualTo(backwards);
         assertThat(first.item(0).get("at").s()).startsWith("2024-12-3");
@@ -132,8 +136,8 @@ class ItemGeneratorTest {
 
     @Test
     void epochMillis_spreadsIntoThePastOnly() {
-        ItemGenerator generator = ItemGenerator.forTable(
-                "t", seed(Map.of("ms", new GeneratorSpec.EpochMillis(60)), null), 0L, NOW);
+        ItemGenerator generator =
+                ItemGenerator.forTable("t", seed(Map.of("ms", new GeneratorSpec.EpochMillis(60)), null), 0L, NOW);
 
         for (long i = 0; i < 200; i++) {
             long ms = Long.parseLong(generator.item(i).get("ms").n());

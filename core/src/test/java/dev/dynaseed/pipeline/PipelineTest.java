@@ -41,23 +41,35 @@ class PipelineTest {
 
         assertThat(report.status()).isEqualTo(Report.Status.OK);
         for (String name : DefaultSpec.TABLE_NAMES) {
-            TableDescription table = client.describeTable(r -> r.tableName(name)).table();
+            TableDescription table =
+                    client.describeTable(r -> r.tableName(name)).table();
             assertThat(table.keySchema())
                     .containsExactly(
-                            KeySchemaElement.builder().attributeName("transaction_id").keyType("HASH").build(),
-                            KeySchemaElement.builder().attributeName("access_timestamp").keyType("RANGE").build());
+                            KeySchemaElement.builder()
+                                    .attributeName("transaction_id")
+                                    .keyType("HASH")
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName("access_timestamp")
+                                    .keyType("RANGE")
+                                    .build());
             assertThat(table.attributeDefinitions())
                     .containsExactlyInAnyOrder(
-                            AttributeDefinition.builder().attributeName("transaction_id")
-                                    .attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("access_timestamp")
-                                    .attributeType(ScalarAttributeType.N).build());
+                            AttributeDefinition.builder()
+                                    .attributeName("transaction_id")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName("access_timestamp")
+                                    .attributeType(ScalarAttributeType.N)
+                                    .build());
             assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
             assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
             var items = client.scan(r -> r.tableName(name)).items();
             assertThat(items).hasSize(3);
             for (var item : items) {
-                assertThat(UUID.fromString(item.get("transaction_id").s()).version()).isEqualTo(1);
+                assertThat(UUID.fromString(item.get("transaction_id").s()).version())
+                        .isEqualTo(1);
                 assertThat(Long.parseLong(item.get("access_timestamp").n()))
                         .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
                 assertThat(UUID.fromString(item.get("user_id").s()).version()).isEqualTo(4);
@@ -69,8 +81,7 @@ class PipelineTest {
                         + " successful.\"},{\"utilityapp_user_logs\":\"Create successful.\"}]]");
         assertThat(json.get("insert")).hasSize(9);
         assertThat(json.get("insert").get(0).toString()).isEqualTo("{\"webapp_user_logs\":\"Insert successful.\"}");
-        assertThat(json.get("insert").get(8).toString())
-                .isEqualTo("{\"utilityapp_user_logs\":\"Insert successful.\"}");
+        assertThat(json.get("insert").get(8).toString()).isEqualTo("{\"utilityapp_user_logs\":\"Insert successful.\"}");
 
         Report second = pipeline.apply(DefaultSpec.seedScenario(), SeedProgress.NONE);
 
@@ -84,7 +95,9 @@ class PipelineTest {
 
     @Test
     void skip_seedsOnlyAnEmptyTable() {
-        Spec spec = Specs.map(Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
+        Spec spec = Specs.map(
+                Specs.withUniqueNames(
+                        new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
                 table -> Specs.withSeed(table, policy(table.seed(), ExistingDataPolicy.SKIP, Optional.empty())));
         String name = spec.tableNames().get(0);
 
@@ -100,7 +113,9 @@ class PipelineTest {
 
     @Test
     void upsert_withRandomSeed_overwritesTheSameItems() {
-        Spec spec = Specs.map(Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
+        Spec spec = Specs.map(
+                Specs.withUniqueNames(
+                        new Spec(List.of(DefaultSpec.seedScenario().tables().get(0)))),
                 table -> Specs.withSeed(table, policy(table.seed(), ExistingDataPolicy.UPSERT, Optional.of(42L))));
         String name = spec.tableNames().get(0);
 
@@ -115,7 +130,8 @@ class PipelineTest {
 
     @Test
     void existingTableWithADifferentKey_isReportedAsDriftedAndLeftAlone() {
-        TableSpec original = Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0);
+        TableSpec original =
+                Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0);
         pipeline.apply(new Spec(List.of(Specs.withSeed(original, SeedSpec.none()))), SeedProgress.NONE);
         Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
         attributes.put("id", new GeneratorSpec.Uuid4());
@@ -127,7 +143,8 @@ class PipelineTest {
                 Map.of(),
                 new SeedSpec(5, ExistingDataPolicy.APPEND, Optional.empty(), Optional.empty(), attributes));
 
-        TableChange planned = pipeline.plan(new Spec(List.of(changed))).changes().get(0);
+        TableChange planned =
+                pipeline.plan(new Spec(List.of(changed))).changes().get(0);
         Report report = pipeline.apply(new Spec(List.of(changed)), SeedProgress.NONE);
 
         List<Difference> expected = List.of(
@@ -137,7 +154,8 @@ class PipelineTest {
         assertThat(report.tables().get(0).outcome()).isEqualTo(new TableOutcome.Drifted(expected));
         assertThat(report.tables().get(0).seed().skipped()).isEqualTo(5);
         assertThat(report.status()).isEqualTo(Report.Status.FAILED);
-        var description = client.describeTable(r -> r.tableName(original.name())).table();
+        var description =
+                client.describeTable(r -> r.tableName(original.name())).table();
         assertThat(description.keySchema().get(0).attributeName()).isEqualTo("transaction_id");
         assertThat(Specs.count(client, original.name())).isZero();
     }
@@ -147,13 +165,20 @@ class PipelineTest {
         TableSpec original = Specs.withSeed(
                 Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0), SeedSpec.none());
         pipeline.apply(new Spec(List.of(original)), SeedProgress.NONE);
-        TableSpec onDemand = new TableSpec(original.name(), original.partitionKey(), original.sortKey(),
-                new dev.dynaseed.spec.BillingSpec.PayPerRequest(), Map.of(), SeedSpec.none());
+        TableSpec onDemand = new TableSpec(
+                original.name(),
+                original.partitionKey(),
+                original.sortKey(),
+                new dev.dynaseed.spec.BillingSpec.PayPerRequest(),
+                Map.of(),
+                SeedSpec.none());
 
-        TableChange planned = pipeline.plan(new Spec(List.of(onDemand))).changes().get(0);
+        TableChange planned =
+                pipeline.plan(new Spec(List.of(onDemand))).changes().get(0);
 
-        assertThat(planned).isEqualTo(new TableChange.Drift(
-                onDemand, List.of(new Difference("billing", "PAY_PER_REQUEST", "PROVISIONED 5/5"))));
+        assertThat(planned)
+                .isEqualTo(new TableChange.Drift(
+                        onDemand, List.of(new Difference("billing", "PAY_PER_REQUEST", "PROVISIONED 5/5"))));
     }
 
     @Test
@@ -168,7 +193,8 @@ class PipelineTest {
 
     @Test
     void destroy_deletesTheSpecsTables_andReportsMissingOnes() {
-        Spec spec = Specs.withUniqueNames(new Spec(List.of(DefaultSpec.seedScenario().tables().get(0))));
+        Spec spec = Specs.withUniqueNames(
+                new Spec(List.of(DefaultSpec.seedScenario().tables().get(0))));
         pipeline.apply(spec, SeedProgress.NONE);
 
         var first = pipeline.destroy(spec);

@@ -51,7 +51,8 @@ class BatchWriterTest {
         Spec spec = spec(10_000);
         AtomicLong lastProgress = new AtomicLong();
 
-        Report report = new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults().withWrite(FAST_RETRIES))
+        Report report = new Pipeline(
+                        Dynalite.client(), "test", ApplyOptions.defaults().withWrite(FAST_RETRIES))
                 .apply(spec, (table, done, requested) -> lastProgress.accumulateAndGet(done, Math::max));
 
         SeedOutcome seed = report.tables().get(0).seed();
@@ -94,8 +95,9 @@ class BatchWriterTest {
             SeedOutcome seed = report.tables().get(0).seed();
             assertThat(seed.written()).isEqualTo(4 * 3);
             assertThat(seed.failed()).isEqualTo(100 - 4 * 3);
-            assertThat(seed.errors()).containsExactly("still unprocessed after 3 attempts; lower --concurrency or"
-                    + " raise the table's write capacity");
+            assertThat(seed.errors())
+                    .containsExactly("still unprocessed after 3 attempts; lower --concurrency or"
+                            + " raise the table's write capacity");
             assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
         }
         assertThat(Specs.count(Dynalite.client(), spec.tableNames().get(0))).isEqualTo(12);
@@ -134,7 +136,8 @@ class BatchWriterTest {
         }
 
         SeedOutcome outcome;
-        try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults().withMaxInFlight(1))) {
+        try (BatchWriter writer =
+                new BatchWriter(Dynalite.client(), WriteOptions.defaults().withMaxInFlight(1))) {
             outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, () -> false);
         }
 
@@ -157,8 +160,8 @@ class BatchWriterTest {
 
         SeedOutcome outcome;
         try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
-            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE,
-                    () -> checks.incrementAndGet() > 2);
+            outcome = writer.write(
+                    table, List.of("id"), source(items), SeedProgress.NONE, () -> checks.incrementAndGet() > 2);
         }
 
         assertThat(outcome.written()).isEqualTo(50);

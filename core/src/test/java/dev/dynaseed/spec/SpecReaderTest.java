@@ -53,7 +53,8 @@ class SpecReaderTest {
                     }}}]}
                 """;
 
-        TableSpec table = SpecReader.read(json, SpecFormat.JSON, "test").tables().get(0);
+        TableSpec table =
+                SpecReader.read(json, SpecFormat.JSON, "test").tables().get(0);
 
         assertThat(table.billing()).isEqualTo(new BillingSpec.PayPerRequest());
         assertThat(table.tags()).containsEntry("team", "payments");
@@ -98,7 +99,8 @@ class SpecReaderTest {
 
         assertThatThrownBy(() -> SpecReader.read(yaml, SpecFormat.YAML, "bad.yaml"))
                 .isInstanceOf(InvalidSpecException.class)
-                .extracting(e -> ((InvalidSpecException) e).problems().stream().map(Problem::toString).toList())
+                .extracting(e -> ((InvalidSpecException) e)
+                        .problems().stream().map(Problem::toString).toList())
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
                 .containsExactly(
                         "tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B",

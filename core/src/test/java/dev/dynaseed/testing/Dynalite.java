@@ -58,6 +58,7 @@ public final class Dynalite {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("no package-lock.json above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no package-lock.json above " + Path.of("").toAbsolutePath());
     }
 }

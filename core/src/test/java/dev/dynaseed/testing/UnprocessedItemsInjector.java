@@ -67,7 +67,8 @@ public final class UnprocessedItemsInjector implements ExecutionInterceptor {
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
         Map<String, List<WriteRequest>> heldBack = attributes.getAttribute(HELD);
-        if (!(context.response() instanceof BatchWriteItemResponse response) || heldBack == null
+        if (!(context.response() instanceof BatchWriteItemResponse response)
+                || heldBack == null
                 || heldBack.isEmpty()) {
             return context.response();
         }

@@ -47,7 +47,8 @@ public final class GeneratorSpecReader {
     public Optional<GeneratorSpec> read(JsonNode node, String path) {
         if (node != null && node.isTextual()) {
             return kind(node.textValue(), path)
-                    .flatMap(kind -> NEEDS_PARAMETERS.containsKey(kind) ? needsParameters(kind, path) : build(kind, null));
+                    .flatMap(kind ->
+                            NEEDS_PARAMETERS.containsKey(kind) ? needsParameters(kind, path) : build(kind, null));
         }
         if (node == null || !node.isObject()) {
             problems.add(new Problem(
@@ -59,7 +60,8 @@ public final class GeneratorSpecReader {
         JsonNode kindNode = node.get("generator");
         if (kindNode == null || !kindNode.isTextual()) {
             problems.add(new Problem(
-                    path + ".generator", "missing; name the generator, one of " + KIND_LIST + ", e.g. generator: uuid4"));
+                    path + ".generator",
+                    "missing; name the generator, one of " + KIND_LIST + ", e.g. generator: uuid4"));
             return Optional.empty();
         }
         Optional<String> kind = kind(kindNode.textValue(), path + ".generator");
@@ -97,27 +99,33 @@ public final class GeneratorSpecReader {
 
     /** Builds the spec; {@code fields} is null for the bare-name form, which takes every default. */
     private Optional<GeneratorSpec> build(String kind, ObjectFields fields) {
-        Function<String, Optional<Long>> whole = name ->
-                fields == null ? Optional.empty() : fields.wholeNumber(name, name + ": 10");
+        Function<String, Optional<Long>> whole =
+                name -> fields == null ? Optional.empty() : fields.wholeNumber(name, name + ": 10");
         return switch (kind) {
             case "uuid1" -> Optional.of(new GeneratorSpec.Uuid1());
             case "uuid4" -> Optional.of(new GeneratorSpec.Uuid4());
-            case "epochSeconds" -> Optional.of(new GeneratorSpec.EpochSeconds(
-                    whole.apply("withinSeconds").orElse(0L)));
-            case "epochMillis" -> Optional.of(new GeneratorSpec.EpochMillis(
-                    whole.apply("withinSeconds").orElse(0L)));
-            case "isoTimestamp" -> Optional.of(new GeneratorSpec.IsoTimestamp(
-                    whole.apply("withinSeconds").orElse(0L)));
-            case "sequence" -> Optional.of(new GeneratorSpec.Sequence(
-                    whole.apply("start").orElse(1L),
-                    whole.apply("step").orElse(1L),
-                    fields == null ? Optional.empty() : fields.text("prefix", "prefix: user-")));
-            case "bytes" -> Optional.of(new GeneratorSpec.RandomBytes(
-                    Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                            whole.apply("length").orElse(16L))))));
-            case "constant" -> fields.required("value", "value: active")
-                    .flatMap(value -> literal(value, fields.pathOf("value")))
-                    .map(GeneratorSpec.Constant::new);
+            case "epochSeconds" ->
+                Optional.of(new GeneratorSpec.EpochSeconds(
+                        whole.apply("withinSeconds").orElse(0L)));
+            case "epochMillis" ->
+                Optional.of(new GeneratorSpec.EpochMillis(
+                        whole.apply("withinSeconds").orElse(0L)));
+            case "isoTimestamp" ->
+                Optional.of(new GeneratorSpec.IsoTimestamp(
+                        whole.apply("withinSeconds").orElse(0L)));
+            case "sequence" ->
+                Optional.of(new GeneratorSpec.Sequence(
+                        whole.apply("start").orElse(1L),
+                        whole.apply("step").orElse(1L),
+                        fields == null ? Optional.empty() : fields.text("prefix", "prefix: user-")));
+            case "bytes" ->
+                Optional.of(new GeneratorSpec.RandomBytes(Math.toIntExact(Math.max(
+                        Integer.MIN_VALUE,
+                        Math.min(Integer.MAX_VALUE, whole.apply("length").orElse(16L))))));
+            case "constant" ->
+                fields.required("value", "value: active")
+                        .flatMap(value -> literal(value, fields.pathOf("value")))
+                        .map(GeneratorSpec.Constant::new);
             case "intRange" -> {
                 Optional<Long> min = fields.requiredWholeNumber("min", "min: 1");
                 Optional<Long> max = fields.requiredWholeNumber("max", "max: 100");
@@ -186,7 +194,8 @@ public final class GeneratorSpecReader {
             return Optional.of(new SpecValue.Bool(value.booleanValue()));
         }
         problems.add(new Problem(
-                path, ObjectFields.describe(value) + " is not a string, number or boolean; write e.g. active, 42 or true"));
+                path,
+                ObjectFields.describe(value) + " is not a string, number or boolean; write e.g. active, 42 or true"));
         return Optional.empty();
     }
 }

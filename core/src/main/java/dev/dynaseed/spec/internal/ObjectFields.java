@@ -32,8 +32,10 @@ public final class ObjectFields {
     public static Optional<ObjectFields> of(
             JsonNode node, String path, List<Problem> problems, List<String> allowed, String example) {
         if (node == null || !node.isObject()) {
-            problems.add(new Problem(path, "expected an object with fields " + allowed + ", got "
-                    + describe(node) + "; write e.g. " + example));
+            problems.add(new Problem(
+                    path,
+                    "expected an object with fields " + allowed + ", got " + describe(node) + "; write e.g. "
+                            + example));
             return Optional.empty();
         }
         ObjectFields fields = new ObjectFields(node, path, problems, allowed);

@@ -1,0 +1,150 @@
+package dev.dynaseed.cli;
+
+import dev.dynaseed.cli.render.Items;
+import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.cli.render.ProgressLine;
+import dev.dynaseed.cli.render.ReportView;
+import dev.dynaseed.pipeline.ApplyOptions;
+import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.report.ReportJson;
+import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.seed.WriteOptions;
+import dev.dynaseed.spec.Spec;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec.Target;
+
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create the spec's tables where missing, wait until ACTIVE, then seed them; report every table and item.",
+            "Existing tables are compared with the spec: a difference is reported (Drifted), never changed.",
+            "[API: DescribeTable, CreateTable, Scan, BatchWriteItem, PutItem]"
+        })
+final class ApplyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec(Target.SELF)
+    CommandSpec command;
+
+    @Mixin
+    SpecOptions spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "8",
+            description = "BatchWriteItem requests in flight at once, 1 to 256 (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(
+            names = "--table-concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Tables provisioned and seeded at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+    int tableConcurrency;
+
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description = "How long to wait for a new table to become ACTIVE (default: ${DEFAULT-VALUE}).")
+    long waitTimeout;
+
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Rows shown per table after applying, 0 for none (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Apply to AWS without showing the plan and asking first.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        checkRange("--concurrency", concurrency, 1, 256);
+        checkRange("--table-concurrency", tableConcurrency, 1, 64);
+        checkRange("--wait-timeout", waitTimeout, 1, 86_400);
+        checkRange("--samples", samples, 0, 1000);
+        Spec loaded = spec.load();
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        ApplyOptions options = ApplyOptions.defaults()
+                .withTableConcurrency(tableConcurrency)
+                .withActiveTimeout(Duration.ofSeconds(waitTimeout))
+                .withWrite(WriteOptions.defaults().withMaxInFlight(concurrency));
+        try (Session session = Session.open(target)) {
+            Pipeline pipeline = new Pipeline(session.client(), session.target().describe(), options);
+            if (session.isAws() && !yes) {
+                out.println("Plan for " + spec.describe() + " on "
+                        + session.target().describe() + ":\n");
+                out.print(ReportView.plan(pipeline.plan(loaded)));
+                out.flush();
+                if (!Confirmation.confirm(false, "Apply this plan?", out)) {
+                    out.println("Nothing was changed.");
+                    return ExitCode.OK;
+                }
+            }
+            SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
+            Report report = pipeline.apply(loaded, progress);
+            ProgressLine.clear(progress);
+            if (output.json()) {
+                out.println(Json.pretty(ReportJson.toJson(report)));
+            } else {
+                out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
+                out.print(ReportView.summary(report));
+                samples(session, report, out);
+                out.println();
+                out.println(ReportView.closing(report));
+            }
+            return switch (report.status()) {
+                case OK -> ExitCode.OK;
+                case PARTIAL -> ExitCode.PARTIAL;
+                case FAILED -> ExitCode.FAILED;
+            };
+        }
+    }
+
+    private void samples(Session session, Report report, PrintWriter out) {
+        if (samples == 0) {
+            return;
+        }
+        for (TableReport table : report.tables()) {
+            if (!table.outcome().ready()) {
+                continue;
+            }
+            var items = session.client()
+                    .scan(r -> r.tableName(table.table().name()).limit(samples))
+                    .items();
+            List<String> keys = new ArrayList<>();
+            keys.add(table.table().partitionKey().name());
+            table.table().sortKey().ifPresent(k -> keys.add(k.name()));
+            out.println();
+            out.println(table.table().name() + " (first " + items.size() + " rows):");
+            out.print(items.isEmpty() ? "  (empty)\n" : Items.table(items, keys).render("  "));
+        }
+    }
+
+    private static void checkRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InputException(option + ": " + value + " is out of range; use " + min + " to " + max);
+        }
+    }
+}

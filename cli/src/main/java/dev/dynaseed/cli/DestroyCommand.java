@@ -1,0 +1,88 @@
+package dev.dynaseed.cli;
+
+import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.cli.render.TextTable;
+import dev.dynaseed.pipeline.ApplyOptions;
+import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.provision.DestroyOutcome;
+import dev.dynaseed.spec.Spec;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec.Target;
+
+@Command(
+        name = "destroy",
+        mixinStandardHelpOptions = true,
+        description = {"Delete the spec's tables and everything in them; asks first unless --yes.", "[API: DeleteTable]"
+        })
+final class DestroyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec(Target.SELF)
+    CommandSpec command;
+
+    @Mixin
+    SpecOptions spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Spec loaded = spec.load();
+        PrintWriter out = command.commandLine().getOut();
+        try (Session session = Session.open(target)) {
+            String question = "Delete " + loaded.tables().size() + " table(s) " + loaded.tableNames() + " and all"
+                    + " their items on " + session.target().describe() + "?";
+            if (!Confirmation.confirm(yes, question, out)) {
+                out.println("Nothing was deleted.");
+                return ExitCode.OK;
+            }
+            Map<String, DestroyOutcome> outcomes = new Pipeline(
+                            session.client(), session.target().describe(), ApplyOptions.defaults())
+                    .destroy(loaded);
+            long failed = outcomes.values().stream()
+                    .filter(o -> o instanceof DestroyOutcome.Failed)
+                    .count();
+            if (output.json()) {
+                var root = Json.mapper().createObjectNode();
+                root.put("target", session.target().describe());
+                var tables = root.putArray("tables");
+                outcomes.forEach((name, outcome) -> {
+                    var node = tables.addObject().put("name", name).put("outcome", name(outcome));
+                    if (outcome instanceof DestroyOutcome.Failed f) {
+                        node.put("error", f.reason());
+                    }
+                });
+                out.println(Json.pretty(root));
+            } else {
+                TextTable table = TextTable.of("TABLE", "OUTCOME");
+                outcomes.forEach((name, outcome) -> table.row(
+                        name, outcome instanceof DestroyOutcome.Failed f ? "failed: " + f.reason() : name(outcome)));
+                out.print(table.render(""));
+            }
+            if (failed == 0) {
+                return ExitCode.OK;
+            }
+            return failed == outcomes.size() ? ExitCode.FAILED : ExitCode.PARTIAL;
+        }
+    }
+
+    private static String name(DestroyOutcome outcome) {
+        if (outcome instanceof DestroyOutcome.Deleted) {
+            return "deleted";
+        }
+        return outcome instanceof DestroyOutcome.NotFound ? "not found" : "failed";
+    }
+}

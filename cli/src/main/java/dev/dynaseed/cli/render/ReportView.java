@@ -1,0 +1,115 @@
+package dev.dynaseed.cli.render;
+
+import dev.dynaseed.plan.Difference;
+import dev.dynaseed.plan.Plan;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.TableOutcome;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.SeedOutcome;
+import dev.dynaseed.spec.TableSpec;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/** Human renderings of plans and reports. */
+public final class ReportView {
+    private ReportView() {}
+
+    /** The per-table summary of an apply. */
+    public static String summary(Report report) {
+        TextTable table = TextTable.of(
+                java.util.List.of("TABLE", "OUTCOME", "REQUESTED", "WRITTEN", "FAILED", "SKIPPED", "RETRIED", "TIME"),
+                Set.of(2, 3, 4, 5, 6, 7));
+        StringBuilder notes = new StringBuilder();
+        for (TableReport row : report.tables()) {
+            SeedOutcome seed = row.seed();
+            table.row(
+                    row.table().name(),
+                    row.outcomeName(),
+                    Long.toString(seed.requested()),
+                    Long.toString(seed.written()),
+                    Long.toString(seed.failed()),
+                    Long.toString(seed.skipped()),
+                    Long.toString(seed.retried()),
+                    seconds(row.provisionDuration().plus(seed.duration())));
+            notes.append(notes(row));
+        }
+        return table.render("") + (notes.length() == 0 ? "" : "\n" + notes);
+    }
+
+    /** The closing line: status, counts and time. */
+    public static String closing(Report report) {
+        long requested =
+                report.tables().stream().mapToLong(t -> t.seed().requested()).sum();
+        long written =
+                report.tables().stream().mapToLong(t -> t.seed().written()).sum();
+        return report.status() + ": " + report.tables().size() + " table"
+                + (report.tables().size() == 1 ? "" : "s") + ", " + written + " of " + requested + " items written in "
+                + seconds(report.duration()) + ".";
+    }
+
+    private static String notes(TableReport row) {
+        StringBuilder out = new StringBuilder();
+        String name = row.table().name();
+        if (row.outcome() instanceof TableOutcome.Drifted drifted) {
+            out.append("! ").append(name).append(" differs from its spec and was left unchanged:\n");
+            for (Difference difference : drifted.differences()) {
+                out.append("    ").append(difference).append('\n');
+            }
+            out.append("  Delete it ('dynaseed destroy') or change the spec to match, then apply again.\n");
+        } else if (row.outcome() instanceof TableOutcome.Failed failed) {
+            out.append("! ").append(name).append(": ").append(failed.reason()).append('\n');
+        }
+        row.seed()
+                .note()
+                .ifPresent(note ->
+                        out.append("  ").append(name).append(": ").append(note).append('\n'));
+        for (String error : row.seed().errors()) {
+            out.append("  ").append(name).append(" write error: ").append(error).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A plan as a table of actions. */
+    public static String plan(Plan plan) {
+        TextTable table = TextTable.of("TABLE", "ACTION", "DETAILS");
+        for (TableChange change : plan.changes()) {
+            TableSpec spec = change.table();
+            if (change instanceof TableChange.Create) {
+                table.row(spec.name(), "create", schema(spec) + "; " + seed(spec));
+            } else if (change instanceof TableChange.NoChange) {
+                table.row(spec.name(), "none", "exists and matches; " + seed(spec));
+            } else if (change instanceof TableChange.Drift drift) {
+                table.row(
+                        spec.name(),
+                        "drift",
+                        "differs, left unchanged and not seeded: "
+                                + String.join(
+                                        "; ",
+                                        drift.differences().stream()
+                                                .map(Difference::toString)
+                                                .toList()));
+            }
+        }
+        return table.render("");
+    }
+
+    /** A table spec's keys and billing, e.g. {@code transaction_id (S) + access_timestamp (N), PROVISIONED 5/5}. */
+    public static String schema(TableSpec spec) {
+        return spec.partitionKey() + spec.sortKey().map(k -> " + " + k).orElse("") + ", " + spec.billing();
+    }
+
+    private static String seed(TableSpec spec) {
+        long count = spec.seed().count();
+        return count == 0
+                ? "no seeding"
+                : "seed " + count + " item" + (count == 1 ? "" : "s") + " ("
+                        + spec.seed().onExisting().specName() + ")";
+    }
+
+    /** A duration as seconds with two decimals, e.g. {@code 0.42s}. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2fs", duration.toMillis() / 1000.0);
+    }
+}

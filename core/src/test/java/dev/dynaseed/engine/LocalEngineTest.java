@@ -1,0 +1,117 @@
+package dev.dynaseed.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynaseed.target.DynamoDbClients;
+import dev.dynaseed.testing.Dynalite;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class LocalEngineTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void onDiskEngine_keepsTablesAcrossRestarts_andStopsOnClose() throws Exception {
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort());
+        long pid;
+        try (LocalEngine engine = LocalEngine.start(config);
+                DynamoDbClient client = DynamoDbClients.create(engine.target())) {
+            pid = engine.pid();
+            assertThat(engine.owned()).isTrue();
+            assertThat(LocalEngine.status(config).running()).isTrue();
+            client.createTable(r -> r.tableName("kept")
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .billingMode("PAY_PER_REQUEST"));
+            client.waiter().waitUntilTableExists(r -> r.tableName("kept"));
+            client.putItem(r -> r.tableName("kept").item(Map.of("id", AttributeValue.fromS("one"))));
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(LocalEngine.status(config).running()).isFalse();
+        assertThat(Files.exists(dataDir.resolve("engine.pid"))).isFalse();
+
+        try (LocalEngine engine = LocalEngine.start(config);
+                DynamoDbClient client = DynamoDbClients.create(engine.target())) {
+            assertThat(client.scan(r -> r.tableName("kept")).items())
+                    .containsExactly(Map.of("id", AttributeValue.fromS("one")));
+        }
+    }
+
+    @Test
+    void detachedEngine_isReusedAndStoppedByConfig() throws Exception {
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort());
+        LocalEngine started = LocalEngine.start(config);
+        started.detach();
+        try {
+            try (LocalEngine again = LocalEngine.start(config)) {
+                assertThat(again.owned()).isFalse();
+                assertThat(again.pid()).isEqualTo(started.pid());
+            }
+            assertThat(LocalEngine.status(config).running()).isTrue();
+        } finally {
+            assertThat(LocalEngine.stop(config)).isTrue();
+        }
+        assertThat(LocalEngine.status(config).running()).isFalse();
+        assertThat(LocalEngine.stop(config)).isFalse();
+    }
+
+    @Test
+    void portTakenBySomethingElse_isAClearError() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = other.getLocalPort();
+            EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, port);
+
+            assertThatThrownBy(() -> LocalEngine.start(config))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessage("port " + port + " on 127.0.0.1 is already in use by another program; pick another"
+                            + " with --port " + (port + 1) + ", or stop that program");
+        }
+    }
+
+    @Test
+    void missingNode_saysWhatToInstall() {
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, 8000)
+                .withNodeCommand(dataDir.resolve("no-node-here").toString());
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("Node.js was not found ('" + dataDir.resolve("no-node-here")
+                        + " --version' could not run). The local engine (dynalite) needs Node.js 20 or newer: install"
+                        + " it (e.g. 'apt-get install nodejs' or from nodejs.org), or use another DynamoDB endpoint"
+                        + " with --endpoint-url");
+    }
+
+    @Test
+    void engineThatDiesAtStart_pointsAtItsLog() throws Exception {
+        Path fakeNode = dataDir.resolve("fake-node");
+        Files.writeString(
+                fakeNode,
+                "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\n"
+                        + "echo 'Error: cannot open the database' >&2\nexit 3\n");
+        fakeNode.toFile().setExecutable(true);
+        EngineConfig config =
+                EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort()).withNodeCommand(fakeNode.toString());
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the local engine exited at start with code 3; see its log: "
+                        + dataDir.resolve("engine.log") + "\n  Error: cannot open the database");
+    }
+}
