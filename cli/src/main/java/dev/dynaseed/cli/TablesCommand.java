@@ -49,6 +49,11 @@ final class TablesCommand implements Callable<Integer> {
                             .describeTable(r -> r.tableName(name))
                             .table())
                     .toList();
+            boolean exact = exactCount || !session.isAws();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (TableDescription table : tables) {
+                counts.put(table.tableName(), exact ? count(session, table.tableName()) : table.itemCount());
+            }
             if (output.json()) {
                 var root = Json.mapper().createArrayNode();
                 for (TableDescription table : tables) {
