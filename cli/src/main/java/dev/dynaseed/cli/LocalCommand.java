@@ -21,12 +21,9 @@ final class LocalCommand {
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
 
-    @Mixin
-    TargetOptions target;
-
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the engine and leave it running.")
-    int start() {
-        EngineConfig config = config();
+    int start(@Mixin TargetOptions target) {
+        EngineConfig config = config(target);
         PrintWriter out = command.commandLine().getOut();
         LocalEngine engine = LocalEngine.start(config);
         boolean started = engine.owned();
@@ -41,8 +38,8 @@ final class LocalCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the background engine.")
-    int stop() {
-        EngineConfig config = config();
+    int stop(@Mixin TargetOptions target) {
+        EngineConfig config = config(target);
         boolean stopped = LocalEngine.stop(config);
         command.commandLine()
                 .getOut()
@@ -56,8 +53,8 @@ final class LocalCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the engine runs.")
-    int status() {
-        EngineStatus status = LocalEngine.status(config());
+    int status(@Mixin TargetOptions target) {
+        EngineStatus status = LocalEngine.status(config(target));
         PrintWriter out = command.commandLine().getOut();
         if (status.running()) {
             out.println("running: http://127.0.0.1:" + status.port().orElseThrow() + " (pid "
@@ -68,7 +65,7 @@ final class LocalCommand {
         return ExitCode.OK;
     }
 
-    private EngineConfig config() {
+    private static EngineConfig config(TargetOptions target) {
         if (!(target.target() instanceof dev.dynaseed.target.Target.Local)) {
             throw new InputException("'dynaseed local' manages the local engine; --endpoint-url, --region and"
                     + " --profile do not apply to it");

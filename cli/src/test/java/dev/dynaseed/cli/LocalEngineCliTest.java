@@ -1,0 +1,137 @@
+package dev.dynaseed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI with no endpoint: it starts its own engine, keeps data on disk, and stops the engine after itself. */
+class LocalEngineCliTest {
+    @TempDir
+    Path dataDir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void apply_startsTheEngine_createsTheSeedsTables_andDataOutlivesTheEngine() throws Exception {
+        String port = Integer.toString(freePort());
+        String dir = dataDir.toString();
+
+        Cli.Result first = Cli.run("apply", "--port", port, "--data-dir", dir);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out())
+                .startsWith("Applied built-in seed scenario to local engine (dynalite) at http://127.0.0.1:" + port)
+                .containsPattern("webapp_user_logs +Created +3 +3 +0 +0 +0")
+                .containsPattern("mobile_user_logs +Created +3 +3 +0 +0 +0")
+                .containsPattern("utilityapp_user_logs +Created +3 +3 +0 +0 +0")
+                .contains("webapp_user_logs (first 3 rows):\n  transaction_id")
+                .containsPattern("OK: 3 tables, 9 of 9 items written in [0-9.]+s\\.");
+        assertThat(listening(Integer.parseInt(port)))
+                .as("engine stopped after the command")
+                .isFalse();
+
+        Cli.Result second = Cli.run("apply", "--port", port, "--data-dir", dir, "-o", "json");
+        assertThat(second.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(second.out());
+        assertThat(json.get("create").toString())
+                .isEqualTo("[[{\"webapp_user_logs\":\"Table already exists.\"},{\"mobile_user_logs\":\"Table already"
+                        + " exists.\"},{\"utilityapp_user_logs\":\"Table already exists.\"}]]");
+        assertThat(json.get("insert")).hasSize(9);
+        assertThat(json.get("tables").get(0).get("outcome").asText()).isEqualTo("AlreadyMatches");
+
+        Cli.Result tables = Cli.run("tables", "--port", port, "--data-dir", dir);
+        assertThat(tables.out())
+                .containsPattern("webapp_user_logs +ACTIVE +transaction_id \\(S\\) \\+ access_timestamp \\(N\\) +"
+                        + "PROVISIONED 5/5 +6\n");
+
+        Cli.Result scan = Cli.run("scan", "webapp_user_logs", "--port", port, "--data-dir", dir, "-o", "json");
+        assertThat(new ObjectMapper().readTree(scan.out())).hasSize(6);
+        assertThat(listening(Integer.parseInt(port))).isFalse();
+    }
+
+    @Test
+    void localStart_servesAnyDynamoDbClient_untilLocalStop() throws Exception {
+        int port = freePort();
+        String[] where = {"--port", Integer.toString(port), "--data-dir", dataDir.toString()};
+        try {
+            Cli.Result start = Cli.run(concat(new String[] {"local", "start"}, where));
+            assertThat(start.exitCode()).as(start.err()).isZero();
+            assertThat(start.out()).startsWith("Started local engine (dynalite) at http://127.0.0.1:" + port);
+
+            Cli.Result apply = Cli.run(concat(new String[] {"apply", "--samples", "0"}, where));
+            assertThat(apply.exitCode()).as(apply.err()).isZero();
+            assertThat(listening(port)).as("a running engine is left running").isTrue();
+            assertThat(Cli.run(concat(new String[] {"local", "status"}, where)).out())
+                    .startsWith("running: ");
+
+            // A plain HTTP client speaking the DynamoDB JSON protocol, as the AWS CLI or dynamodb-admin would.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .header("X-Amz-Target", "DynamoDB_20120810.Scan")
+                    .header("X-Amz-Date", "20260101T000000Z")
+                    .header(
+                            "Authorization",
+                            "AWS4-HMAC-SHA256 Credential=any/20260101/us-east-1/dynamodb/"
+                                    + "aws4_request, SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"webapp_user_logs\"}"))
+                    .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode items = new ObjectMapper().readTree(response.body()).get("Items");
+            assertThat(items).hasSize(3);
+            assertThat(items.get(0).get("user_id").get("S").asText()).hasSize(36);
+        } finally {
+            Cli.Result stop = Cli.run(concat(new String[] {"local", "stop"}, where));
+            assertThat(stop.out()).startsWith("Stopped the local engine");
+        }
+        assertThat(listening(port)).isFalse();
+        assertThat(Cli.run(concat(new String[] {"local", "status"}, where)).out())
+                .startsWith("stopped");
+    }
+
+    @Test
+    void portTakenByAnotherProgram_failsWithOneClearLine() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = other.getLocalPort();
+
+            Cli.Result result = Cli.run("apply", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err())
+                    .isEqualTo("error: port " + port + " on 127.0.0.1 is already in use by another program; pick"
+                            + " another with --port " + (port + 1) + ", or stop that program\n");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
