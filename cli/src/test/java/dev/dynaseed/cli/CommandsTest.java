@@ -94,7 +94,7 @@ class CommandsTest {
                     partitionKey: {name: id, type: INT}
                   - name: ok_name
                     partitionKey: {name: id, type: S}
-                    seed: {count: 3, attributes: {id: uuid5}}
+                    seed: {count: 3, attributes: {id: uuidd4}}
                 """);
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(300);
@@ -113,7 +113,7 @@ class CommandsTest {
                 assertThat(result.err())
                         .isEqualTo("error: The spec " + file + " has 2 problems:\n"
                                 + "  tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B\n"
-                                + "  tables[1].seed.attributes.id: 'uuid5' is not a generator; did you mean 'uuid4'?"
+                                + "  tables[1].seed.attributes.id: 'uuidd4' is not a generator; did you mean 'uuid4'?"
                                 + " use one of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant,"
                                 + " sequence, intRange, decimalRange, oneOf, bytes\n");
             }

@@ -5,6 +5,8 @@ import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SpecValue;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +16,7 @@ import java.util.function.Function;
 public final class GeneratorSpecReader {
 
     /** Each generator kind with the parameters it accepts besides {@code generator}. */
-    public static final Map<String, List<String>> KINDS = Map.ofEntries(
-            Map.entry("uuid1", List.of()),
-            Map.entry("uuid4", List.of()),
-            Map.entry("epochSeconds", List.of("withinSeconds")),
-            Map.entry("epochMillis", List.of("withinSeconds")),
-            Map.entry("isoTimestamp", List.of("withinSeconds")),
-            Map.entry("constant", List.of("value")),
-            Map.entry("sequence", List.of("start", "step", "prefix")),
-            Map.entry("intRange", List.of("min", "max")),
-            Map.entry("decimalRange", List.of("min", "max", "scale")),
-            Map.entry("oneOf", List.of("values", "weights")),
-            Map.entry("bytes", List.of("length")));
+    public static final Map<String, List<String>> KINDS = kinds();
 
     /** The kinds that cannot be named bare, with an example of their object form. */
     private static final Map<String, String> NEEDS_PARAMETERS = Map.of(
@@ -39,6 +30,23 @@ public final class GeneratorSpecReader {
                     + "oneOf, bytes";
 
     private final List<Problem> problems;
+
+    // Ordered, so that "did you mean" picks the same suggestion on every run when two are equally close.
+    private static Map<String, List<String>> kinds() {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        kinds.put("uuid1", List.of());
+        kinds.put("uuid4", List.of());
+        kinds.put("epochSeconds", List.of("withinSeconds"));
+        kinds.put("epochMillis", List.of("withinSeconds"));
+        kinds.put("isoTimestamp", List.of("withinSeconds"));
+        kinds.put("constant", List.of("value"));
+        kinds.put("sequence", List.of("start", "step", "prefix"));
+        kinds.put("intRange", List.of("min", "max"));
+        kinds.put("decimalRange", List.of("min", "max", "scale"));
+        kinds.put("oneOf", List.of("values", "weights"));
+        kinds.put("bytes", List.of("length"));
+        return Collections.unmodifiableMap(kinds);
+    }
 
     public GeneratorSpecReader(List<Problem> problems) {
         this.problems = problems;
