@@ -1,0 +1,52 @@
+package dev.dynaseed.target;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where tables live: the local engine, any DynamoDB-compatible endpoint, or AWS itself. */
+public sealed interface Target {
+
+    /** A one-line description for reports, e.g. {@code AWS eu-west-1 (profile dev)}. */
+    String describe();
+
+    /** The local engine (dynalite) on 127.0.0.1. */
+    record Local(int port) implements Target {
+        public URI endpoint() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+
+        @Override
+        public String describe() {
+            return "local engine (dynalite) at " + endpoint();
+        }
+    }
+
+    /** Any DynamoDB-compatible endpoint, e.g. ScyllaDB Alternator or a DynamoDB Local you run. */
+    record Endpoint(URI endpoint, Optional<String> region, Optional<String> profile) implements Target {
+        public Endpoint {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(profile, "profile");
+        }
+
+        @Override
+        public String describe() {
+            return "endpoint " + endpoint;
+        }
+    }
+
+    /** Amazon DynamoDB through the SDK's default region and credential chains, optionally pinned. */
+    record Aws(Optional<String> region, Optional<String> profile) implements Target {
+        public Aws {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(profile, "profile");
+        }
+
+        @Override
+        public String describe() {
+            return "AWS " + region.orElse("(default region)")
+                    + profile.map(p -> " (profile " + p + ")").orElse("");
+        }
+    }
+}
