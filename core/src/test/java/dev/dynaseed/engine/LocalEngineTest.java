@@ -3,6 +3,7 @@ package dev.dynaseed.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynaseed.provision.ActiveWaiter;
 import dev.dynaseed.target.DynamoDbClients;
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,10 @@ class LocalEngineTest {
                     .keySchema(k -> k.attributeName("id").keyType("HASH"))
                     .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                     .billingMode("PAY_PER_REQUEST"));
-            client.waiter().waitUntilTableExists(r -> r.tableName("kept"));
+            assertThat(ActiveWaiter.standard(client, Duration.ofSeconds(10))
+                            .await("kept")
+                            .active())
+                    .isTrue();
             client.putItem(r -> r.tableName("kept").item(Map.of("id", AttributeValue.fromS("one"))));
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
