@@ -66,11 +66,22 @@ public final class Pipeline {
      */
     public Report apply(Spec spec, SeedProgress progress, BooleanSupplier stop) {
         long started = System.nanoTime();
-        Plan plan = plan(spec);
+        if (stop.getAsBoolean()) {
+            return notStarted(spec, started);
+        }
+        return apply(plan(spec), progress, stop, started);
+    }
+
+    /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, BooleanSupplier)}. */
+    public Report apply(Plan plan, SeedProgress progress, BooleanSupplier stop) {
+        return apply(plan, progress, stop, System.nanoTime());
+    }
+
+    private Report apply(Plan plan, SeedProgress progress, BooleanSupplier stop, long started) {
         Instant now = options.clock().instant();
         Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         ExecutorService tables = Executors.newFixedThreadPool(
-                Math.min(options.tableConcurrency(), Math.max(1, spec.tables().size())));
+                Math.min(options.tableConcurrency(), Math.max(1, plan.changes().size())));
         try (BatchWriter writer = new BatchWriter(client, options.write())) {
             Seeder seeder = new Seeder(client, writer);
             List<Future<TableReport>> futures = new ArrayList<>();
@@ -95,6 +106,22 @@ public final class Pipeline {
         }
     }
 
+    private Report notStarted(Spec spec, long started) {
+        List<TableReport> reports = new ArrayList<>();
+        for (TableSpec table : spec.tables()) {
+            reports.add(notStarted(table));
+        }
+        return new Report(target, reports, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static TableReport notStarted(TableSpec table) {
+        return new TableReport(
+                table,
+                new TableOutcome.Failed("not started: stopped before the deadline"),
+                SeedOutcome.skippedAll(table.seed().count(), "table not started: stopped before the deadline"),
+                Duration.ZERO);
+    }
+
     private TableReport table(
             TableChange change,
             Provisioner provisioner,
@@ -106,11 +133,7 @@ public final class Pipeline {
         TableSpec table = change.table();
         long requested = table.seed().count();
         if (stop.getAsBoolean()) {
-            return new TableReport(
-                    table,
-                    new TableOutcome.Failed("not started: stopped before the deadline"),
-                    SeedOutcome.skippedAll(requested, "table not started: stopped before the deadline"),
-                    Duration.ZERO);
+            return notStarted(table);
         }
         long provisionStart = System.nanoTime();
         TableOutcome outcome = provisioner.provision(change);

@@ -80,7 +80,7 @@ public final class BatchWriter implements AutoCloseable {
                     stopped = true;
                     break;
                 }
-                submitted += submit(table, batch, counters, pending);
+                submitted += submit(table, batch, counters, pending, stop);
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
@@ -93,7 +93,7 @@ public final class BatchWriter implements AutoCloseable {
             if (stop.getAsBoolean()) {
                 stopped = true;
             } else {
-                submitted += submit(table, batch, counters, pending);
+                submitted += submit(table, batch, counters, pending, stop);
             }
         }
         pending.arriveAndAwaitAdvance();
@@ -118,14 +118,15 @@ public final class BatchWriter implements AutoCloseable {
                 duration);
     }
 
-    private int submit(String table, List<WriteRequest> batch, TableCounters counters, Phaser pending)
+    private int submit(
+            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, BooleanSupplier stop)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
         try {
             pool.execute(() -> {
                 try {
-                    writeBatch(table, batch, counters);
+                    writeBatch(table, batch, counters, stop);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     counters.fail(batch.size(), "interrupted before the batch was written");
@@ -144,7 +145,7 @@ public final class BatchWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters)
+    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, BooleanSupplier stop)
             throws InterruptedException {
         List<WriteRequest> toSend = batch;
         for (int attempt = 1; ; attempt++) {

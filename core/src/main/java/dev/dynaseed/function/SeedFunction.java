@@ -1,0 +1,177 @@
+package dev.dynaseed.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.pipeline.ApplyOptions;
+import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.plan.Plan;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.report.Report;
+import dev.dynaseed.report.ReportJson;
+import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.SeedOutcome;
+import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.spec.DefaultSpec;
+import dev.dynaseed.spec.InvalidSpecException;
+import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.SpecReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The seed tutorial's {@code sample-table-creator} as a function of an event: picks the spec (the event's
+ * {@code spec}, else a configured one, else the built-in scenario), applies it within the time it is given, and
+ * answers in the seed's response shape. The Lambda handler and {@code dynaseed invoke-local} both run it.
+ */
+public final class SeedFunction {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration MIN_MARGIN = Duration.ofSeconds(1);
+    private static final Duration MAX_MARGIN = Duration.ofSeconds(5);
+
+    private final DynamoDbClient client;
+    private final String target;
+    private final Optional<String> configuredSpec;
+
+    /**
+     * @param client the client every invocation uses (built once per container)
+     * @param target names the target in reports
+     * @param configuredSpec spec text (YAML or JSON) configured for the function, used when the event has none
+     */
+    public SeedFunction(DynamoDbClient client, String target, Optional<String> configuredSpec) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.target = Objects.requireNonNull(target, "target");
+        this.configuredSpec = Objects.requireNonNull(configuredSpec, "configuredSpec");
+    }
+
+    /**
+     * Handles one event. {@code remaining} is the time left before the invocation is cut off; no new table or batch
+     * starts in the last tenth of it (1 to 5 s). {@code log} receives one structured line per phase.
+     */
+    public FunctionResponse handle(JsonNode event, Duration remaining, Consumer<ObjectNode> log) {
+        long started = System.nanoTime();
+        Duration margin = clamp(remaining.dividedBy(10));
+        long stopAt = started + remaining.minus(margin).toNanos();
+        BooleanSupplier stop = () -> System.nanoTime() >= stopAt;
+
+        String source = source(event);
+        Spec spec;
+        try {
+            spec = spec(event);
+        } catch (InvalidSpecException e) {
+            log.accept(line("spec")
+                    .put("source", source)
+                    .put("valid", false)
+                    .put("problems", e.problems().size()));
+            return new FunctionResponse(400, invalid(source, e.problems()));
+        }
+        log.accept(line("spec")
+                .put("source", source)
+                .put("valid", true)
+                .put("tables", spec.tables().size()));
+
+        Duration activeTimeout = remaining.minus(margin).isNegative() ? Duration.ofMillis(1) : remaining.minus(margin);
+        Pipeline pipeline = new Pipeline(client, target, ApplyOptions.defaults().withActiveTimeout(activeTimeout));
+        Report report;
+        if (stop.getAsBoolean()) {
+            report = pipeline.apply(spec, SeedProgress.NONE, stop);
+        } else {
+            long planStart = System.nanoTime();
+            Plan plan = pipeline.plan(spec);
+            log.accept(line("plan")
+                    .put("create", count(plan, TableChange.Create.class))
+                    .put("unchanged", count(plan, TableChange.NoChange.class))
+                    .put("drifted", count(plan, TableChange.Drift.class))
+                    .put("ms", millisSince(planStart)));
+            report = pipeline.apply(plan, SeedProgress.NONE, stop);
+        }
+        boolean deadlineReached = stop.getAsBoolean();
+        log.accept(line("apply")
+                .put("status", report.status().name())
+                .put("written", sum(report, SeedOutcome::written))
+                .put("failed", sum(report, SeedOutcome::failed))
+                .put("skipped", sum(report, SeedOutcome::skipped))
+                .put("deadlineReached", deadlineReached)
+                .put("ms", millisSince(started)));
+        ObjectNode body = ReportJson.toJson(report);
+        body.put("deadlineReached", deadlineReached);
+        return new FunctionResponse(report.status() == Report.Status.OK ? 200 : 500, body);
+    }
+
+    private Spec spec(JsonNode event) {
+        JsonNode inline = event == null ? null : event.get("spec");
+        if (inline != null && !inline.isNull()) {
+            if (inline.isObject()) {
+                return SpecReader.read(inline, "event.spec");
+            }
+            if (inline.isTextual()) {
+                return SpecReader.read(inline.textValue(), SpecReader.SpecFormat.YAML, "event.spec");
+            }
+            throw new InvalidSpecException(
+                    "event.spec",
+                    List.of(
+                            new Problem(
+                                    "spec",
+                                    "expected a spec object or"
+                                            + " YAML/JSON text, got "
+                                            + inline.getNodeType().name().toLowerCase(Locale.ROOT)
+                                            + "; send e.g. {\"spec\": {\"tables\": [...]}}, or no spec for the built-in scenario")));
+        }
+        return configuredSpec
+                .map(text -> SpecReader.read(text, SpecReader.SpecFormat.YAML, "DYNASEED_SPEC"))
+                .orElseGet(DefaultSpec::seedScenario);
+    }
+
+    private String source(JsonNode event) {
+        JsonNode inline = event == null ? null : event.get("spec");
+        if (inline != null && !inline.isNull()) {
+            return "event.spec";
+        }
+        return configuredSpec.isPresent() ? "DYNASEED_SPEC" : "built-in seed scenario";
+    }
+
+    private static ObjectNode invalid(String source, List<Problem> problems) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("error", "The spec " + source + " is invalid; nothing was changed.");
+        ArrayNode list = body.putArray("problems");
+        for (Problem problem : problems) {
+            list.addObject().put("path", problem.path()).put("message", problem.message());
+        }
+        return body;
+    }
+
+    private static ObjectNode line(String phase) {
+        return MAPPER.createObjectNode().put("level", "INFO").put("phase", phase);
+    }
+
+    private static long count(Plan plan, Class<? extends TableChange> kind) {
+        return plan.changes().stream().filter(kind::isInstance).count();
+    }
+
+    private static long sum(Report report, ToLongFunction<SeedOutcome> counter) {
+        return report.tables().stream()
+                .map(TableReport::seed)
+                .mapToLong(counter)
+                .sum();
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+
+    private static Duration clamp(Duration margin) {
+        if (margin.compareTo(MIN_MARGIN) < 0) {
+            return MIN_MARGIN;
+        }
+        return margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.dynaseed.lambda;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the packaged function the way Lambda's Java runtime does: a fresh JVM running the runtime interface
+ * client, with the deployment artifact under {@code LAMBDA_TASK_ROOT/lib} and the handler named as its argument.
+ */
+final class PackagedFunction implements AutoCloseable {
+    static final String HANDLER = "dev.dynaseed.lambda.SeedHandler::handleRequest";
+
+    private final Process process;
+    private final Path log;
+
+    private PackagedFunction(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** The artifact {@code ./mvnw -pl lambda -am package} makes. */
+    static Path artifact() {
+        Path jar = Path.of("target", "dynaseed-lambda.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; run ./mvnw -pl lambda -am package first");
+        }
+        return jar;
+    }
+
+    static PackagedFunction start(String runtimeApi, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        Path taskRoot = Files.createTempDirectory("lambda-task-root");
+        Files.createDirectories(taskRoot.resolve("lib"));
+        Files.copy(
+                artifact(),
+                taskRoot.resolve("lib").resolve("dynaseed-lambda.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(runtimeClientClasspath());
+        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+        command.add(HANDLER);
+        Path log = taskRoot.resolve("function.log");
+        // The runtime client takes its working directory as the task root, as Lambda runs it in /var/task.
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("DYNASEED_"));
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("_HANDLER", HANDLER);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "sample-table-creator");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        env.putAll(environment);
+        return new PackagedFunction(builder.start(), log);
+    }
+
+    /** The runtime interface client and what it needs, taken from this test's classpath; nothing of dynaseed. */
+    private static String runtimeClientClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
+                        || entry.contains("aws-lambda-java-serialization")
+                        || entry.contains("aws-lambda-java-core")
+                        || entry.contains("utils-lite"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
