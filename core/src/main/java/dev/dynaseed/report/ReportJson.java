@@ -20,6 +20,10 @@ public final class ReportJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("create", MAPPER.valueToTree(SeedCompatibleBody.create(report)));
         root.set("insert", MAPPER.valueToTree(SeedCompatibleBody.insert(report)));
+        long omitted = SeedCompatibleBody.insertOmitted(report);
+        if (omitted > 0) {
+            root.put("insertOmitted", omitted);
+        }
         root.put("status", report.status().name());
         root.put("target", report.target());
         root.put("durationMs", report.duration().toMillis());

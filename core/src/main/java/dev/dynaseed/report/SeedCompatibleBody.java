@@ -2,7 +2,6 @@ package dev.dynaseed.report;
 
 import dev.dynaseed.provision.TableOutcome;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,9 @@ public final class SeedCompatibleBody {
     /** Not in the seed, which has no way to skip: rows dynaseed deliberately did not write. */
     public static final String INSERT_SKIPPED = "Insert skipped.";
 
+    /** The most rows {@code insert} lists one by one. */
+    public static final int MAX_INSERT_ENTRIES = 1000;
+
     private SeedCompatibleBody() {}
 
     /** {@code [[{table: message}, ...]]}. */
@@ -31,28 +33,31 @@ public final class SeedCompatibleBody {
         return List.of(messages);
     }
 
-    /** {@code [{table: message}, ...]}, one per requested row. */
+    /**
+     * {@code [{table: message}, ...]}, one per requested row, table by table, up to {@link #MAX_INSERT_ENTRIES}:
+     * past that the list stops (a Lambda response holds at most 6 MB) and {@link #insertOmitted} counts the rest.
+     */
     public static List<Map<String, String>> insert(Report report) {
         List<Map<String, String>> messages = new ArrayList<>();
         for (TableReport table : report.tables()) {
             String name = table.table().name();
-            if (table.outcome() instanceof TableOutcome.Failed) {
-                repeat(messages, name, TABLE_DOES_NOT_EXIST, table.seed().requested());
-                continue;
-            }
+            boolean created = !(table.outcome() instanceof TableOutcome.Failed);
             repeat(messages, name, INSERT_SUCCESSFUL, table.seed().written());
-            repeat(messages, name, INSERT_FAILED, table.seed().failed());
+            repeat(
+                    messages,
+                    name,
+                    created ? INSERT_FAILED : TABLE_DOES_NOT_EXIST,
+                    table.seed().failed());
             repeat(messages, name, INSERT_SKIPPED, table.seed().skipped());
         }
         return messages;
     }
 
-    /** Both lists under their seed names, in the seed's order. */
-    public static Map<String, Object> body(Report report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("create", create(report));
-        body.put("insert", insert(report));
-        return body;
+    /** How many rows {@link #insert} leaves out; 0 up to {@link #MAX_INSERT_ENTRIES} requested rows. */
+    public static long insertOmitted(Report report) {
+        long rows =
+                report.tables().stream().mapToLong(t -> t.seed().requested()).sum();
+        return Math.max(0, rows - MAX_INSERT_ENTRIES);
     }
 
     static String createMessage(TableOutcome outcome) {
@@ -65,7 +70,7 @@ public final class SeedCompatibleBody {
     }
 
     private static void repeat(List<Map<String, String>> messages, String table, String message, long times) {
-        for (long i = 0; i < times; i++) {
+        for (long i = 0; i < times && messages.size() < MAX_INSERT_ENTRIES; i++) {
             messages.add(Map.of(table, message));
         }
     }
