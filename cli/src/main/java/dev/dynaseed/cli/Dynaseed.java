@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             TablesCommand.class,
             ScanCommand.class,
             InitCommand.class,
+            InvokeLocalCommand.class,
             LocalCommand.class,
             CommandLine.HelpCommand.class
         },

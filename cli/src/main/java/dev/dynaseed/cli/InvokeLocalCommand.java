@@ -1,0 +1,110 @@
+package dev.dynaseed.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.function.FunctionResponse;
+import dev.dynaseed.function.SeedFunction;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec.Target;
+
+@Command(
+        name = "invoke-local",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Lambda function (sample-table-creator) in-process against this command's target, the local"
+                    + " engine by default, and print its response: try the function without AWS.",
+            "Like the deployed function, it reads a spec from the event's \"spec\", else from DYNASEED_SPEC, else"
+                    + " uses the built-in scenario. Its per-phase log lines go to stderr.",
+            "[API: DescribeTable, CreateTable, Scan, BatchWriteItem, PutItem]"
+        })
+final class InvokeLocalCommand implements Callable<Integer> {
+    /** The tutorial's test event: any event without a spec runs the built-in scenario. */
+    static final String SEED_TEST_EVENT = "{\"key1\":\"value1\",\"key2\":\"value2\",\"key3\":\"value3\"}";
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    CommandSpec command;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(
+            names = {"-e", "--event"},
+            paramLabel = "FILE",
+            description = "The event (JSON). Default: the tutorial's test event " + SEED_TEST_EVENT + ".")
+    Path event;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "45",
+            description = "The function timeout to simulate (default: ${DEFAULT-VALUE}, the tutorial's).")
+    long timeout;
+
+    @Option(names = "--decode-body", description = "Print the body as JSON instead of the JSON string Lambda returns.")
+    boolean decodeBody;
+
+    @Override
+    public Integer call() {
+        if (timeout < 1 || timeout > 900) {
+            throw new InputException("--timeout: " + timeout + " is out of range; Lambda allows 1 to 900 seconds");
+        }
+        JsonNode payload = payload();
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        try (Session session = Session.open(target)) {
+            SeedFunction function = new SeedFunction(
+                    session.client(),
+                    session.target().describe(),
+                    Optional.ofNullable(System.getenv("DYNASEED_SPEC")).filter(spec -> !spec.isBlank()));
+            FunctionResponse response = function.handle(payload, Duration.ofSeconds(timeout), line -> {
+                err.println(line);
+                err.flush();
+            });
+            ObjectNode printed = response.toJson();
+            if (decodeBody) {
+                printed.set("body", response.body());
+            }
+            out.println(Json.pretty(printed));
+            return switch (response.statusCode()) {
+                case 200 -> ExitCode.OK;
+                case 400 -> ExitCode.INVALID_INPUT;
+                default ->
+                    response.body().path("status").asText().equals("FAILED") ? ExitCode.FAILED : ExitCode.PARTIAL;
+            };
+        }
+    }
+
+    private JsonNode payload() {
+        String text;
+        if (event == null) {
+            text = SEED_TEST_EVENT;
+        } else {
+            try {
+                text = Files.readString(event);
+            } catch (NoSuchFileException e) {
+                throw new InputException("--event: " + event + " does not exist; give a JSON event file, e.g."
+                        + " lambda/events/seed-test-event.json");
+            } catch (IOException e) {
+                throw new InputException("--event: " + event + " cannot be read: " + e.getMessage());
+            }
+        }
+        try {
+            return Json.mapper().readTree(text.isBlank() ? "{}" : text);
+        } catch (IOException e) {
+            throw new InputException("--event: " + (event == null ? "the event" : event) + " is not JSON; a Lambda"
+                    + " event is a JSON document, e.g. {} or {\"spec\": {...}}");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.dynaseed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.testing.Dynalite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvokeLocalCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final String endpoint = Dynalite.target().endpoint().toString();
+
+    @Test
+    void eventWithASpec_printsTheLambdaResponse_andLogsOneLinePerPhase() throws IOException {
+        String table = Dynalite.uniqueTableName("invoked");
+        Path event = dir.resolve("event.json");
+        Files.writeString(
+                event,
+                "{\"spec\": {\"tables\": [{\"name\": \"" + table + "\", \"partitionKey\": {\"name\":"
+                        + " \"id\", \"type\": \"S\"}, \"seed\": {\"count\": 4, \"attributes\": {\"id\": \"uuid4\"}}}]}}");
+
+        Cli.Result result = Cli.run("invoke-local", "--event", event.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode response = JSON.readTree(result.out());
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.get("create").toString()).isEqualTo("[[{\"" + table + "\":\"Create successful.\"}]]");
+        assertThat(body.get("insert")).hasSize(4);
+        assertThat(result.err()
+                        .lines()
+                        .map(line -> line.replaceAll(",\"ms\":\\d+", ""))
+                        .toList())
+                .containsExactly(
+                        "{\"level\":\"INFO\",\"phase\":\"spec\",\"source\":\"event.spec\",\"valid\":true,\"tables\":1}",
+                        "{\"level\":\"INFO\",\"phase\":\"plan\",\"create\":1,\"unchanged\":0,\"drifted\":0}",
+                        "{\"level\":\"INFO\",\"phase\":\"apply\",\"status\":\"OK\",\"written\":4,\"failed\":0,"
+                                + "\"skipped\":0,\"deadlineReached\":false}");
+    }
+
+    @Test
+    void invalidSpecInTheEvent_exitsWith2_andPrintsThe400Response() throws IOException {
+        Path event = dir.resolve("bad.json");
+        Files.writeString(event, "{\"spec\": {\"tables\": [{\"name\": \"ok_name\"}]}}");
+
+        Cli.Result result =
+                Cli.run("invoke-local", "-e", event.toString(), "--endpoint-url", endpoint, "--decode-body");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        JsonNode response = JSON.readTree(result.out());
+        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(response.at("/body/problems/0/path").asText()).isEqualTo("tables[0].partitionKey");
+    }
+
+    @Test
+    void missingEventFile_isNamed() {
+        Cli.Result result = Cli.run("invoke-local", "-e", "nope.json", "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: --event: nope.json does not exist; give a JSON event file, e.g."
+                        + " lambda/events/seed-test-event.json\n");
+    }
+}
