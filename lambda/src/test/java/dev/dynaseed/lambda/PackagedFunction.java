@@ -30,6 +30,9 @@ final class PackagedFunction implements AutoCloseable {
     static Path artifact() {
         Path jar = Path.of("target", "dynaseed-lambda.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
+            jar = Path.of("lambda", "target", "dynaseed-lambda.jar").toAbsolutePath();
+        }
+        if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./mvnw -pl lambda -am package first");
         }
         return jar;
