@@ -98,6 +98,26 @@ class TemplateIT {
     }
 
     @Test
+    void policyFileForTheAwsCliPath_grantsWhatTheTemplateGrants() throws IOException {
+        JsonNode policy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("iam", "execution-policy.json").toFile());
+        JsonNode dynamo = null;
+        for (JsonNode statement : policy.get("Statement")) {
+            assertThat(statement.get("Resource").asText()).isNotEqualTo("*");
+            if (statement.get("Action").get(0).asText().startsWith("dynamodb:")) {
+                dynamo = statement;
+            }
+        }
+        assertThat(dynamo).isNotNull();
+        JsonNode templateActions =
+                TEMPLATE.at("/Resources/ExecutionRole/Properties/Policies/1/PolicyDocument" + "/Statement/0/Action");
+        assertThat(dynamo.get("Action")).isEqualTo(templateActions);
+        assertThat(dynamo.get("Resource").asText())
+                .endsWith(":table/"
+                        + TEMPLATE.at("/Parameters/TableNamePattern/Default").asText());
+    }
+
+    @Test
     void existingRole_andSnapStart_areOptions() {
         assertThat(TEMPLATE.at("/Parameters/ExistingRoleArn/Default").asText()).isEmpty();
         assertThat(TEMPLATE.at("/Resources/ExecutionRole/Condition").asText()).isEqualTo("CreateRole");
