@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,12 +22,6 @@ class LocalEngineCliTest {
     @TempDir
     Path dataDir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static boolean listening(int port) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
@@ -37,7 +32,7 @@ class LocalEngineCliTest {
 
     @Test
     void apply_startsTheEngine_createsTheSeedsTables_andDataOutlivesTheEngine() throws Exception {
-        String port = Integer.toString(freePort());
+        String port = Integer.toString(Dynalite.freePort());
         String dir = dataDir.toString();
 
         Cli.Result first = Cli.run("apply", "--port", port, "--data-dir", dir);
@@ -75,7 +70,7 @@ class LocalEngineCliTest {
 
     @Test
     void localStart_servesAnyDynamoDbClient_untilLocalStop() throws Exception {
-        int port = freePort();
+        int port = Dynalite.freePort();
         String[] where = {"--port", Integer.toString(port), "--data-dir", dataDir.toString()};
         try {
             Cli.Result start = Cli.run(concat(new String[] {"local", "start"}, where));

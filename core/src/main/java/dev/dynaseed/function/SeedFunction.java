@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class SeedFunction {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration MIN_MARGIN = Duration.ofSeconds(1);
+    private static final Duration MIN_MARGIN = Duration.ofSeconds(2);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(5);
 
     private final DynamoDbClient client;
@@ -55,7 +55,7 @@ public final class SeedFunction {
 
     /**
      * Handles one event. {@code remaining} is the time left before the invocation is cut off; no new table or batch
-     * starts in the last tenth of it (1 to 5 s). {@code log} receives one structured line per phase.
+     * starts in the last tenth of it (2 to 5 s). {@code log} receives one structured line per phase.
      */
     public FunctionResponse handle(JsonNode event, Duration remaining, Consumer<ObjectNode> log) {
         long started = System.nanoTime();

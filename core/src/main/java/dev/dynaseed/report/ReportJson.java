@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.seed.SeedOutcome;
+import java.util.List;
 
 /**
  * The report as JSON: the seed's {@code create} and {@code insert} first, unchanged, then dynaseed's own fields
@@ -32,16 +33,12 @@ public final class ReportJson {
             ObjectNode node = tables.addObject();
             node.put("name", table.table().name());
             node.put("outcome", table.outcomeName());
-            ArrayNode differences = node.putArray("differences");
-            if (table.outcome() instanceof TableOutcome.Drifted drifted) {
-                for (Difference difference : drifted.differences()) {
-                    differences
-                            .addObject()
-                            .put("field", difference.field())
-                            .put("expected", difference.expected())
-                            .put("actual", difference.actual());
-                }
-            }
+            node.set(
+                    "differences",
+                    differences(
+                            table.outcome() instanceof TableOutcome.Drifted drifted
+                                    ? drifted.differences()
+                                    : List.of()));
             if (table.outcome() instanceof TableOutcome.Failed failed) {
                 node.put("error", failed.reason());
             }
@@ -50,6 +47,18 @@ public final class ReportJson {
                     "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
         }
         return root;
+    }
+
+    /** Differences as {@code [{"field", "expected", "actual"}]}. */
+    public static ArrayNode differences(List<Difference> differences) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Difference difference : differences) {
+            array.addObject()
+                    .put("field", difference.field())
+                    .put("expected", difference.expected())
+                    .put("actual", difference.actual());
+        }
+        return array;
     }
 
     private static ObjectNode seed(SeedOutcome seed, String policy) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynaseed.provision.ActiveWaiter;
 import dev.dynaseed.target.DynamoDbClients;
 import dev.dynaseed.testing.Dynalite;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,15 +22,9 @@ class LocalEngineTest {
     @TempDir
     Path dataDir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void onDiskEngine_keepsTablesAcrossRestarts_andStopsOnClose() throws Exception {
-        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort());
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort());
         long pid;
         try (LocalEngine engine = LocalEngine.start(config);
                 DynamoDbClient client = DynamoDbClients.create(engine.target())) {
@@ -61,7 +54,7 @@ class LocalEngineTest {
 
     @Test
     void detachedEngine_isReusedAndStoppedByConfig() throws Exception {
-        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort());
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort());
         LocalEngine started = LocalEngine.start(config);
         started.detach();
         try {
@@ -111,8 +104,8 @@ class LocalEngineTest {
                 "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\n"
                         + "echo 'Error: cannot open the database' >&2\nexit 3\n");
         fakeNode.toFile().setExecutable(true);
-        EngineConfig config =
-                EngineConfig.onDisk(Dynalite.projectHome(), dataDir, freePort()).withNodeCommand(fakeNode.toString());
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort())
+                .withNodeCommand(fakeNode.toString());
 
         assertThatThrownBy(() -> LocalEngine.start(config))
                 .isInstanceOf(EngineException.class)

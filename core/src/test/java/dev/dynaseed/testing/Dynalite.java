@@ -4,6 +4,10 @@ import dev.dynaseed.engine.EngineConfig;
 import dev.dynaseed.engine.LocalEngine;
 import dev.dynaseed.target.DynamoDbClients;
 import dev.dynaseed.target.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +51,15 @@ public final class Dynalite {
     /** A table name no other test of this JVM uses. */
     public static String uniqueTableName(String prefix) {
         return prefix + "_" + ProcessHandle.current().pid() + "_" + TABLES.incrementAndGet();
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
     }
 
     /** The checkout's root: the folder with the engine's package-lock.json and the Maven wrapper. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.testing.Dynalite;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -71,12 +70,6 @@ class RuntimeInterfaceClientIT {
             assertThat(error.get("errorType").asText()).isEqualTo("dev.dynaseed.target.TargetException");
             assertThat(error.get("errorMessage").asText())
                     .startsWith("DescribeTable webapp_user_logs failed: Unable to execute HTTP request");
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,9 +2,10 @@ package dev.dynaseed.cli.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.report.ReportJson;
+import java.util.List;
 
 /** A plan as JSON: {@code {"target": ..., "tables": [{"name", "action", "differences", "seed"}]}}. */
 public final class PlanJson {
@@ -23,16 +24,10 @@ public final class PlanJson {
                             ? "create"
                             : change instanceof TableChange.Drift ? "drift" : "none");
             node.put("schema", ReportView.schema(change.table()));
-            ArrayNode differences = node.putArray("differences");
-            if (change instanceof TableChange.Drift drift) {
-                for (Difference difference : drift.differences()) {
-                    differences
-                            .addObject()
-                            .put("field", difference.field())
-                            .put("expected", difference.expected())
-                            .put("actual", difference.actual());
-                }
-            }
+            node.set(
+                    "differences",
+                    ReportJson.differences(
+                            change instanceof TableChange.Drift drift ? drift.differences() : List.of()));
             node.putObject("seed")
                     .put("count", change.table().seed().count())
                     .put("onExisting", change.table().seed().onExisting().specName());
