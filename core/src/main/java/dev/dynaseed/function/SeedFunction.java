@@ -11,6 +11,7 @@ import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.spec.DefaultSpec;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +37,7 @@ public final class SeedFunction {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration MIN_MARGIN = Duration.ofSeconds(2);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(5);
+    private static final Duration RESPONSE_RESERVE = Duration.ofMillis(500);
 
     private final DynamoDbClient client;
     private final String target;
@@ -55,13 +56,17 @@ public final class SeedFunction {
 
     /**
      * Handles one event. {@code remaining} is the time left before the invocation is cut off; no new table or batch
-     * starts in the last tenth of it (2 to 5 s). {@code log} receives one structured line per phase.
+     * starts in the last tenth of it (2 to 5 s), and requests still running 0.5 s before the end are abandoned (their
+     * items count as failed), so the response is always returned in time. {@code log} receives one structured line
+     * per phase.
      */
     public FunctionResponse handle(JsonNode event, Duration remaining, Consumer<ObjectNode> log) {
         long started = System.nanoTime();
         Duration margin = clamp(remaining.dividedBy(10));
-        long stopAt = started + remaining.minus(margin).toNanos();
-        BooleanSupplier stop = () -> System.nanoTime() >= stopAt;
+        // Requests in flight at the stop get the margin to finish, less a little to build and return the response.
+        Duration finishWithin =
+                remaining.minus(RESPONSE_RESERVE).isNegative() ? Duration.ZERO : remaining.minus(RESPONSE_RESERVE);
+        Deadline deadline = Deadline.in(remaining.minus(margin), finishWithin);
 
         String source = source(event);
         Spec spec;
@@ -82,8 +87,8 @@ public final class SeedFunction {
         Duration activeTimeout = remaining.minus(margin).isNegative() ? Duration.ofMillis(1) : remaining.minus(margin);
         Pipeline pipeline = new Pipeline(client, target, ApplyOptions.defaults().withActiveTimeout(activeTimeout));
         Report report;
-        if (stop.getAsBoolean()) {
-            report = pipeline.apply(spec, SeedProgress.NONE, stop);
+        if (deadline.stopStarting()) {
+            report = pipeline.apply(spec, SeedProgress.NONE, deadline);
         } else {
             long planStart = System.nanoTime();
             Plan plan = pipeline.plan(spec);
@@ -92,9 +97,9 @@ public final class SeedFunction {
                     .put("unchanged", count(plan, TableChange.NoChange.class))
                     .put("drifted", count(plan, TableChange.Drift.class))
                     .put("ms", millisSince(planStart)));
-            report = pipeline.apply(plan, SeedProgress.NONE, stop);
+            report = pipeline.apply(plan, SeedProgress.NONE, deadline);
         }
-        boolean deadlineReached = stop.getAsBoolean();
+        boolean deadlineReached = deadline.stopStarting();
         log.accept(line("apply")
                 .put("status", report.status().name())
                 .put("written", sum(report, SeedOutcome::written))

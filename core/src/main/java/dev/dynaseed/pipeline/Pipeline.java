@@ -11,6 +11,7 @@ import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.BatchWriter;
+import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.Seeder;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,27 +57,27 @@ public final class Pipeline {
 
     /** Applies the spec. */
     public Report apply(Spec spec, SeedProgress progress) {
-        return apply(spec, progress, () -> false);
+        return apply(spec, progress, Deadline.none());
     }
 
     /**
-     * Applies the spec; once {@code stop} is true no new table or batch starts, and what was not done is reported
+     * Applies the spec; once the deadline says stop no new table or batch starts, and what was not done is reported
      * as skipped.
      */
-    public Report apply(Spec spec, SeedProgress progress, BooleanSupplier stop) {
+    public Report apply(Spec spec, SeedProgress progress, Deadline deadline) {
         long started = System.nanoTime();
-        if (stop.getAsBoolean()) {
+        if (deadline.stopStarting()) {
             return notStarted(spec, started);
         }
-        return apply(plan(spec), progress, stop, started);
+        return apply(plan(spec), progress, deadline, started);
     }
 
-    /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, BooleanSupplier)}. */
-    public Report apply(Plan plan, SeedProgress progress, BooleanSupplier stop) {
-        return apply(plan, progress, stop, System.nanoTime());
+    /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, Deadline)}. */
+    public Report apply(Plan plan, SeedProgress progress, Deadline deadline) {
+        return apply(plan, progress, deadline, System.nanoTime());
     }
 
-    private Report apply(Plan plan, SeedProgress progress, BooleanSupplier stop, long started) {
+    private Report apply(Plan plan, SeedProgress progress, Deadline deadline, long started) {
         Instant now = options.clock().instant();
         Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         ExecutorService tables = Executors.newFixedThreadPool(
@@ -86,7 +86,7 @@ public final class Pipeline {
             Seeder seeder = new Seeder(client, writer);
             List<Future<TableReport>> futures = new ArrayList<>();
             for (TableChange change : plan.changes()) {
-                futures.add(tables.submit(() -> table(change, provisioner, seeder, now, progress, stop)));
+                futures.add(tables.submit(() -> table(change, provisioner, seeder, now, progress, deadline)));
             }
             List<TableReport> reports = new ArrayList<>();
             for (Future<TableReport> future : futures) {
@@ -128,11 +128,11 @@ public final class Pipeline {
             Seeder seeder,
             Instant now,
             SeedProgress progress,
-            BooleanSupplier stop)
+            Deadline deadline)
             throws InterruptedException {
         TableSpec table = change.table();
         long requested = table.seed().count();
-        if (stop.getAsBoolean()) {
+        if (deadline.stopStarting()) {
             return notStarted(table);
         }
         long provisionStart = System.nanoTime();
@@ -146,7 +146,7 @@ public final class Pipeline {
             seed = SeedOutcome.skippedAll(
                     requested, "the table differs from its spec, so it was not seeded; see the differences");
         } else {
-            seed = seeder.seed(table, options.runSeed(), now, progress, stop);
+            seed = seeder.seed(table, options.runSeed(), now, progress, deadline);
         }
         LOG.info("table {}: {}", table.name(), outcome.getClass().getSimpleName());
         return new TableReport(table, outcome, seed, provisionDuration);

@@ -17,9 +17,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class BatchWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_ERRORS_KEPT = 5;
+
+    private static final String NOT_SENT_DEADLINE = "not sent: no time left before the deadline";
 
     private final DynamoDbClient client;
     private final WriteOptions options;
@@ -56,11 +58,11 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * Writes every item of {@code source} to {@code table}; returns once each has a final state. When {@code stop}
-     * turns true no further batch starts, and the items not started are reported as skipped.
+     * Writes every item of {@code source} to {@code table}; returns once each has a final state. Once the deadline
+     * says stop no further batch starts, and the items not started are reported as skipped.
      */
     public SeedOutcome write(
-            String table, List<String> keyNames, ItemSource source, SeedProgress progress, BooleanSupplier stop)
+            String table, List<String> keyNames, ItemSource source, SeedProgress progress, Deadline deadline)
             throws InterruptedException {
         long started = System.nanoTime();
         TableCounters counters = new TableCounters(table, source.size(), progress);
@@ -76,11 +78,11 @@ public final class BatchWriter implements AutoCloseable {
             // BatchWriteItem rejects two writes to one key in a request; the later one goes in the next batch, so
             // the result is the same as writing the items one after another.
             if (batch.size() == WriteOptions.BATCH_SIZE || keysInBatch.contains(key)) {
-                if (stop.getAsBoolean()) {
+                if (deadline.stopStarting()) {
                     stopped = true;
                     break;
                 }
-                submitted += submit(table, batch, counters, pending, stop);
+                submitted += submit(table, batch, counters, pending, deadline);
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
@@ -90,10 +92,10 @@ public final class BatchWriter implements AutoCloseable {
             keysInBatch.add(key);
         }
         if (!stopped && !batch.isEmpty()) {
-            if (stop.getAsBoolean()) {
+            if (deadline.stopStarting()) {
                 stopped = true;
             } else {
-                submitted += submit(table, batch, counters, pending, stop);
+                submitted += submit(table, batch, counters, pending, deadline);
             }
         }
         pending.arriveAndAwaitAdvance();
@@ -119,14 +121,14 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     private int submit(
-            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, BooleanSupplier stop)
+            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, Deadline deadline)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
         try {
             pool.execute(() -> {
                 try {
-                    writeBatch(table, batch, counters, stop);
+                    writeBatch(table, batch, counters, deadline);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     counters.fail(batch.size(), "interrupted before the batch was written");
@@ -145,14 +147,23 @@ public final class BatchWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, BooleanSupplier stop)
+    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, Deadline deadline)
             throws InterruptedException {
         List<WriteRequest> toSend = batch;
         for (int attempt = 1; ; attempt++) {
+            Optional<Duration> timeLeft = deadline.timeToFinish();
+            if (timeLeft.isPresent() && timeLeft.get().isZero()) {
+                counters.fail(toSend.size(), NOT_SENT_DEADLINE);
+                return;
+            }
             BatchWriteItemResponse response;
             try {
                 List<WriteRequest> sending = toSend;
-                response = client.batchWriteItem(r -> r.requestItems(Map.of(table, sending)));
+                // Under a deadline no request may outlive it: the SDK abandons it, and its items count as failed.
+                response = client.batchWriteItem(r -> {
+                    r.requestItems(Map.of(table, sending));
+                    timeLeft.ifPresent(left -> r.overrideConfiguration(o -> o.apiCallTimeout(left)));
+                });
             } catch (DynamoDbException e) {
                 if (isInvalidRequest(e) && toSend.size() > 1) {
                     writeOneByOne(table, toSend, counters);
@@ -176,6 +187,10 @@ public final class BatchWriter implements AutoCloseable {
                         unprocessed.size(),
                         "still unprocessed after " + attempt + " attempts; lower"
                                 + " --concurrency or raise the table's write capacity");
+                return;
+            }
+            if (deadline.stopStarting()) {
+                counters.fail(unprocessed.size(), "unprocessed and not resent: stopped before the deadline");
                 return;
             }
             counters.retried.addAndGet(unprocessed.size());
@@ -210,6 +225,10 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     private static String describe(SdkException e) {
+        if (e instanceof ApiCallTimeoutException) {
+            return "ApiCallTimeoutException: the request was abandoned at the deadline; DynamoDB may or may not have"
+                    + " written its items";
+        }
         if (e instanceof DynamoDbException dynamo && dynamo.awsErrorDetails() != null) {
             return dynamo.awsErrorDetails().errorCode() + ": "
                     + dynamo.awsErrorDetails().errorMessage();

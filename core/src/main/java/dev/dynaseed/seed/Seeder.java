@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -27,7 +26,7 @@ public final class Seeder {
     /**
      * Seeds {@code table}; {@code runSeed} and {@code now} make values fresh when the spec sets no randomSeed.
      */
-    public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, BooleanSupplier stop)
+    public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, Deadline deadline)
             throws InterruptedException {
         long count = table.seed().count();
         if (count == 0) {
@@ -54,7 +53,7 @@ public final class Seeder {
         List<String> keyNames = new ArrayList<>();
         keyNames.add(table.partitionKey().name());
         table.sortKey().ifPresent(key -> keyNames.add(key.name()));
-        return writer.write(table.name(), keyNames, new GeneratedItemSource(generator, count), progress, stop);
+        return writer.write(table.name(), keyNames, new GeneratedItemSource(generator, count), progress, deadline);
     }
 
     private boolean holdsItems(String tableName) {

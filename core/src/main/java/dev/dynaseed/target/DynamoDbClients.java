@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -59,15 +61,19 @@ public final class DynamoDbClients {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("dynaseed-local", "dynaseed-local"));
     }
 
+    /**
+     * For an endpoint: credentials from the environment, system properties or the default profile, else the local
+     * placeholder (an engine such as DynamoDB Local needs a signature, not an identity). Unlike the SDK's default
+     * chain it never asks the EC2 or container metadata services, which only make sense for AWS itself.
+     */
     private static AwsCredentialsProvider defaultOrLocalCredentials() {
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        return () -> {
-            try {
-                return chain.resolveCredentials();
-            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-                // An endpoint such as DynamoDB Local needs some signature but no real identity.
-                return localCredentials().resolveCredentials();
-            }
-        };
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        SystemPropertyCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create(),
+                        localCredentials())
+                .reuseLastProviderEnabled(true)
+                .build();
     }
 }

@@ -25,8 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 class BatchWriterTest {
     private static final WriteOptions FAST_RETRIES =
@@ -116,7 +120,7 @@ class BatchWriterTest {
 
         SeedOutcome outcome;
         try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
-            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, () -> false);
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, Deadline.none());
         }
 
         assertThat(outcome.written()).isEqualTo(24);
@@ -138,7 +142,7 @@ class BatchWriterTest {
         SeedOutcome outcome;
         try (BatchWriter writer =
                 new BatchWriter(Dynalite.client(), WriteOptions.defaults().withMaxInFlight(1))) {
-            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, () -> false);
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, Deadline.none());
         }
 
         assertThat(outcome.written()).isEqualTo(10);
@@ -161,12 +165,59 @@ class BatchWriterTest {
         SeedOutcome outcome;
         try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
             outcome = writer.write(
-                    table, List.of("id"), source(items), SeedProgress.NONE, () -> checks.incrementAndGet() > 2);
+                    table,
+                    List.of("id"),
+                    source(items),
+                    SeedProgress.NONE,
+                    Deadline.when(() -> checks.incrementAndGet() > 2));
         }
 
         assertThat(outcome.written()).isEqualTo(50);
         assertThat(outcome.skipped()).isEqualTo(50);
         assertThat(outcome.note()).contains("50 items not started: stopped before the deadline");
+    }
+
+    @Test
+    void requestsStillRunningAtTheFinishDeadline_areAbandoned_andTheirItemsCountAsFailed() throws Exception {
+        Spec spec = spec(0);
+        String table = spec.tableNames().get(0);
+        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            items.add(Map.of("id", AttributeValue.fromS("item-" + i)));
+        }
+        // A slow network: every BatchWriteItem waits 3 s before it is sent.
+        ExecutionInterceptor slow = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof BatchWriteItemRequest) {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        long started = System.nanoTime();
+
+        SeedOutcome outcome;
+        try (DynamoDbClient client = Dynalite.client(slow);
+                BatchWriter writer = new BatchWriter(client, WriteOptions.defaults())) {
+            outcome = writer.write(
+                    table,
+                    List.of("id"),
+                    source(items),
+                    SeedProgress.NONE,
+                    Deadline.in(Duration.ofSeconds(30), Duration.ofMillis(500)));
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(outcome.written()).isZero();
+        assertThat(outcome.failed()).isEqualTo(50);
+        assertThat(outcome.errors())
+                .containsExactly("ApiCallTimeoutException: the request was abandoned at the deadline; DynamoDB may or"
+                        + " may not have written its items");
     }
 
     private static ItemSource source(List<Map<String, AttributeValue>> items) {

@@ -1,0 +1,52 @@
+package dev.dynaseed.seed;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * When to stop: after {@link #stopStarting()} turns true no new table or batch starts; requests already sent must
+ * finish by {@link #timeToFinish()}, after which they are abandoned and their items counted as failed. A Lambda
+ * invocation uses both; the CLI uses {@link #none()}.
+ */
+public final class Deadline {
+    private static final Deadline NONE = new Deadline(() -> false, Long.MAX_VALUE);
+
+    private final BooleanSupplier stopStarting;
+    private final long finishByNanos;
+
+    private Deadline(BooleanSupplier stopStarting, long finishByNanos) {
+        this.stopStarting = Objects.requireNonNull(stopStarting, "stopStarting");
+        this.finishByNanos = finishByNanos;
+    }
+
+    /** No deadline. */
+    public static Deadline none() {
+        return NONE;
+    }
+
+    /** Stop starting work after {@code stopStartingIn}; abandon requests still running after {@code finishIn}. */
+    public static Deadline in(Duration stopStartingIn, Duration finishIn) {
+        long now = System.nanoTime();
+        long stopAt = now + stopStartingIn.toNanos();
+        return new Deadline(() -> System.nanoTime() >= stopAt, now + finishIn.toNanos());
+    }
+
+    /** Stop starting work once {@code stopStarting} is true; no bound on requests already sent. */
+    public static Deadline when(BooleanSupplier stopStarting) {
+        return new Deadline(stopStarting, Long.MAX_VALUE);
+    }
+
+    public boolean stopStarting() {
+        return stopStarting.getAsBoolean();
+    }
+
+    /** The time left for requests already sent; empty when unbounded. */
+    public Optional<Duration> timeToFinish() {
+        if (finishByNanos == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, finishByNanos - System.nanoTime())));
+    }
+}
