@@ -1,7 +1,11 @@
 package dev.dynaseed.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.DynaseedException;
+import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.spec.InvalidSpecException;
+import dev.dynaseed.spec.Problem;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -90,6 +94,33 @@ public final class Dynaseed implements Runnable {
             e.printStackTrace(err);
         }
         err.flush();
+        if (jsonOutput(parseResult)) {
+            printJsonError(e, code, commandLine.getOut());
+        }
         return code;
+    }
+
+    /** With {@code --output json}, scripts get the error on stdout too: {@code {"error", "exitCode", "problems"}}. */
+    private static void printJsonError(Exception e, int code, PrintWriter out) {
+        ObjectNode error = Json.mapper().createObjectNode();
+        error.put("error", e instanceof InvalidSpecException ? "invalid spec" : String.valueOf(e.getMessage()));
+        error.put("exitCode", code);
+        if (e instanceof InvalidSpecException invalid) {
+            ArrayNode problems = error.putArray("problems");
+            for (Problem problem : invalid.problems()) {
+                problems.addObject().put("path", problem.path()).put("message", problem.message());
+            }
+        }
+        out.println(Json.pretty(error));
+        out.flush();
+    }
+
+    private static boolean jsonOutput(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        Object format = command.hasMatchedOption("--output") ? command.matchedOptionValue("--output", null) : null;
+        return format != null && format.toString().equals("json");
     }
 }

@@ -128,6 +128,20 @@ class CommandsTest {
     }
 
     @Test
+    void invalidSpec_withJsonOutput_alsoPrintsTheProblemsAsJson() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"tables\": [{\"name\": \"orders\", \"partitionKey\": {\"name\": \"id\"}}]}");
+
+        Cli.Result result = Cli.run("plan", "-f", file.toString(), "--endpoint-url", endpoint, "-o", "json");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(result.out()).toString())
+                .isEqualTo("{\"error\":\"invalid spec\",\"exitCode\":2,\"problems\":[{\"path\":"
+                        + "\"tables[0].partitionKey.type\",\"message\":\"missing; add e.g. type: S\"}]}");
+        assertThat(result.err()).startsWith("error: The spec " + file + " has 1 problem:");
+    }
+
+    @Test
     void drift_isReported_withExitCode3_whenOtherTablesSucceed() throws IOException {
         String drifted = Dynalite.uniqueTableName("drift");
         String fine = Dynalite.uniqueTableName("fine");
