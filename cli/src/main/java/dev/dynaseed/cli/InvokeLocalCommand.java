@@ -52,6 +52,11 @@ final class InvokeLocalCommand implements Callable<Integer> {
             description = "The function timeout to simulate (default: ${DEFAULT-VALUE}, the tutorial's).")
     long timeout;
 
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Run against AWS (--region/--profile) without asking first.")
+    boolean yes;
+
     @Option(names = "--decode-body", description = "Print the body as JSON instead of the JSON string Lambda returns.")
     boolean decodeBody;
 
@@ -64,6 +69,12 @@ final class InvokeLocalCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Session session = Session.open(target)) {
+            if (session.isAws()
+                    && !Confirmation.confirm(
+                            yes, "Run the function against " + session.target().describe() + "?", out)) {
+                out.println("Nothing was changed.");
+                return ExitCode.OK;
+            }
             SeedFunction function = new SeedFunction(
                     session.client(),
                     session.target().describe(),
