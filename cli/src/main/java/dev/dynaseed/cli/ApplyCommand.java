@@ -6,9 +6,11 @@ import dev.dynaseed.cli.render.ProgressLine;
 import dev.dynaseed.cli.render.ReportView;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.plan.Plan;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.WriteOptions;
 import dev.dynaseed.spec.Spec;
@@ -92,10 +94,11 @@ final class ApplyCommand implements Callable<Integer> {
                 .withWrite(WriteOptions.defaults().withMaxInFlight(concurrency));
         try (Session session = Session.open(target)) {
             Pipeline pipeline = new Pipeline(session.client(), session.target().describe(), options);
+            Plan plan = pipeline.plan(loaded);
             if (session.isAws() && !yes) {
                 out.println("Plan for " + spec.describe() + " on "
                         + session.target().describe() + ":\n");
-                out.print(ReportView.plan(pipeline.plan(loaded)));
+                out.print(ReportView.plan(plan));
                 out.flush();
                 if (!Confirmation.confirm(false, "Apply this plan?", out)) {
                     out.println("Nothing was changed.");
@@ -103,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
                 }
             }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
-            Report report = pipeline.apply(loaded, progress);
+            Report report = pipeline.apply(plan, progress, Deadline.none());
             ProgressLine.clear(progress);
             if (output.json()) {
                 out.println(Json.pretty(ReportJson.toJson(report)));

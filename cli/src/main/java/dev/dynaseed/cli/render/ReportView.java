@@ -9,6 +9,7 @@ import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public final class ReportView {
     /** The per-table summary of an apply. */
     public static String summary(Report report) {
         TextTable table = TextTable.of(
-                java.util.List.of("TABLE", "OUTCOME", "REQUESTED", "WRITTEN", "FAILED", "SKIPPED", "RETRIED", "TIME"),
+                List.of("TABLE", "OUTCOME", "REQUESTED", "WRITTEN", "FAILED", "SKIPPED", "RETRIED", "TIME"),
                 Set.of(2, 3, 4, 5, 6, 7));
         StringBuilder notes = new StringBuilder();
         for (TableReport row : report.tables()) {
