@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,8 +139,7 @@ public final class Pipeline {
         Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
         SeedOutcome seed;
         if (outcome instanceof TableOutcome.Failed failed) {
-            seed = new SeedOutcome(
-                    requested, 0, requested, 0, 0, Optional.empty(), List.of(failed.reason()), Duration.ZERO);
+            seed = SeedOutcome.failedAll(requested, failed.reason());
         } else if (outcome instanceof TableOutcome.Drifted) {
             seed = SeedOutcome.skippedAll(
                     requested, "the table differs from its spec, so it was not seeded; see the differences");

@@ -51,6 +51,11 @@ public record SeedOutcome(
         return new SeedOutcome(0, 0, 0, 0, 0, Optional.empty(), List.of(), Duration.ZERO);
     }
 
+    /** None of the {@code requested} items could be written, because of {@code error}. */
+    public static SeedOutcome failedAll(long requested, String error) {
+        return new SeedOutcome(requested, 0, requested, 0, 0, Optional.empty(), List.of(error), Duration.ZERO);
+    }
+
     /** All {@code requested} items were left alone, for {@code reason}. */
     public static SeedOutcome skippedAll(long requested, String reason) {
         return new SeedOutcome(requested, 0, 0, requested, 0, Optional.of(reason), List.of(), Duration.ZERO);

@@ -3,12 +3,10 @@ package dev.dynaseed.seed;
 import dev.dynaseed.generate.ItemGenerator;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.TableSpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -38,15 +36,7 @@ public final class Seeder {
                     return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
                 }
             } catch (SdkException e) {
-                return new SeedOutcome(
-                        count,
-                        0,
-                        count,
-                        0,
-                        0,
-                        Optional.empty(),
-                        List.of("Scan to check for existing items failed: " + e.getMessage()),
-                        Duration.ZERO);
+                return SeedOutcome.failedAll(count, "Scan to check for existing items failed: " + e.getMessage());
             }
         }
         ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
