@@ -45,14 +45,10 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("Plan for " + spec.describe() + " on "
                         + session.target().describe() + ":\n");
                 out.print(ReportView.plan(plan));
-                long creates = plan.changes().stream()
-                        .filter(c -> c instanceof TableChange.Create)
-                        .count();
-                long drifts = plan.changes().stream()
-                        .filter(c -> c instanceof TableChange.Drift)
-                        .count();
-                out.println("\n" + creates + " to create, " + (plan.changes().size() - creates - drifts)
-                        + " unchanged, " + drifts + " drifted. Nothing was written; run 'dynaseed apply' to apply.");
+                long creates = plan.count(TableChange.Create.class);
+                long drifts = plan.count(TableChange.Drift.class);
+                out.println("\n" + creates + " to create, " + plan.count(TableChange.NoChange.class) + " unchanged, "
+                        + drifts + " drifted. Nothing was written; run 'dynaseed apply' to apply.");
             }
             return ExitCode.OK;
         }

@@ -10,7 +10,6 @@ import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
-import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
@@ -25,7 +24,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -94,9 +92,9 @@ public final class SeedFunction {
             long planStart = System.nanoTime();
             Plan plan = pipeline.plan(spec);
             log.accept(line("plan")
-                    .put("create", count(plan, TableChange.Create.class))
-                    .put("unchanged", count(plan, TableChange.NoChange.class))
-                    .put("drifted", count(plan, TableChange.Drift.class))
+                    .put("create", plan.count(TableChange.Create.class))
+                    .put("unchanged", plan.count(TableChange.NoChange.class))
+                    .put("drifted", plan.count(TableChange.Drift.class))
                     .put("ms", millisSince(planStart)));
             report = pipeline.apply(plan, SeedProgress.NONE, deadline);
         }
@@ -104,9 +102,9 @@ public final class SeedFunction {
         boolean deadlineReached = deadline.stopStarting() && report.status() != Report.Status.OK;
         log.accept(line("apply")
                 .put("status", report.status().name())
-                .put("written", sum(report, SeedOutcome::written))
-                .put("failed", sum(report, SeedOutcome::failed))
-                .put("skipped", sum(report, SeedOutcome::skipped))
+                .put("written", report.total(SeedOutcome::written))
+                .put("failed", report.total(SeedOutcome::failed))
+                .put("skipped", report.total(SeedOutcome::skipped))
                 .put("deadlineReached", deadlineReached)
                 .put("ms", millisSince(started)));
         ObjectNode body = ReportJson.toJson(report);
@@ -158,17 +156,6 @@ public final class SeedFunction {
 
     private static ObjectNode line(String phase) {
         return MAPPER.createObjectNode().put("level", "INFO").put("phase", phase);
-    }
-
-    private static long count(Plan plan, Class<? extends TableChange> kind) {
-        return plan.changes().stream().filter(kind::isInstance).count();
-    }
-
-    private static long sum(Report report, ToLongFunction<SeedOutcome> counter) {
-        return report.tables().stream()
-                .map(TableReport::seed)
-                .mapToLong(counter)
-                .sum();
     }
 
     private static long millisSince(long startNanos) {

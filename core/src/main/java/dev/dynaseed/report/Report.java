@@ -1,8 +1,10 @@
 package dev.dynaseed.report;
 
+import dev.dynaseed.seed.SeedOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
  * What apply did, table by table, and where.
@@ -24,6 +26,11 @@ public record Report(String target, List<TableReport> tables, Duration duration)
             return Status.OK;
         }
         return tables.stream().anyMatch(TableReport::anySuccess) ? Status.PARTIAL : Status.FAILED;
+    }
+
+    /** A seeding counter summed over all tables, e.g. {@code total(SeedOutcome::written)}. */
+    public long total(ToLongFunction<SeedOutcome> counter) {
+        return tables.stream().map(TableReport::seed).mapToLong(counter).sum();
     }
 
     /** The overall result of a run. */

@@ -1,6 +1,7 @@
 package dev.dynaseed.report;
 
 import dev.dynaseed.provision.TableOutcome;
+import dev.dynaseed.seed.SeedOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,7 @@ public final class SeedCompatibleBody {
 
     /** How many rows {@link #insert} leaves out; 0 up to {@link #MAX_INSERT_ENTRIES} requested rows. */
     public static long insertOmitted(Report report) {
-        long rows =
-                report.tables().stream().mapToLong(t -> t.seed().requested()).sum();
-        return Math.max(0, rows - MAX_INSERT_ENTRIES);
+        return Math.max(0, report.total(SeedOutcome::requested) - MAX_INSERT_ENTRIES);
     }
 
     static String createMessage(TableOutcome outcome) {

@@ -41,10 +41,8 @@ public final class ReportView {
 
     /** The closing line: status, counts and time. */
     public static String closing(Report report) {
-        long requested =
-                report.tables().stream().mapToLong(t -> t.seed().requested()).sum();
-        long written =
-                report.tables().stream().mapToLong(t -> t.seed().written()).sum();
+        long requested = report.total(SeedOutcome::requested);
+        long written = report.total(SeedOutcome::written);
         return report.status() + ": " + report.tables().size() + " table"
                 + (report.tables().size() == 1 ? "" : "s") + ", " + written + " of " + requested + " items written in "
                 + seconds(report.duration()) + ".";
