@@ -3,6 +3,7 @@ package dev.dynaseed.cli;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.TextTable;
 import dev.dynaseed.plan.SchemaComparison;
+import dev.dynaseed.seed.TableItems;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 @Command(
@@ -54,7 +54,9 @@ final class TablesCommand implements Callable<Integer> {
             boolean exact = exactCount || !session.isAws();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TableDescription table : tables) {
-                counts.put(table.tableName(), exact ? count(session, table.tableName()) : table.itemCount());
+                counts.put(
+                        table.tableName(),
+                        exact ? TableItems.count(session.client(), table.tableName()) : table.itemCount());
             }
             if (output.json()) {
                 var root = Json.mapper().createArrayNode();
@@ -86,12 +88,6 @@ final class TablesCommand implements Callable<Integer> {
             out.print(table.render(""));
             return ExitCode.OK;
         }
-    }
-
-    private static long count(Session session, String table) {
-        return session.client().scanPaginator(r -> r.tableName(table).select(Select.COUNT)).stream()
-                .mapToLong(page -> page.count())
-                .sum();
     }
 
     private static String keys(TableDescription table) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Seeds one table as its spec says: applies the existing-data policy, then streams generated items to the writer. */
 public final class Seeder {
@@ -32,7 +31,7 @@ public final class Seeder {
         }
         if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
             try {
-                if (holdsItems(table.name())) {
+                if (TableItems.any(client, table.name())) {
                     return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
                 }
             } catch (SdkException e) {
@@ -44,11 +43,5 @@ public final class Seeder {
         keyNames.add(table.partitionKey().name());
         table.sortKey().ifPresent(key -> keyNames.add(key.name()));
         return writer.write(table.name(), keyNames, new GeneratedItemSource(generator, count), progress, deadline);
-    }
-
-    private boolean holdsItems(String tableName) {
-        return client.scan(r -> r.tableName(tableName).limit(1).select(Select.COUNT))
-                        .count()
-                > 0;
     }
 }

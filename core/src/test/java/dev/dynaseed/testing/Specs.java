@@ -1,11 +1,11 @@
 package dev.dynaseed.testing;
 
+import dev.dynaseed.seed.TableItems;
 import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Small helpers for building specs and counting items in tests. */
 public final class Specs {
@@ -30,8 +30,6 @@ public final class Specs {
 
     /** Counts a table's items with a paginated Scan (Select COUNT). */
     public static long count(DynamoDbClient client, String table) {
-        return client.scanPaginator(r -> r.tableName(table).select(Select.COUNT)).stream()
-                .mapToLong(page -> page.count())
-                .sum();
+        return TableItems.count(client, table);
     }
 }
