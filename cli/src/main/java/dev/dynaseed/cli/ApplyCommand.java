@@ -81,10 +81,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkRange("--concurrency", concurrency, 1, 256);
-        checkRange("--table-concurrency", tableConcurrency, 1, 64);
-        checkRange("--wait-timeout", waitTimeout, 1, 86_400);
-        checkRange("--samples", samples, 0, 1000);
+        InputException.requireInRange("--concurrency", concurrency, 1, 256);
+        InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
+        InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
+        InputException.requireInRange("--samples", samples, 0, 1000);
         Spec loaded = spec.load();
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -142,12 +142,6 @@ final class ApplyCommand implements Callable<Integer> {
             out.println();
             out.println(table.table().name() + " (first " + items.size() + " rows):");
             out.print(items.isEmpty() ? "  (empty)\n" : Items.table(items, keys).render("  "));
-        }
-    }
-
-    private static void checkRange(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new InputException(option + ": " + value + " is out of range; use " + min + " to " + max);
         }
     }
 }

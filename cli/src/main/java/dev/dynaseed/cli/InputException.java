@@ -9,4 +9,11 @@ final class InputException extends DynaseedException {
     InputException(String message) {
         super(message);
     }
+
+    /** Fails with {@code OPTION: VALUE is out of range; use MIN to MAX} unless min <= value <= max. */
+    static void requireInRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InputException(option + ": " + value + " is out of range; use " + min + " to " + max);
+        }
+    }
 }

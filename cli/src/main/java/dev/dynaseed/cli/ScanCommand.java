@@ -49,9 +49,7 @@ final class ScanCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new InputException("--output: '" + format + "' is not a format of scan; use table or json");
         }
-        if (limit < 1 || limit > 10_000) {
-            throw new InputException("--limit: " + limit + " is out of range; use 1 to 10000");
-        }
+        InputException.requireInRange("--limit", limit, 1, 10_000);
         PrintWriter out = command.commandLine().getOut();
         try (Session session = Session.open(target)) {
             List<String> keys;

@@ -249,6 +249,7 @@ class CommandsTest {
         Cli.Result url = Cli.run("plan", "--endpoint-url", "localhost:8000");
         Cli.Result concurrency = Cli.run("apply", "--endpoint-url", endpoint, "--concurrency", "0");
         Cli.Result both = Cli.run("plan", "--endpoint-url", endpoint, "--port", "9000");
+        Cli.Result limit = Cli.run("scan", "any_table", "--endpoint-url", endpoint, "--limit", "0");
 
         assertThat(url.exitCode()).isEqualTo(2);
         assertThat(url.err())
@@ -256,6 +257,8 @@ class CommandsTest {
                         + " --endpoint-url http://127.0.0.1:8000\n");
         assertThat(concurrency.exitCode()).isEqualTo(2);
         assertThat(concurrency.err()).isEqualTo("error: --concurrency: 0 is out of range; use 1 to 256\n");
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(limit.err()).isEqualTo("error: --limit: 0 is out of range; use 1 to 10000\n");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err())
                 .startsWith("--port sets the local engine's port and cannot go with --endpoint-url;"
