@@ -18,11 +18,7 @@ public final class PlanJson {
         for (TableChange change : plan.changes()) {
             ObjectNode node = tables.addObject();
             node.put("name", change.table().name());
-            node.put(
-                    "action",
-                    change instanceof TableChange.Create
-                            ? "create"
-                            : change instanceof TableChange.Drift ? "drift" : "none");
+            node.put("action", ReportView.action(change));
             node.put("schema", ReportView.schema(change.table()));
             node.set(
                     "differences",

@@ -75,23 +75,32 @@ public final class ReportView {
         TextTable table = TextTable.of("TABLE", "ACTION", "DETAILS");
         for (TableChange change : plan.changes()) {
             TableSpec spec = change.table();
-            if (change instanceof TableChange.Create) {
-                table.row(spec.name(), "create", schema(spec) + "; " + seed(spec));
-            } else if (change instanceof TableChange.NoChange) {
-                table.row(spec.name(), "none", "exists and matches; " + seed(spec));
-            } else if (change instanceof TableChange.Drift drift) {
-                table.row(
-                        spec.name(),
-                        "drift",
-                        "differs, left unchanged and not seeded: "
-                                + String.join(
-                                        "; ",
-                                        drift.differences().stream()
-                                                .map(Difference::toString)
-                                                .toList()));
-            }
+            table.row(spec.name(), action(change), details(change));
         }
         return table.render("");
+    }
+
+    /** A change's action as plan output names it, in text and JSON alike: create, none or drift. */
+    public static String action(TableChange change) {
+        if (change instanceof TableChange.Create) {
+            return "create";
+        }
+        return change instanceof TableChange.Drift ? "drift" : "none";
+    }
+
+    private static String details(TableChange change) {
+        TableSpec spec = change.table();
+        if (change instanceof TableChange.Drift drift) {
+            return "differs, left unchanged and not seeded: "
+                    + String.join(
+                            "; ",
+                            drift.differences().stream()
+                                    .map(Difference::toString)
+                                    .toList());
+        }
+        return change instanceof TableChange.Create
+                ? schema(spec) + "; " + seed(spec)
+                : "exists and matches; " + seed(spec);
     }
 
     /** A table spec's keys and billing, e.g. {@code transaction_id (S) + access_timestamp (N), PROVISIONED 5/5}. */
