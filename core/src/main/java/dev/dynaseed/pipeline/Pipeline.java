@@ -42,11 +42,13 @@ public final class Pipeline {
     private final DynamoDbClient client;
     private final String target;
     private final ApplyOptions options;
+    private final Provisioner provisioner;
 
     public Pipeline(DynamoDbClient client, String target, ApplyOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
+        this.provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
     }
 
     /** What apply would do; reads only. */
@@ -78,14 +80,13 @@ public final class Pipeline {
 
     private Report apply(Plan plan, SeedProgress progress, Deadline deadline, long started) {
         Instant now = options.clock().instant();
-        Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         ExecutorService tables = Executors.newFixedThreadPool(
                 Math.min(options.tableConcurrency(), Math.max(1, plan.changes().size())));
         try (BatchWriter writer = new BatchWriter(client, options.write())) {
             Seeder seeder = new Seeder(client, writer);
             List<Future<TableReport>> futures = new ArrayList<>();
             for (TableChange change : plan.changes()) {
-                futures.add(tables.submit(() -> table(change, provisioner, seeder, now, progress, deadline)));
+                futures.add(tables.submit(() -> table(change, seeder, now, progress, deadline)));
             }
             List<TableReport> reports = new ArrayList<>();
             for (Future<TableReport> future : futures) {
@@ -121,13 +122,7 @@ public final class Pipeline {
                 Duration.ZERO);
     }
 
-    private TableReport table(
-            TableChange change,
-            Provisioner provisioner,
-            Seeder seeder,
-            Instant now,
-            SeedProgress progress,
-            Deadline deadline)
+    private TableReport table(TableChange change, Seeder seeder, Instant now, SeedProgress progress, Deadline deadline)
             throws InterruptedException {
         TableSpec table = change.table();
         long requested = table.seed().count();
@@ -152,7 +147,6 @@ public final class Pipeline {
 
     /** Deletes the spec's tables; the outcome per table name, in spec order. */
     public Map<String, DestroyOutcome> destroy(Spec spec) {
-        Provisioner provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
         Map<String, DestroyOutcome> outcomes = new LinkedHashMap<>();
         try {
             for (String name : spec.tableNames()) {
