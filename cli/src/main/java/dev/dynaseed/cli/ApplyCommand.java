@@ -1,5 +1,6 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.cli.render.Items;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.ProgressLine;
@@ -10,7 +11,6 @@ import dev.dynaseed.plan.Plan;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
-import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.WriteOptions;
 import dev.dynaseed.spec.Spec;
@@ -47,7 +47,7 @@ final class ApplyCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(
-            names = "--concurrency",
+            names = {"--write-concurrency", "--concurrency"},
             paramLabel = "N",
             defaultValue = "8",
             description = "BatchWriteItem requests in flight at once, 1 to 256 (default: ${DEFAULT-VALUE}).")
@@ -81,7 +81,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputException.requireInRange("--concurrency", concurrency, 1, 256);
+        InputException.requireInRange("--write-concurrency", concurrency, 1, 256);
         InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
@@ -106,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
                 }
             }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
-            Report report = pipeline.apply(plan, progress, Deadline.none());
+            Report report = pipeline.apply(plan, progress, RunDeadline.none());
             ProgressLine.clear(progress);
             if (output.json()) {
                 out.println(Json.pretty(ReportJson.toJson(report)));

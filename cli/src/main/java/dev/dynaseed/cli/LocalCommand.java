@@ -66,7 +66,7 @@ final class LocalCommand {
     }
 
     private static EngineConfig config(TargetOptions target) {
-        if (!(target.target() instanceof dev.dynaseed.target.Target.Local)) {
+        if (!(target.target() instanceof dev.dynaseed.connection.Target.Local)) {
             throw new InputException("'dynaseed local' manages the local engine; --endpoint-url, --region and"
                     + " --profile do not apply to it");
         }

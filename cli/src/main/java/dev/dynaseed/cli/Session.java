@@ -1,9 +1,9 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineHome;
+import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.LocalEngine;
-import dev.dynaseed.target.DynamoDbClients;
-import dev.dynaseed.target.Target;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

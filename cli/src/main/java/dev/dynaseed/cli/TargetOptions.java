@@ -1,7 +1,7 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineConfig;
-import dev.dynaseed.target.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

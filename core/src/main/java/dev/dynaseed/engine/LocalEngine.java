@@ -1,7 +1,7 @@
 package dev.dynaseed.engine;
 
-import dev.dynaseed.target.DynamoDbClients;
-import dev.dynaseed.target.Target;
+import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,7 @@
 package dev.dynaseed.pipeline;
 
 import dev.dynaseed.DynaseedException;
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.Planner;
 import dev.dynaseed.plan.TableChange;
@@ -11,7 +12,6 @@ import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.BatchWriter;
-import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.Seeder;
@@ -58,14 +58,14 @@ public final class Pipeline {
 
     /** Applies the spec. */
     public Report apply(Spec spec, SeedProgress progress) {
-        return apply(spec, progress, Deadline.none());
+        return apply(spec, progress, RunDeadline.none());
     }
 
     /**
      * Applies the spec; once the deadline says stop no new table or batch starts, and what was not done is reported
      * as skipped.
      */
-    public Report apply(Spec spec, SeedProgress progress, Deadline deadline) {
+    public Report apply(Spec spec, SeedProgress progress, RunDeadline deadline) {
         long started = System.nanoTime();
         if (deadline.stopStarting()) {
             return notStarted(spec, started);
@@ -73,12 +73,12 @@ public final class Pipeline {
         return apply(plan(spec), progress, deadline, started);
     }
 
-    /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, Deadline)}. */
-    public Report apply(Plan plan, SeedProgress progress, Deadline deadline) {
+    /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, RunDeadline)}. */
+    public Report apply(Plan plan, SeedProgress progress, RunDeadline deadline) {
         return apply(plan, progress, deadline, System.nanoTime());
     }
 
-    private Report apply(Plan plan, SeedProgress progress, Deadline deadline, long started) {
+    private Report apply(Plan plan, SeedProgress progress, RunDeadline deadline, long started) {
         Instant now = options.clock().instant();
         ExecutorService tables = Executors.newFixedThreadPool(
                 Math.min(options.tableConcurrency(), Math.max(1, plan.changes().size())));
@@ -122,7 +122,8 @@ public final class Pipeline {
                 Duration.ZERO);
     }
 
-    private TableReport table(TableChange change, Seeder seeder, Instant now, SeedProgress progress, Deadline deadline)
+    private TableReport table(
+            TableChange change, Seeder seeder, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         TableSpec table = change.table();
         long requested = table.seed().count();

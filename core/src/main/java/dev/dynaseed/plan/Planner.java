@@ -1,8 +1,8 @@
 package dev.dynaseed.plan;
 
+import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
-import dev.dynaseed.target.TargetException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.dynaseed.seed;
 
+import dev.dynaseed.RunDeadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public final class BatchWriter implements AutoCloseable {
      * says stop no further batch starts, and the items not started are reported as skipped.
      */
     public SeedOutcome write(
-            String table, List<String> keyNames, ItemSource source, SeedProgress progress, Deadline deadline)
+            String table, List<String> keyNames, ItemSource source, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         long started = System.nanoTime();
         TableCounters counters = new TableCounters(table, source.size(), progress);
@@ -121,7 +122,7 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     private int submit(
-            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, Deadline deadline)
+            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, RunDeadline deadline)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
@@ -147,7 +148,7 @@ public final class BatchWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, Deadline deadline)
+    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline)
             throws InterruptedException {
         List<WriteRequest> toSend = batch;
         for (int attempt = 1; ; attempt++) {

@@ -1,5 +1,6 @@
 package dev.dynaseed.seed;
 
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.generate.ItemGenerator;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.TableSpec;
@@ -23,7 +24,7 @@ public final class Seeder {
     /**
      * Seeds {@code table}; {@code runSeed} and {@code now} make values fresh when the spec sets no randomSeed.
      */
-    public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, Deadline deadline)
+    public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         long count = table.seed().count();
         if (count == 0) {

@@ -3,8 +3,8 @@ package dev.dynaseed.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.provision.ActiveWaiter;
-import dev.dynaseed.target.DynamoDbClients;
 import dev.dynaseed.testing.Dynalite;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,6 +2,7 @@ package dev.dynaseed.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.report.Report;
@@ -120,7 +121,7 @@ class BatchWriterTest {
 
         SeedOutcome outcome;
         try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
-            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, Deadline.none());
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, RunDeadline.none());
         }
 
         assertThat(outcome.written()).isEqualTo(24);
@@ -142,7 +143,7 @@ class BatchWriterTest {
         SeedOutcome outcome;
         try (BatchWriter writer =
                 new BatchWriter(Dynalite.client(), WriteOptions.defaults().withMaxInFlight(1))) {
-            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, Deadline.none());
+            outcome = writer.write(table, List.of("id"), source(items), SeedProgress.NONE, RunDeadline.none());
         }
 
         assertThat(outcome.written()).isEqualTo(10);
@@ -169,7 +170,7 @@ class BatchWriterTest {
                     List.of("id"),
                     source(items),
                     SeedProgress.NONE,
-                    Deadline.when(() -> checks.incrementAndGet() > 2));
+                    RunDeadline.when(() -> checks.incrementAndGet() > 2));
         }
 
         assertThat(outcome.written()).isEqualTo(50);
@@ -209,7 +210,7 @@ class BatchWriterTest {
                     List.of("id"),
                     source(items),
                     SeedProgress.NONE,
-                    Deadline.in(Duration.ofSeconds(30), Duration.ofMillis(500)));
+                    RunDeadline.in(Duration.ofSeconds(30), Duration.ofMillis(500)));
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));

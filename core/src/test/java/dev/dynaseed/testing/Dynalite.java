@@ -1,9 +1,9 @@
 package dev.dynaseed.testing;
 
+import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineConfig;
 import dev.dynaseed.engine.LocalEngine;
-import dev.dynaseed.target.DynamoDbClients;
-import dev.dynaseed.target.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -67,7 +67,7 @@ class RuntimeInterfaceClientIT {
                     .as(outcome.body() + "\n" + function.log())
                     .isEqualTo("error");
             JsonNode error = JSON.readTree(outcome.body());
-            assertThat(error.get("errorType").asText()).isEqualTo("dev.dynaseed.target.TargetException");
+            assertThat(error.get("errorType").asText()).isEqualTo("dev.dynaseed.connection.TargetException");
             assertThat(error.get("errorMessage").asText())
                     .startsWith("DescribeTable webapp_user_logs failed: Unable to execute HTTP request");
         }

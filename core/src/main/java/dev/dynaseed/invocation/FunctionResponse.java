@@ -1,4 +1,4 @@
-package dev.dynaseed.function;
+package dev.dynaseed.invocation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

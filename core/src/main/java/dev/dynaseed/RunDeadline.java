@@ -1,4 +1,4 @@
-package dev.dynaseed.seed;
+package dev.dynaseed;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -10,32 +10,32 @@ import java.util.function.BooleanSupplier;
  * finish by {@link #timeToFinish()}, after which they are abandoned and their items counted as failed. A Lambda
  * invocation uses both; the CLI uses {@link #none()}.
  */
-public final class Deadline {
-    private static final Deadline NONE = new Deadline(() -> false, Long.MAX_VALUE);
+public final class RunDeadline {
+    private static final RunDeadline NONE = new RunDeadline(() -> false, Long.MAX_VALUE);
 
     private final BooleanSupplier stopStarting;
     private final long finishByNanos;
 
-    private Deadline(BooleanSupplier stopStarting, long finishByNanos) {
+    private RunDeadline(BooleanSupplier stopStarting, long finishByNanos) {
         this.stopStarting = Objects.requireNonNull(stopStarting, "stopStarting");
         this.finishByNanos = finishByNanos;
     }
 
     /** No deadline. */
-    public static Deadline none() {
+    public static RunDeadline none() {
         return NONE;
     }
 
     /** Stop starting work after {@code stopStartingIn}; abandon requests still running after {@code finishIn}. */
-    public static Deadline in(Duration stopStartingIn, Duration finishIn) {
+    public static RunDeadline in(Duration stopStartingIn, Duration finishIn) {
         long now = System.nanoTime();
         long stopAt = now + stopStartingIn.toNanos();
-        return new Deadline(() -> System.nanoTime() >= stopAt, now + finishIn.toNanos());
+        return new RunDeadline(() -> System.nanoTime() >= stopAt, now + finishIn.toNanos());
     }
 
     /** Stop starting work once {@code stopStarting} is true; no bound on requests already sent. */
-    public static Deadline when(BooleanSupplier stopStarting) {
-        return new Deadline(stopStarting, Long.MAX_VALUE);
+    public static RunDeadline when(BooleanSupplier stopStarting) {
+        return new RunDeadline(stopStarting, Long.MAX_VALUE);
     }
 
     public boolean stopStarting() {

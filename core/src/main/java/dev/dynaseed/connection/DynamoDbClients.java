@@ -1,4 +1,4 @@
-package dev.dynaseed.target;
+package dev.dynaseed.connection;
 
 import java.time.Duration;
 import java.util.List;

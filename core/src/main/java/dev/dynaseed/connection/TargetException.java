@@ -1,4 +1,4 @@
-package dev.dynaseed.target;
+package dev.dynaseed.connection;
 
 import dev.dynaseed.DynaseedException;
 import software.amazon.awssdk.core.exception.SdkClientException;

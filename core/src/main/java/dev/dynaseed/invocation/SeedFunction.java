@@ -1,16 +1,16 @@
-package dev.dynaseed.function;
+package dev.dynaseed.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
-import dev.dynaseed.seed.Deadline;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.spec.DefaultSpec;
@@ -65,7 +65,7 @@ public final class SeedFunction {
         Duration finishWithin =
                 remaining.minus(RESPONSE_RESERVE).isNegative() ? Duration.ZERO : remaining.minus(RESPONSE_RESERVE);
         Duration workWithin = remaining.minus(margin).isNegative() ? Duration.ZERO : remaining.minus(margin);
-        Deadline deadline = Deadline.in(workWithin, finishWithin);
+        RunDeadline deadline = RunDeadline.in(workWithin, finishWithin);
 
         String source = source(event);
         Spec spec;
