@@ -53,23 +53,25 @@ final class DestroyCommand implements Callable<Integer> {
                             session.client(), session.target().describe(), ApplyOptions.defaults())
                     .destroy(loaded);
             long failed = outcomes.values().stream()
-                    .filter(o -> o instanceof DestroyOutcome.Failed)
+                    .filter(o -> o.kind() == DestroyOutcome.Kind.FAILED)
                     .count();
             if (output.json()) {
                 var root = Json.mapper().createObjectNode();
                 root.put("target", session.target().describe());
                 var tables = root.putArray("tables");
                 outcomes.forEach((name, outcome) -> {
-                    var node = tables.addObject().put("name", name).put("outcome", name(outcome));
-                    if (outcome instanceof DestroyOutcome.Failed f) {
-                        node.put("error", f.reason());
-                    }
+                    var node = tables.addObject()
+                            .put("name", name)
+                            .put("outcome", outcome.kind().label());
+                    outcome.error().ifPresent(error -> node.put("error", error));
                 });
                 out.println(Json.pretty(root));
             } else {
                 TextTable table = TextTable.of("TABLE", "OUTCOME");
                 outcomes.forEach((name, outcome) -> table.row(
-                        name, outcome instanceof DestroyOutcome.Failed f ? "failed: " + f.reason() : name(outcome)));
+                        name,
+                        outcome.kind().label()
+                                + outcome.error().map(error -> ": " + error).orElse("")));
                 out.print(table.render(""));
             }
             if (failed == 0) {
@@ -77,12 +79,5 @@ final class DestroyCommand implements Callable<Integer> {
             }
             return failed == outcomes.size() ? ExitCode.FAILED : ExitCode.PARTIAL;
         }
-    }
-
-    private static String name(DestroyOutcome outcome) {
-        if (outcome instanceof DestroyOutcome.Deleted) {
-            return "deleted";
-        }
-        return outcome instanceof DestroyOutcome.NotFound ? "not found" : "failed";
     }
 }

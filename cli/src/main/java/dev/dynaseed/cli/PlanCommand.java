@@ -45,9 +45,9 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("Plan for " + spec.describe() + " on "
                         + session.target().describe() + ":\n");
                 out.print(ReportView.plan(plan));
-                long creates = plan.count(TableChange.Create.class);
-                long drifts = plan.count(TableChange.Drift.class);
-                out.println("\n" + creates + " to create, " + plan.count(TableChange.NoChange.class) + " unchanged, "
+                long creates = plan.count(TableChange.Kind.CREATE);
+                long drifts = plan.count(TableChange.Kind.DRIFT);
+                out.println("\n" + creates + " to create, " + plan.count(TableChange.Kind.NO_CHANGE) + " unchanged, "
                         + drifts + " drifted. Nothing was written; run 'dynaseed apply' to apply.");
             }
             return ExitCode.OK;

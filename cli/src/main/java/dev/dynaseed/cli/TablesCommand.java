@@ -2,7 +2,7 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.TextTable;
-import dev.dynaseed.plan.SchemaComparison;
+import dev.dynaseed.plan.TableShape;
 import dev.dynaseed.seed.TableItems;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ final class TablesCommand implements Callable<Integer> {
                             .put("name", table.tableName())
                             .put("status", table.tableStatusAsString())
                             .put("keys", keys(table))
-                            .put("billing", SchemaComparison.billing(table))
+                            .put("billing", TableShape.billingOf(table).toString())
                             .put("itemCount", counts.get(table.tableName()))
                             .put("itemCountExact", exact);
                 }
@@ -82,7 +82,7 @@ final class TablesCommand implements Callable<Integer> {
                         description.tableName(),
                         description.tableStatusAsString(),
                         keys(description),
-                        SchemaComparison.billing(description),
+                        TableShape.billingOf(description).toString(),
                         (exact ? "" : "~") + counts.get(description.tableName()));
             }
             out.print(table.render(""));

@@ -92,9 +92,9 @@ public final class SeedFunction {
             long planStart = System.nanoTime();
             Plan plan = pipeline.plan(spec);
             log.accept(line("plan")
-                    .put("create", plan.count(TableChange.Create.class))
-                    .put("unchanged", plan.count(TableChange.NoChange.class))
-                    .put("drifted", plan.count(TableChange.Drift.class))
+                    .put("create", plan.count(TableChange.Kind.CREATE))
+                    .put("unchanged", plan.count(TableChange.Kind.NO_CHANGE))
+                    .put("drifted", plan.count(TableChange.Kind.DRIFT))
                     .put("ms", millisSince(planStart)));
             report = pipeline.apply(plan, SeedProgress.NONE, deadline);
         }

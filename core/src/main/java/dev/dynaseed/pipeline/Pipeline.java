@@ -12,9 +12,11 @@ import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.BatchWriter;
+import dev.dynaseed.seed.ItemSourceFactory;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.Seeder;
+import dev.dynaseed.seed.SkipReason;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
@@ -34,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole flow over one client: plan (DescribeTable), provision (CreateTable, wait for ACTIVE), seed
- * (BatchWriteItem) and report. Tables go through it concurrently, a bounded number at a time.
+ * (BatchWriteItem) and report. Tables go through it concurrently, a bounded number at a time; an error in one
+ * table's work fails that table alone, in its report, and every other table's report is kept.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -43,15 +46,23 @@ public final class Pipeline {
     private final String target;
     private final ApplyOptions options;
     private final Provisioner provisioner;
+    private final ItemSourceFactory sources;
 
+    /** A pipeline that seeds the items each table's seed block generates. */
     public Pipeline(DynamoDbClient client, String target, ApplyOptions options) {
+        this(client, target, options, Seeder::generated);
+    }
+
+    /** A pipeline that seeds the items {@code sources} makes for each table. */
+    public Pipeline(DynamoDbClient client, String target, ApplyOptions options, ItemSourceFactory sources) {
         this.client = Objects.requireNonNull(client, "client");
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
     }
 
-    /** What apply would do; reads only. */
+    /** What apply would do; reads only, with as many DescribeTable calls at once as tables are applied at once. */
     public Plan plan(Spec spec) {
         return new Planner(client, options.tableConcurrency()).plan(spec);
     }
@@ -83,7 +94,7 @@ public final class Pipeline {
         ExecutorService tables = Executors.newFixedThreadPool(
                 Math.min(options.tableConcurrency(), Math.max(1, plan.changes().size())));
         try (BatchWriter writer = new BatchWriter(client, options.write())) {
-            Seeder seeder = new Seeder(client, writer);
+            Seeder seeder = new Seeder(client, writer, sources);
             List<Future<TableReport>> futures = new ArrayList<>();
             for (TableChange change : plan.changes()) {
                 futures.add(tables.submit(() -> table(change, seeder, now, progress, deadline)));
@@ -118,7 +129,7 @@ public final class Pipeline {
         return new TableReport(
                 table,
                 new TableOutcome.Failed("not started: stopped before the deadline"),
-                SeedOutcome.skippedAll(table.seed().count(), "table not started: stopped before the deadline"),
+                SeedOutcome.skippedAll(table.seed().count(), SkipReason.DEADLINE),
                 Duration.ZERO);
     }
 
@@ -131,19 +142,48 @@ public final class Pipeline {
             return notStarted(table);
         }
         long provisionStart = System.nanoTime();
-        TableOutcome outcome = provisioner.provision(change);
+        TableOutcome outcome = provision(change);
         Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
-        SeedOutcome seed;
-        if (outcome instanceof TableOutcome.Failed failed) {
-            seed = SeedOutcome.failedAll(requested, failed.reason());
-        } else if (outcome instanceof TableOutcome.Drifted) {
-            seed = SeedOutcome.skippedAll(
-                    requested, "the table differs from its spec, so it was not seeded; see the differences");
-        } else {
-            seed = seeder.seed(table, options.runSeed(), now, progress, deadline);
-        }
-        LOG.info("table {}: {}", table.name(), outcome.getClass().getSimpleName());
+        SeedOutcome seed = switch (outcome.kind()) {
+            case FAILED -> SeedOutcome.failedAll(requested, outcome.error().orElseThrow());
+            case DRIFTED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_DRIFTED);
+            case CREATED, ALREADY_MATCHES -> seed(seeder, table, now, progress, deadline);
+        };
+        LOG.info("table {}: {}", table.name(), outcome.kind().label());
         return new TableReport(table, outcome, seed, provisionDuration);
+    }
+
+    // Anything thrown while one table is provisioned or seeded fails that table alone: its report says why and the
+    // other tables' reports are kept (an exception escaping here would throw every report of the run away).
+    private TableOutcome provision(TableChange change) throws InterruptedException {
+        try {
+            return provisioner.provision(change);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "table {}: provisioning stopped with an error",
+                    change.table().name(),
+                    e);
+            return new TableOutcome.Failed("provisioning stopped with an error: " + describe(e));
+        }
+    }
+
+    private SeedOutcome seed(Seeder seeder, TableSpec table, Instant now, SeedProgress progress, RunDeadline deadline)
+            throws InterruptedException {
+        try {
+            return seeder.seed(table, options.runSeed(), now, progress, deadline);
+        } catch (RuntimeException e) {
+            LOG.warn("table {}: seeding stopped with an error", table.name(), e);
+            return SeedOutcome.failedAll(
+                    table.seed().count(),
+                    "seeding stopped with an error: " + describe(e)
+                            + "; items sent before it may have been written; fix the cause and apply again");
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Deletes the spec's tables; the outcome per table name, in spec order. */

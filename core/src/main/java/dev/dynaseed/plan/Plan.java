@@ -8,8 +8,8 @@ public record Plan(List<TableChange> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** How many changes are of {@code kind}, e.g. {@code count(TableChange.Create.class)}. */
-    public long count(Class<? extends TableChange> kind) {
-        return changes.stream().filter(kind::isInstance).count();
+    /** How many changes are of {@code kind}, e.g. {@code count(TableChange.Kind.CREATE)}. */
+    public long count(TableChange.Kind kind) {
+        return changes.stream().filter(change -> change.kind() == kind).count();
     }
 }

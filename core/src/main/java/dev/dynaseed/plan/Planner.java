@@ -17,24 +17,31 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** Reads the target (DescribeTable per table, concurrently) and says what applying the spec would change. */
+/**
+ * Reads the target (DescribeTable per table, up to {@code describeConcurrency} calls at once) and says what applying
+ * the spec would change.
+ */
 public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
     private final DynamoDbClient client;
-    private final int concurrency;
+    private final int describeConcurrency;
 
-    public Planner(DynamoDbClient client, int concurrency) {
+    /**
+     * @param client the client to read the target with
+     * @param describeConcurrency how many DescribeTable calls may run at once (not the writer's requests in flight)
+     */
+    public Planner(DynamoDbClient client, int describeConcurrency) {
         this.client = Objects.requireNonNull(client, "client");
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        if (describeConcurrency < 1) {
+            throw new IllegalArgumentException("describeConcurrency must be at least 1, was " + describeConcurrency);
         }
-        this.concurrency = concurrency;
+        this.describeConcurrency = describeConcurrency;
     }
 
     public Plan plan(Spec spec) {
         ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(concurrency, Math.max(1, spec.tables().size())));
+                Math.min(describeConcurrency, Math.max(1, spec.tables().size())));
         try {
             List<CompletableFuture<TableChange>> futures = spec.tables().stream()
                     .map(table -> CompletableFuture.supplyAsync(() -> change(table), pool))
@@ -52,7 +59,7 @@ public final class Planner {
             LOG.info("table {} does not exist; it will be created", table.name());
             return new TableChange.Create(table);
         }
-        List<Difference> differences = SchemaComparison.differences(table, existing.get());
+        List<Difference> differences = TableShape.compare(TableShape.of(table), TableShape.of(existing.get()));
         LOG.info("table {} exists; {} difference(s)", table.name(), differences.size());
         return differences.isEmpty() ? new TableChange.NoChange(table) : new TableChange.Drift(table, differences);
     }

@@ -1,14 +1,15 @@
 package dev.dynaseed.provision;
 
 import dev.dynaseed.plan.Difference;
-import dev.dynaseed.plan.SchemaComparison;
 import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.plan.TableShape;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.KeySpec;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,20 @@ public final class Provisioner {
 
     public TableOutcome provision(TableChange change) throws InterruptedException {
         TableSpec table = change.table();
-        if (change instanceof TableChange.Drift drift) {
-            LOG.info("table {} drifted from its spec; left unchanged: {}", table.name(), drift.differences());
-            return new TableOutcome.Drifted(drift.differences());
-        }
-        if (change instanceof TableChange.NoChange) {
-            TableOutcome waited = awaitActive(table.name());
-            return waited instanceof TableOutcome.Failed ? waited : new TableOutcome.AlreadyMatches();
-        }
+        return switch (change.kind()) {
+            case DRIFT -> {
+                LOG.info("table {} drifted from its spec; left unchanged: {}", table.name(), change.differences());
+                yield new TableOutcome.Drifted(change.differences());
+            }
+            case NO_CHANGE -> {
+                TableOutcome waited = awaitActive(table.name());
+                yield waited.kind() == TableOutcome.Kind.FAILED ? waited : new TableOutcome.AlreadyMatches();
+            }
+            case CREATE -> create(table);
+        };
+    }
+
+    private TableOutcome create(TableSpec table) throws InterruptedException {
         try {
             client.createTable(createRequest(table));
             LOG.info("CreateTable {} sent", table.name());
@@ -63,7 +70,7 @@ public final class Provisioner {
         try {
             TableDescription description =
                     client.describeTable(r -> r.tableName(table.name())).table();
-            List<Difference> differences = SchemaComparison.differences(table, description);
+            List<Difference> differences = TableShape.compare(TableShape.of(table), TableShape.of(description));
             return differences.isEmpty() ? new TableOutcome.AlreadyMatches() : new TableOutcome.Drifted(differences);
         } catch (SdkException e) {
             return new TableOutcome.Failed("DescribeTable failed: " + e.getMessage());
@@ -88,25 +95,21 @@ public final class Provisioner {
         }
     }
 
-    /** The CreateTable request for a table spec. */
+    /** The CreateTable request for a table spec: its name and {@link TableShape}. */
     public static CreateTableRequest createRequest(TableSpec table) {
+        TableShape shape = TableShape.of(table);
         List<KeySchemaElement> keySchema = new ArrayList<>();
         List<AttributeDefinition> definitions = new ArrayList<>();
-        addKey(table.partitionKey(), KeyType.HASH, keySchema, definitions);
-        table.sortKey().ifPresent(key -> addKey(key, KeyType.RANGE, keySchema, definitions));
+        addKey(shape.partitionKey(), KeyType.HASH, keySchema, definitions);
+        shape.sortKey().ifPresent(key -> addKey(key, KeyType.RANGE, keySchema, definitions));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table.name())
                 .keySchema(keySchema)
                 .attributeDefinitions(definitions);
-        if (table.billing() instanceof BillingSpec.Provisioned provisioned) {
-            request.billingMode(BillingMode.PROVISIONED)
-                    .provisionedThroughput(t -> t.readCapacityUnits(provisioned.readCapacity())
-                            .writeCapacityUnits(provisioned.writeCapacity()));
-        } else {
-            request.billingMode(BillingMode.PAY_PER_REQUEST);
-        }
-        if (!table.tags().isEmpty()) {
-            request.tags(table.tags().entrySet().stream()
+        billing(request, shape.billing());
+        Map<String, String> tags = shape.tags().orElse(Map.of());
+        if (!tags.isEmpty()) {
+            request.tags(tags.entrySet().stream()
                     .map(tag -> Tag.builder()
                             .key(tag.getKey())
                             .value(tag.getValue())
@@ -114,6 +117,18 @@ public final class Provisioner {
                     .toList());
         }
         return request.build();
+    }
+
+    private static CreateTableRequest.Builder billing(CreateTableRequest.Builder request, BillingSpec billing) {
+        return switch (billing.kind()) {
+            case PROVISIONED -> {
+                BillingSpec.Provisioned provisioned = (BillingSpec.Provisioned) billing;
+                yield request.billingMode(BillingMode.PROVISIONED)
+                        .provisionedThroughput(t -> t.readCapacityUnits(provisioned.readCapacity())
+                                .writeCapacityUnits(provisioned.writeCapacity()));
+            }
+            case PAY_PER_REQUEST -> request.billingMode(BillingMode.PAY_PER_REQUEST);
+        };
     }
 
     private static void addKey(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.plan.Difference;
-import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.seed.SeedOutcome;
 import java.util.List;
 
@@ -33,15 +32,8 @@ public final class ReportJson {
             ObjectNode node = tables.addObject();
             node.put("name", table.table().name());
             node.put("outcome", table.outcomeName());
-            node.set(
-                    "differences",
-                    differences(
-                            table.outcome() instanceof TableOutcome.Drifted drifted
-                                    ? drifted.differences()
-                                    : List.of()));
-            if (table.outcome() instanceof TableOutcome.Failed failed) {
-                node.put("error", failed.reason());
-            }
+            node.set("differences", differences(table.outcome().differences()));
+            table.outcome().error().ifPresent(error -> node.put("error", error));
             node.put("provisionMs", table.provisionDuration().toMillis());
             node.set(
                     "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
@@ -70,6 +62,7 @@ public final class ReportJson {
         node.put("skipped", seed.skipped());
         node.put("retried", seed.retried());
         seed.note().ifPresent(note -> node.put("note", note));
+        seed.skipReason().ifPresent(reason -> node.put("skipReason", reason.code()));
         ArrayNode errors = node.putArray("errors");
         seed.errors().forEach(errors::add);
         node.put("durationMs", seed.duration().toMillis());

@@ -42,12 +42,11 @@ public final class SeedCompatibleBody {
         List<Map<String, String>> messages = new ArrayList<>();
         for (TableReport table : report.tables()) {
             String name = table.table().name();
-            boolean created = !(table.outcome() instanceof TableOutcome.Failed);
             repeat(messages, name, INSERT_SUCCESSFUL, table.seed().written());
             repeat(
                     messages,
                     name,
-                    created ? INSERT_FAILED : TABLE_DOES_NOT_EXIST,
+                    failedInsertMessage(table.outcome()),
                     table.seed().failed());
             repeat(messages, name, INSERT_SKIPPED, table.seed().skipped());
         }
@@ -60,12 +59,20 @@ public final class SeedCompatibleBody {
     }
 
     static String createMessage(TableOutcome outcome) {
-        if (outcome instanceof TableOutcome.Created) {
-            return CREATE_SUCCESSFUL;
-        } else if (outcome instanceof TableOutcome.Failed) {
-            return CREATE_FAILED;
-        }
-        return ALREADY_EXISTS;
+        return switch (outcome.kind()) {
+            case CREATED -> CREATE_SUCCESSFUL;
+            // The seed says this for any existing table, whatever its schema.
+            case ALREADY_MATCHES, DRIFTED -> ALREADY_EXISTS;
+            case FAILED -> CREATE_FAILED;
+        };
+    }
+
+    /** The message of a row that could not be written: the seed's "does not exist" when the table never was. */
+    static String failedInsertMessage(TableOutcome outcome) {
+        return switch (outcome.kind()) {
+            case CREATED, ALREADY_MATCHES, DRIFTED -> INSERT_FAILED;
+            case FAILED -> TABLE_DOES_NOT_EXIST;
+        };
     }
 
     private static void repeat(List<Map<String, String>> messages, String table, String message, long times) {

@@ -22,9 +22,9 @@ public record TableReport(TableSpec table, TableOutcome outcome, SeedOutcome see
         Objects.requireNonNull(provisionDuration, "provisionDuration");
     }
 
-    /** The outcome's short name: Created, AlreadyMatches, Drifted or Failed. */
+    /** The outcome's name in reports: Created, AlreadyMatches, Drifted or Failed. */
     public String outcomeName() {
-        return outcome.getClass().getSimpleName();
+        return outcome.kind().label();
     }
 
     /** Whether everything asked of this table was done. */

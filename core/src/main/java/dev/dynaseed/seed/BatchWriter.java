@@ -116,7 +116,7 @@ public final class BatchWriter implements AutoCloseable {
                 counters.failed.get(),
                 skipped,
                 counters.retried.get(),
-                stopped ? Optional.of(skipped + " items not started: stopped before the deadline") : Optional.empty(),
+                stopped ? Optional.of(SkipReason.DEADLINE) : Optional.empty(),
                 counters.errors(),
                 duration);
     }

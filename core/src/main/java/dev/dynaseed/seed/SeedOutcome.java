@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param requested items the spec asked for
  * @param written items DynamoDB acknowledged
  * @param failed items given up on
- * @param skipped items not attempted, for the reason in {@code note}
+ * @param skipped items not attempted, for {@code skipReason}
  * @param retried resends of items DynamoDB returned as unprocessed
- * @param note why items were skipped, if any were
+ * @param skipReason why items were skipped; present whenever some were
  * @param errors the distinct errors behind failed items (a few)
  * @param duration how long seeding took
  */
@@ -24,26 +24,31 @@ public record SeedOutcome(
         long failed,
         long skipped,
         long retried,
-        Optional<String> note,
+        Optional<SkipReason> skipReason,
         List<String> errors,
         Duration duration) {
 
     public SeedOutcome {
-        Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(skipReason, "skipReason");
         errors = List.copyOf(errors);
         Objects.requireNonNull(duration, "duration");
         if (written + failed + skipped != requested) {
             throw new IllegalArgumentException("written " + written + " + failed " + failed + " + skipped " + skipped
                     + " != requested " + requested);
         }
+        if (skipped > 0 && skipReason.isEmpty()) {
+            throw new IllegalArgumentException(skipped + " items skipped without a SkipReason; give the reason");
+        }
     }
 
-    /** The note of a table left alone because it held items and its policy is {@code skip}. */
-    public static final String SKIP_POLICY_NOTE = "the table already holds items (onExisting: skip)";
+    /** Why items were skipped, as a sentence for reports; empty when none were. */
+    public Optional<String> note() {
+        return skipReason.map(reason -> reason.note(skipped));
+    }
 
     /** Whether the items were skipped because the spec asked for it, not because of a problem. */
     public boolean skippedByPolicy() {
-        return note.filter(SKIP_POLICY_NOTE::equals).isPresent();
+        return skipReason.filter(SkipReason::requested).isPresent();
     }
 
     /** Nothing was asked for. */
@@ -57,7 +62,7 @@ public record SeedOutcome(
     }
 
     /** All {@code requested} items were left alone, for {@code reason}. */
-    public static SeedOutcome skippedAll(long requested, String reason) {
+    public static SeedOutcome skippedAll(long requested, SkipReason reason) {
         return new SeedOutcome(requested, 0, 0, requested, 0, Optional.of(reason), List.of(), Duration.ZERO);
     }
 }

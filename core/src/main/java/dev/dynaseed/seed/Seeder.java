@@ -15,10 +15,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Seeder {
     private final DynamoDbClient client;
     private final BatchWriter writer;
+    private final ItemSourceFactory sources;
 
+    /** A seeder that writes the items the table's seed block generates. */
     public Seeder(DynamoDbClient client, BatchWriter writer) {
+        this(client, writer, Seeder::generated);
+    }
+
+    /** A seeder that writes the items {@code sources} makes (other sources than generators, faults in tests). */
+    public Seeder(DynamoDbClient client, BatchWriter writer, ItemSourceFactory sources) {
         this.client = Objects.requireNonNull(client, "client");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.sources = Objects.requireNonNull(sources, "sources");
+    }
+
+    /** The items a table's seed block generates: {@code seed.count} of them, made as they are read. */
+    public static ItemSource generated(TableSpec table, long runSeed, Instant now) {
+        ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
+        return new GeneratedItemSource(generator, table.seed().count());
     }
 
     /**
@@ -33,16 +47,16 @@ public final class Seeder {
         if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
             try {
                 if (TableItems.any(client, table.name())) {
-                    return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
+                    return SeedOutcome.skippedAll(count, SkipReason.EXISTING_ITEMS);
                 }
             } catch (SdkException e) {
                 return SeedOutcome.failedAll(count, "Scan to check for existing items failed: " + e.getMessage());
             }
         }
-        ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
+        ItemSource items = sources.items(table, runSeed, now);
         List<String> keyNames = new ArrayList<>();
         keyNames.add(table.partitionKey().name());
         table.sortKey().ifPresent(key -> keyNames.add(key.name()));
-        return writer.write(table.name(), keyNames, new GeneratedItemSource(generator, count), progress, deadline);
+        return writer.write(table.name(), keyNames, items, progress, deadline);
     }
 }

@@ -1,16 +1,30 @@
 package dev.dynaseed.spec;
 
-/** How a table is billed: provisioned capacity or on demand. */
+/**
+ * How a table is billed: provisioned capacity or on demand. Code that handles billing switches over {@link #kind()}
+ * without a {@code default}, so a new mode fails compilation wherever it is not handled yet.
+ */
 public sealed interface BillingSpec {
 
+    /** Which billing mode this is. */
+    Kind kind();
+
     /** The DynamoDB name of the billing mode. */
-    String mode();
+    default String mode() {
+        return kind().name();
+    }
+
+    /** The billing modes, named as DynamoDB names them. */
+    enum Kind {
+        PROVISIONED,
+        PAY_PER_REQUEST
+    }
 
     /** Provisioned throughput with fixed read and write capacity units. */
     record Provisioned(long readCapacity, long writeCapacity) implements BillingSpec {
         @Override
-        public String mode() {
-            return "PROVISIONED";
+        public Kind kind() {
+            return Kind.PROVISIONED;
         }
 
         @Override
@@ -22,8 +36,8 @@ public sealed interface BillingSpec {
     /** On-demand capacity. */
     record PayPerRequest() implements BillingSpec {
         @Override
-        public String mode() {
-            return "PAY_PER_REQUEST";
+        public Kind kind() {
+            return Kind.PAY_PER_REQUEST;
         }
 
         @Override

@@ -8,7 +8,10 @@ import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.ItemSource;
+import dev.dynaseed.seed.ItemSourceFactory;
 import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.seed.Seeder;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.GeneratorSpec;
@@ -19,6 +22,7 @@ import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import dev.dynaseed.testing.Dynalite;
 import dev.dynaseed.testing.Specs;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -187,7 +192,7 @@ class PipelineTest {
 
         var plan = pipeline.plan(spec);
 
-        assertThat(plan.changes()).allMatch(change -> change instanceof TableChange.Create);
+        assertThat(plan.changes()).allMatch(change -> change.kind() == TableChange.Kind.CREATE);
         assertThat(client.listTables().tableNames()).doesNotContainAnyElementsOf(spec.tableNames());
     }
 
@@ -202,6 +207,108 @@ class PipelineTest {
 
         assertThat(first.values()).containsExactly(new dev.dynaseed.provision.DestroyOutcome.Deleted());
         assertThat(second.values()).containsExactly(new dev.dynaseed.provision.DestroyOutcome.NotFound());
+    }
+
+    @Test
+    void apply_failsOnlyTheTableWhoseSeedingThrows_andKeepsTheOtherTablesReports() {
+        Spec spec = twoTables(2_000, 500);
+        String good = spec.tableNames().get(0);
+        String bad = spec.tableNames().get(1);
+        ItemSourceFactory throwingForBad = (table, runSeed, now) -> table.name().equals(bad)
+                ? failingAfter(Seeder.generated(table, runSeed, now), 60, "generator broke at item 60")
+                : Seeder.generated(table, runSeed, now);
+
+        Report report =
+                new Pipeline(client, "test", ApplyOptions.defaults(), throwingForBad).apply(spec, SeedProgress.NONE);
+
+        assertThat(report.tables()).extracting(row -> row.table().name()).containsExactly(good, bad);
+        TableReport goodRow = report.tables().get(0);
+        assertThat(goodRow.outcome().kind()).isEqualTo(TableOutcome.Kind.CREATED);
+        assertThat(goodRow.seed().written()).isEqualTo(2_000);
+        assertThat(goodRow.complete()).isTrue();
+        assertThat(Specs.count(client, good)).isEqualTo(2_000);
+        TableReport badRow = report.tables().get(1);
+        assertThat(badRow.seed().requested()).isEqualTo(500);
+        assertThat(badRow.seed().written()
+                        + badRow.seed().failed()
+                        + badRow.seed().skipped())
+                .isEqualTo(500);
+        assertThat(badRow.seed().failed()).isPositive();
+        assertThat(badRow.seed().errors()).anyMatch(error -> error.contains("generator broke at item 60"));
+        assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
+        assertThat(ReportJson.toJson(report).get("tables")).hasSize(2);
+    }
+
+    @Test
+    void apply_failsOnlyTheTable_whoseItemsCannotEvenBeMade() {
+        Spec spec = twoTables(40, 40);
+        String bad = spec.tableNames().get(1);
+        ItemSourceFactory throwingForBad = (table, runSeed, now) -> {
+            if (table.name().equals(bad)) {
+                throw new IllegalArgumentException("scale 2 does not fit 1e20");
+            }
+            return Seeder.generated(table, runSeed, now);
+        };
+
+        Report report =
+                new Pipeline(client, "test", ApplyOptions.defaults(), throwingForBad).apply(spec, SeedProgress.NONE);
+
+        assertThat(report.tables().get(0).seed().written()).isEqualTo(40);
+        TableReport badRow = report.tables().get(1);
+        assertThat(badRow.outcomeName()).isEqualTo("Created");
+        assertThat(badRow.seed().failed()).isEqualTo(40);
+        assertThat(badRow.seed().errors())
+                .containsExactly("seeding stopped with an error: IllegalArgumentException: scale 2 does not fit 1e20;"
+                        + " items sent before it may have been written; fix the cause and apply again");
+        assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
+    }
+
+    private static Spec twoTables(long firstCount, long secondCount) {
+        TableSpec template = DefaultSpec.seedScenario().tables().get(0);
+        return Specs.withUniqueNames(new Spec(List.of(
+                template.toBuilder()
+                        .name("survivor")
+                        .seed(count(template.seed(), firstCount))
+                        .build(),
+                template.toBuilder()
+                        .name("broken")
+                        .seed(count(template.seed(), secondCount))
+                        .build())));
+    }
+
+    private static SeedSpec count(SeedSpec seed, long count) {
+        return new SeedSpec(count, seed.onExisting(), seed.randomSeed(), seed.baseTime(), seed.attributes());
+    }
+
+    /** The source's items until {@code failAt}, where its iterator throws as a broken generator would. */
+    private static ItemSource failingAfter(ItemSource source, long failAt, String message) {
+        return new ItemSource() {
+            @Override
+            public long size() {
+                return source.size();
+            }
+
+            @Override
+            public Iterator<Map<String, AttributeValue>> iterator() {
+                Iterator<Map<String, AttributeValue>> items = source.iterator();
+                return new Iterator<>() {
+                    private long next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return items.hasNext();
+                    }
+
+                    @Override
+                    public Map<String, AttributeValue> next() {
+                        if (next++ == failAt) {
+                            throw new IllegalStateException(message);
+                        }
+                        return items.next();
+                    }
+                };
+            }
+        };
     }
 
     private static SeedSpec policy(SeedSpec seed, ExistingDataPolicy policy, Optional<Long> randomSeed) {

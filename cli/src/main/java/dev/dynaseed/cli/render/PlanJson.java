@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.report.ReportJson;
-import java.util.List;
 
 /** A plan as JSON: {@code {"target": ..., "tables": [{"name", "action", "differences", "seed"}]}}. */
 public final class PlanJson {
@@ -20,10 +19,7 @@ public final class PlanJson {
             node.put("name", change.table().name());
             node.put("action", ReportView.action(change));
             node.put("schema", ReportView.schema(change.table()));
-            node.set(
-                    "differences",
-                    ReportJson.differences(
-                            change instanceof TableChange.Drift drift ? drift.differences() : List.of()));
+            node.set("differences", ReportJson.differences(change.differences()));
             node.putObject("seed")
                     .put("count", change.table().seed().count())
                     .put("onExisting", change.table().seed().onExisting().specName());

@@ -3,7 +3,6 @@ package dev.dynaseed.cli.render;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
-import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.SeedOutcome;
@@ -51,15 +50,12 @@ public final class ReportView {
     private static String notes(TableReport row) {
         StringBuilder out = new StringBuilder();
         String name = row.table().name();
-        if (row.outcome() instanceof TableOutcome.Drifted drifted) {
-            out.append("! ").append(name).append(" differs from its spec and was left unchanged:\n");
-            for (Difference difference : drifted.differences()) {
-                out.append("    ").append(difference).append('\n');
-            }
-            out.append("  Delete it ('dynaseed destroy') or change the spec to match, then apply again.\n");
-        } else if (row.outcome() instanceof TableOutcome.Failed failed) {
-            out.append("! ").append(name).append(": ").append(failed.reason()).append('\n');
-        }
+        out.append(
+                switch (row.outcome().kind()) {
+                    case CREATED, ALREADY_MATCHES -> "";
+                    case DRIFTED -> drifted(name, row.outcome().differences());
+                    case FAILED -> "! " + name + ": " + row.outcome().error().orElseThrow() + "\n";
+                });
         row.seed()
                 .note()
                 .ifPresent(note ->
@@ -67,6 +63,16 @@ public final class ReportView {
         for (String error : row.seed().errors()) {
             out.append("  ").append(name).append(" write error: ").append(error).append('\n');
         }
+        return out.toString();
+    }
+
+    private static String drifted(String name, List<Difference> differences) {
+        StringBuilder out = new StringBuilder();
+        out.append("! ").append(name).append(" differs from its spec and was left unchanged:\n");
+        for (Difference difference : differences) {
+            out.append("    ").append(difference).append('\n');
+        }
+        out.append("  Delete it ('dynaseed destroy') or change the spec to match, then apply again.\n");
         return out.toString();
     }
 
@@ -82,25 +88,22 @@ public final class ReportView {
 
     /** A change's action as plan output names it, in text and JSON alike: create, none or drift. */
     public static String action(TableChange change) {
-        if (change instanceof TableChange.Create) {
-            return "create";
-        }
-        return change instanceof TableChange.Drift ? "drift" : "none";
+        return change.kind().action();
     }
 
     private static String details(TableChange change) {
         TableSpec spec = change.table();
-        if (change instanceof TableChange.Drift drift) {
-            return "differs, left unchanged and not seeded: "
-                    + String.join(
-                            "; ",
-                            drift.differences().stream()
-                                    .map(Difference::toString)
-                                    .toList());
-        }
-        return change instanceof TableChange.Create
-                ? schema(spec) + "; " + seed(spec)
-                : "exists and matches; " + seed(spec);
+        return switch (change.kind()) {
+            case CREATE -> schema(spec) + "; " + seed(spec);
+            case NO_CHANGE -> "exists and matches; " + seed(spec);
+            case DRIFT ->
+                "differs, left unchanged and not seeded: "
+                        + String.join(
+                                "; ",
+                                change.differences().stream()
+                                        .map(Difference::toString)
+                                        .toList());
+        };
     }
 
     /** A table spec's keys and billing, e.g. {@code transaction_id (S) + access_timestamp (N), PROVISIONED 5/5}. */

@@ -1,0 +1,42 @@
+package dev.dynaseed.seed;
+
+/**
+ * Why items of a table were not attempted. Reports decide by the reason, never by its text: only
+ * {@link #EXISTING_ITEMS} is a skip the spec asked for.
+ */
+public enum SkipReason {
+    /** The table already held items and its policy is {@code onExisting: skip}. */
+    EXISTING_ITEMS("existingItems"),
+    /** The table differs from its spec, so it was left alone. */
+    TABLE_DRIFTED("tableDrifted"),
+    /** The run's deadline came before these items were started. */
+    DEADLINE("deadline");
+
+    private final String code;
+
+    SkipReason(String code) {
+        this.code = code;
+    }
+
+    /** The reason as JSON {@code skipReason} names it; never rename one. */
+    public String code() {
+        return code;
+    }
+
+    /** Whether the spec asked for this skip, so that it is no problem. */
+    public boolean requested() {
+        return switch (this) {
+            case EXISTING_ITEMS -> true;
+            case TABLE_DRIFTED, DEADLINE -> false;
+        };
+    }
+
+    /** The sentence reports show for {@code skipped} items skipped for this reason. */
+    public String note(long skipped) {
+        return switch (this) {
+            case EXISTING_ITEMS -> "the table already holds items (onExisting: skip)";
+            case TABLE_DRIFTED -> "the table differs from its spec, so it was not seeded; see the differences";
+            case DEADLINE -> skipped + " items not started: stopped before the deadline";
+        };
+    }
+}
