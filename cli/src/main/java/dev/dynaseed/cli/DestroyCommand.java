@@ -53,7 +53,7 @@ final class DestroyCommand implements Callable<Integer> {
                             session.client(), session.target().describe(), ApplyOptions.defaults())
                     .destroy(loaded);
             long failed = outcomes.values().stream()
-                    .filter(o -> o.kind() == DestroyOutcome.Kind.FAILED)
+                    .filter(o -> !o.kind().tableGone())
                     .count();
             if (output.json()) {
                 var root = Json.mapper().createObjectNode();

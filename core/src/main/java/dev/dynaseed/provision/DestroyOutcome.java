@@ -31,6 +31,14 @@ public sealed interface DestroyOutcome {
         public String label() {
             return label;
         }
+
+        /** Whether the table is gone afterwards, so that destroy did what was asked. */
+        public boolean tableGone() {
+            return switch (this) {
+                case DELETED, NOT_FOUND -> true;
+                case FAILED -> false;
+            };
+        }
     }
 
     /** DeleteTable was accepted. */

@@ -112,6 +112,13 @@ class PipelineTest {
         assertThat(first.tables().get(0).seed().written()).isEqualTo(3);
         assertThat(second.tables().get(0).seed().skipped()).isEqualTo(3);
         assertThat(second.tables().get(0).seed().note()).contains("the table already holds items (onExisting: skip)");
+        assertThat(ReportJson.toJson(second)
+                        .get("tables")
+                        .get(0)
+                        .get("seed")
+                        .get("skipReason")
+                        .asText())
+                .isEqualTo("existingItems");
         assertThat(second.status()).isEqualTo(Report.Status.OK);
         assertThat(Specs.count(client, name)).isEqualTo(3);
     }
