@@ -180,6 +180,16 @@ public final class Pipeline {
         }
     }
 
+    // As in apply, an error with one table fails that table alone and the others are still deleted and reported.
+    private DestroyOutcome destroy(String name) throws InterruptedException {
+        try {
+            return provisioner.destroy(name);
+        } catch (RuntimeException e) {
+            LOG.warn("table {}: deleting stopped with an error", name, e);
+            return new DestroyOutcome.Failed("deleting stopped with an error: " + describe(e));
+        }
+    }
+
     private static String describe(RuntimeException e) {
         return e.getMessage() == null
                 ? e.getClass().getSimpleName()
@@ -191,7 +201,7 @@ public final class Pipeline {
         Map<String, DestroyOutcome> outcomes = new LinkedHashMap<>();
         try {
             for (String name : spec.tableNames()) {
-                outcomes.put(name, provisioner.destroy(name));
+                outcomes.put(name, destroy(name));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
