@@ -75,4 +75,17 @@ public record Parameter(
                 example,
                 doc);
     }
+
+    /** This parameter, limited to {@code minimum} or more. */
+    public Parameter atLeast(long minimum) {
+        return new Parameter(
+                name,
+                type,
+                required,
+                defaultValue,
+                Optional.of(BigDecimal.valueOf(minimum)),
+                Optional.empty(),
+                example,
+                doc);
+    }
 }

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 
 /** Checks a spec against DynamoDB's rules and dynaseed's own, returning every problem with its path and fix. */
 public final class SpecValidator {
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    private static final long MAX_COUNT = 100_000_000L;
+    static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    static final long MAX_COUNT = 100_000_000L;
     private static final Instant EARLIEST_BASE_TIME = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST_BASE_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
