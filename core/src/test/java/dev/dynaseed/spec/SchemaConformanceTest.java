@@ -99,6 +99,14 @@ class SchemaConformanceTest {
     }
 
     @Test
+    void everyGeneratorKind_isUsedInTheValidSpecThatShowsThemAll() {
+        String spec = Checkout.read("core/" + SPECS.resolve("valid/every-generator.yaml"));
+
+        dev.dynaseed.generate.GeneratorKinds.names()
+                .forEach(name -> assertThat(spec).containsPattern("[ {]" + name + "[,}\\n]"));
+    }
+
+    @Test
     void initsSpec_andTheLambdaEventsSpec_validateAgainstTheSchema() {
         assertValid(DefaultSpec.yaml(), SpecFormat.YAML, "default-spec.yaml");
         JsonNode event = tree(Checkout.read("lambda/events/inline-spec.json"), SpecFormat.JSON);
