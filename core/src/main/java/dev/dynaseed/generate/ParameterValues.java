@@ -2,6 +2,7 @@ package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.SpecValue;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public final class ParameterValues {
     /** The values {@code given} (by parameter name, of the Java type their {@link ParameterType} reads to). */
     public static ParameterValues of(GeneratorKind<?> kind, Map<String, Object> given) {
         Objects.requireNonNull(kind, "kind");
-        Map<String, Parameter> declared = new java.util.LinkedHashMap<>();
+        Map<String, Parameter> declared = new LinkedHashMap<>();
         kind.parameters().forEach(parameter -> declared.put(parameter.name(), parameter));
         return new ParameterValues(declared, Map.copyOf(given));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,8 +14,10 @@ import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.generate.Parameter;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,7 +179,7 @@ public final class SpecSchema {
         node.put("type", "object");
         ObjectNode properties = node.putObject("properties");
         properties.set("generator", NODES.objectNode().put("const", kind.name()));
-        List<String> required = new java.util.ArrayList<>(List.of("generator"));
+        List<String> required = new ArrayList<>(List.of("generator"));
         for (Parameter parameter : kind.parameters()) {
             properties.set(parameter.name(), parameter(parameter));
             if (parameter.required()) {
@@ -217,7 +220,7 @@ public final class SpecSchema {
             }
             properties.set(name, field);
         }
-        if (!fields.keySet().equals(new java.util.LinkedHashSet<>(names))) {
+        if (!fields.keySet().equals(new LinkedHashSet<>(names))) {
             throw new IllegalStateException(
                     "SpecSchema describes " + what + " fields " + fields.keySet() + " but the reader reads " + names);
         }
@@ -226,7 +229,7 @@ public final class SpecSchema {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode defaultValue(Object value) {
+    private static JsonNode defaultValue(Object value) {
         if (value instanceof Long number) {
             return NODES.numberNode(number);
         }
@@ -283,7 +286,7 @@ public final class SpecSchema {
 
     /** The values, also in the other case: the reader takes these names in any case. */
     private static ObjectNode anyCase(List<String> values) {
-        List<String> both = new java.util.ArrayList<>(values);
+        List<String> both = new ArrayList<>(values);
         values.stream()
                 .map(value -> value.equals(value.toLowerCase(Locale.ROOT))
                         ? value.toUpperCase(Locale.ROOT)
