@@ -1,11 +1,17 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.generate.GeneratorDocs;
 import dev.dynaseed.spec.DefaultSpec;
+import dev.dynaseed.spec.SpecSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +21,8 @@ import picocli.CommandLine.Spec.Target;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        description = "Write the built-in seed scenario as a commented spec file to start from.")
+        description = "Write the built-in seed scenario as a commented spec file to start from, with a"
+                + " yaml-language-server line that points editors at dynaseed's JSON Schema.")
 final class InitCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
@@ -41,7 +48,7 @@ final class InitCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, DefaultSpec.yaml());
+            Files.writeString(file, text(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -49,5 +56,50 @@ final class InitCommand implements Callable<Integer> {
         out.println("Wrote " + file + " (the seed scenario: 3 tables, 3 rows each).");
         out.println("Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file);
         return ExitCode.OK;
+    }
+
+    /** The spec file: the schema line editors read, the default spec, then the generator reference. */
+    static String text(Path file) {
+        return "# yaml-language-server: $schema=" + schemaReference(file) + "\n" + DefaultSpec.yaml() + "\n"
+                + GeneratorDocs.yamlComments();
+    }
+
+    /**
+     * The schema of the dynaseed checkout this CLI was built in, relative to the spec's folder, so that editors find
+     * it offline and it matches this build; the published URL when the CLI does not run from a checkout.
+     */
+    static String schemaReference(Path file) {
+        Optional<Path> schema = checkoutSchema();
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (schema.isEmpty() || folder == null) {
+            return SpecSchema.URL;
+        }
+        try {
+            return folder.relativize(schema.get()).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            // Another drive or root (Windows): no relative path leads there.
+            return SpecSchema.URL;
+        }
+    }
+
+    private static Optional<Path> checkoutSchema() {
+        CodeSource source = InitCommand.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        Path location;
+        try {
+            location = Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            // Not loaded from a file (e.g. from a nested jar): there is no checkout to look in.
+            return Optional.empty();
+        }
+        for (Path folder = location; folder != null; folder = folder.getParent()) {
+            Path schema = folder.resolve(SpecSchema.CHECKOUT_PATH);
+            if (Files.isRegularFile(schema)) {
+                return Optional.of(schema);
+            }
+        }
+        return Optional.empty();
     }
 }

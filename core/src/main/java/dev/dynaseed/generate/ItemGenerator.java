@@ -18,13 +18,26 @@ public final class ItemGenerator {
     private final long baseEpochMillis;
     private final Map<String, Generator> generators = new LinkedHashMap<>();
     private final Map<String, Long> attributeSeeds = new LinkedHashMap<>();
+    private final Map<String, GeneratorSpec> specs;
 
     private ItemGenerator(Map<String, GeneratorSpec> attributes, long tableSeed, Instant baseTime) {
         this.tableSeed = tableSeed;
-        this.baseEpochMillis = baseTime.toEpochMilli();
+        this.specs = attributes;
+        try {
+            this.baseEpochMillis = baseTime.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new GenerationException(
+                    "the base time " + baseTime + " is out of range; use one from year 0 to 9999", e);
+        }
         attributes.forEach((name, spec) -> {
-            generators.put(name, Generators.create(spec, Seeds.mix(tableSeed, Seeds.ofText(name))));
-            attributeSeeds.put(name, Seeds.mix(tableSeed, Seeds.ofText(name)));
+            long seed = Seeds.mix(tableSeed, Seeds.ofText(name));
+            try {
+                generators.put(name, GeneratorKinds.create(spec, seed));
+            } catch (RuntimeException e) {
+                throw new GenerationException(
+                        "generator '" + spec.kind() + "' of attribute '" + name + "' cannot start: " + describe(e), e);
+            }
+            attributeSeeds.put(name, seed);
         });
     }
 
@@ -40,13 +53,29 @@ public final class ItemGenerator {
         return new ItemGenerator(seed.attributes(), tableSeed, base);
     }
 
-    /** The item at {@code index}. */
+    /**
+     * The item at {@code index}.
+     *
+     * @throws GenerationException naming the attribute and the index when a generator fails
+     */
     public Map<String, AttributeValue> item(long index) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(generators.size() * 2);
         generators.forEach((name, generator) -> {
             SplittableRandom random = new SplittableRandom(Seeds.mix(attributeSeeds.get(name), index));
-            item.put(name, generator.next(new GenerationContext(index, random, baseEpochMillis)));
+            try {
+                item.put(name, generator.next(new GenerationContext(index, random, baseEpochMillis)));
+            } catch (RuntimeException e) {
+                throw new GenerationException(
+                        "generator '" + specs.get(name).kind() + "' of attribute '" + name + "' failed at item " + index
+                                + ": " + describe(e),
+                        e);
+            }
         });
         return item;
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() + " (" + e.getClass().getSimpleName()
+                + "); check its parameters, and report it if the spec passed validation";
     }
 }

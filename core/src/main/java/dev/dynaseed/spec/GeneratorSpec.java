@@ -5,11 +5,45 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How one attribute's values are generated; each variant is one generator kind of the spec format. */
+/**
+ * How one attribute's values are generated; each variant is one generator kind of the spec format, described (read,
+ * validated, documented and turned into a generator) by its {@code dev.dynaseed.generate.GeneratorKind}.
+ */
 public sealed interface GeneratorSpec {
 
-    /** The generator's name in spec files. */
-    String kind();
+    /** The generator kinds, in the order they are documented; each names its descriptor in the generate package. */
+    enum Kind {
+        UUID1("uuid1"),
+        UUID4("uuid4"),
+        EPOCH_SECONDS("epochSeconds"),
+        EPOCH_MILLIS("epochMillis"),
+        ISO_TIMESTAMP("isoTimestamp"),
+        CONSTANT("constant"),
+        SEQUENCE("sequence"),
+        INT_RANGE("intRange"),
+        DECIMAL_RANGE("decimalRange"),
+        ONE_OF("oneOf"),
+        BYTES("bytes");
+
+        private final String specName;
+
+        Kind(String specName) {
+            this.specName = specName;
+        }
+
+        /** The generator's name in spec files, e.g. {@code intRange}. */
+        public String specName() {
+            return specName;
+        }
+
+        @Override
+        public String toString() {
+            return specName;
+        }
+    }
+
+    /** The generator's kind; its {@code toString()} is its name in spec files. */
+    Kind kind();
 
     /** The DynamoDB type of the values it yields. */
     ValueType valueType();
@@ -22,8 +56,8 @@ public sealed interface GeneratorSpec {
     /** A time-based (version 1) UUID string. */
     record Uuid1() implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "uuid1";
+        public Kind kind() {
+            return Kind.UUID1;
         }
 
         @Override
@@ -35,8 +69,8 @@ public sealed interface GeneratorSpec {
     /** A random (version 4) UUID string. */
     record Uuid4() implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "uuid4";
+        public Kind kind() {
+            return Kind.UUID4;
         }
 
         @Override
@@ -48,8 +82,8 @@ public sealed interface GeneratorSpec {
     /** Seconds since the epoch, optionally spread up to {@code withinSeconds} into the past. */
     record EpochSeconds(long withinSeconds) implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "epochSeconds";
+        public Kind kind() {
+            return Kind.EPOCH_SECONDS;
         }
 
         @Override
@@ -61,8 +95,8 @@ public sealed interface GeneratorSpec {
     /** Milliseconds since the epoch, optionally spread up to {@code withinSeconds} into the past. */
     record EpochMillis(long withinSeconds) implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "epochMillis";
+        public Kind kind() {
+            return Kind.EPOCH_MILLIS;
         }
 
         @Override
@@ -74,8 +108,8 @@ public sealed interface GeneratorSpec {
     /** An ISO-8601 UTC timestamp string, optionally spread up to {@code withinSeconds} into the past. */
     record IsoTimestamp(long withinSeconds) implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "isoTimestamp";
+        public Kind kind() {
+            return Kind.ISO_TIMESTAMP;
         }
 
         @Override
@@ -91,8 +125,8 @@ public sealed interface GeneratorSpec {
         }
 
         @Override
-        public String kind() {
-            return "constant";
+        public Kind kind() {
+            return Kind.CONSTANT;
         }
 
         @Override
@@ -113,8 +147,8 @@ public sealed interface GeneratorSpec {
         }
 
         @Override
-        public String kind() {
-            return "sequence";
+        public Kind kind() {
+            return Kind.SEQUENCE;
         }
 
         @Override
@@ -131,8 +165,8 @@ public sealed interface GeneratorSpec {
     /** A uniformly random whole number in {@code [min, max]}. */
     record IntRange(long min, long max) implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "intRange";
+        public Kind kind() {
+            return Kind.INT_RANGE;
         }
 
         @Override
@@ -149,8 +183,8 @@ public sealed interface GeneratorSpec {
         }
 
         @Override
-        public String kind() {
-            return "decimalRange";
+        public Kind kind() {
+            return Kind.DECIMAL_RANGE;
         }
 
         @Override
@@ -167,8 +201,8 @@ public sealed interface GeneratorSpec {
         }
 
         @Override
-        public String kind() {
-            return "oneOf";
+        public Kind kind() {
+            return Kind.ONE_OF;
         }
 
         @Override
@@ -180,8 +214,8 @@ public sealed interface GeneratorSpec {
     /** Random bytes of a fixed length (a binary value). */
     record RandomBytes(int length) implements GeneratorSpec {
         @Override
-        public String kind() {
-            return "bytes";
+        public Kind kind() {
+            return Kind.BYTES;
         }
 
         @Override

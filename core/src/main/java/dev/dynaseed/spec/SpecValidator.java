@@ -1,5 +1,8 @@
 package dev.dynaseed.spec;
 
+import dev.dynaseed.generate.GeneratorChecks;
+import dev.dynaseed.generate.GeneratorKinds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +13,10 @@ import java.util.stream.IntStream;
 
 /** Checks a spec against DynamoDB's rules and dynaseed's own, returning every problem with its path and fix. */
 public final class SpecValidator {
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    private static final long MAX_COUNT = 100_000_000L;
+    static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    static final long MAX_COUNT = 100_000_000L;
+    private static final Instant EARLIEST_BASE_TIME = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_BASE_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private SpecValidator() {}
 
@@ -101,12 +106,13 @@ public final class SpecValidator {
         if (seed.count() < 0 || seed.count() > MAX_COUNT) {
             problems.add(new Problem(path + ".count", seed.count() + " is out of range; use 0 to " + MAX_COUNT));
         }
+        baseTime(seed, path, problems);
         seed.attributes().forEach((name, generator) -> {
             String attributePath = path + ".attributes." + name;
             if (name.isEmpty()) {
                 problems.add(new Problem(attributePath, "attribute names cannot be empty; name it, e.g. user_id"));
             }
-            generator(generator, attributePath, problems);
+            generator(generator, seed, attributePath, problems);
         });
         if (seed.count() == 0) {
             return;
@@ -166,76 +172,22 @@ public final class SpecValidator {
         };
     }
 
-    // Java 17 has no pattern matching for switch, so the sealed variants are matched with instanceof.
-    private static void generator(GeneratorSpec generator, String path, List<Problem> problems) {
-        if (generator instanceof GeneratorSpec.EpochSeconds g) {
-            within(g.withinSeconds(), path, problems);
-        } else if (generator instanceof GeneratorSpec.EpochMillis g) {
-            within(g.withinSeconds(), path, problems);
-        } else if (generator instanceof GeneratorSpec.IsoTimestamp g) {
-            within(g.withinSeconds(), path, problems);
-        } else if (generator instanceof GeneratorSpec.Sequence g && g.step() == 0) {
-            problems.add(
-                    new Problem(path + ".step", "0 repeats the same value; use a step other than 0, e.g. step: 1"));
-        } else if (generator instanceof GeneratorSpec.IntRange g && g.min() > g.max()) {
-            problems.add(new Problem(path, "min " + g.min() + " is greater than max " + g.max() + "; swap them"));
-        } else if (generator instanceof GeneratorSpec.DecimalRange g) {
-            if (g.min().compareTo(g.max()) > 0) {
-                problems.add(new Problem(
-                        path,
-                        "min " + g.min().toPlainString() + " is greater than max "
-                                + g.max().toPlainString() + "; swap them"));
-            }
-            if (g.scale() < 0 || g.scale() > 20) {
-                problems.add(new Problem(
-                        path + ".scale",
-                        g.scale() + " is out of range; use 0 to 20 digits after" + " the point, e.g. scale: 2"));
-            }
-        } else if (generator instanceof GeneratorSpec.OneOf g) {
-            oneOf(g, path, problems);
-        } else if (generator instanceof GeneratorSpec.RandomBytes g && (g.length() < 1 || g.length() > 1024)) {
-            problems.add(new Problem(
-                    path + ".length", g.length() + " is out of range; use 1 to 1024 bytes, e.g." + " length: 16"));
-        }
+    // The generator part: each kind checks its own parameters (see dev.dynaseed.generate.GeneratorKind).
+    private static void generator(GeneratorSpec generator, SeedSpec seed, String path, List<Problem> problems) {
+        Optional<Instant> fixedBaseTime = seed.randomSeed().isPresent()
+                ? Optional.of(seed.baseTime().orElse(SeedSpec.DEFAULT_BASE_TIME))
+                : Optional.empty();
+        GeneratorKinds.validate(generator, new GeneratorChecks(path, seed.count(), fixedBaseTime, problems));
     }
 
-    private static void within(long seconds, String path, List<Problem> problems) {
-        if (seconds < 0) {
-            problems.add(new Problem(
-                    path + ".withinSeconds",
-                    seconds + " is negative; give how far into the past"
-                            + " values may spread, e.g. withinSeconds: 86400 (a day), or 0 for the current time"));
-        }
-    }
-
-    private static void oneOf(GeneratorSpec.OneOf g, String path, List<Problem> problems) {
-        if (g.values().isEmpty()) {
-            problems.add(new Problem(
-                    path + ".values", "is empty; list the values to pick from, e.g. values: [web," + " mobile]"));
-            return;
-        }
-        ValueType first = g.values().get(0).type();
-        for (int i = 1; i < g.values().size(); i++) {
-            if (g.values().get(i).type() != first) {
+    private static void baseTime(SeedSpec seed, String path, List<Problem> problems) {
+        seed.baseTime().ifPresent(time -> {
+            if (time.isBefore(EARLIEST_BASE_TIME) || time.isAfter(LATEST_BASE_TIME)) {
                 problems.add(new Problem(
-                        path + ".values[" + i + "]",
-                        "is of type " + g.values().get(i).type() + " but values[0] is " + first
-                                + "; all values of a oneOf need the same type"));
+                        path + ".baseTime",
+                        time + " is out of range; use an instant from year 0 to 9999, e.g."
+                                + " baseTime: 2025-01-01T00:00:00Z"));
             }
-        }
-        if (!g.weights().isEmpty() && g.weights().size() != g.values().size()) {
-            problems.add(new Problem(
-                    path + ".weights",
-                    "has " + g.weights().size() + " weights for " + g.values().size()
-                            + " values; give one weight per value, or none for equal chances"));
-        }
-        for (int i = 0; i < g.weights().size(); i++) {
-            double weight = g.weights().get(i);
-            if (!(weight > 0) || Double.isInfinite(weight)) {
-                problems.add(new Problem(
-                        path + ".weights[" + i + "]",
-                        weight + " is not a positive weight; use a" + " number above 0, e.g. 10"));
-            }
-        }
+        });
     }
 }

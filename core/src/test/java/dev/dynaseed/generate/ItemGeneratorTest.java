@@ -144,4 +144,64 @@ class ItemGeneratorTest {
             assertThat(ms).isBetween(NOW.toEpochMilli() - 60_000, NOW.toEpochMilli());
         }
     }
+
+    @Test
+    void everyKind_yieldsExactlyTheValuesItYieldedBeforeTheRegistry_forAnExplicitSeed() {
+        Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
+        attributes.put("u1", new GeneratorSpec.Uuid1());
+        attributes.put("u4", new GeneratorSpec.Uuid4());
+        attributes.put("s", new GeneratorSpec.EpochSeconds(86_400));
+        attributes.put("ms", new GeneratorSpec.EpochMillis(60));
+        attributes.put("iso", new GeneratorSpec.IsoTimestamp(3_600));
+        attributes.put("c", new GeneratorSpec.Constant(new SpecValue.Number(new BigDecimal("7.50"))));
+        attributes.put("seq", new GeneratorSpec.Sequence(10, 5, Optional.of("user-")));
+        attributes.put("int", new GeneratorSpec.IntRange(-5, 5));
+        attributes.put("dec", new GeneratorSpec.DecimalRange(new BigDecimal("0.5"), new BigDecimal("99.5"), 2));
+        attributes.put(
+                "one",
+                new GeneratorSpec.OneOf(
+                        List.of(new SpecValue.Text("web"), new SpecValue.Text("app")), List.of(3.0, 1.0)));
+        attributes.put("b", new GeneratorSpec.RandomBytes(5));
+        ItemGenerator generator = ItemGenerator.forTable("orders", seed(attributes, 42L), 0L, Instant.EPOCH);
+
+        assertThat(rendered(generator.item(0)))
+                .containsExactly(
+                        "u1=57fd0000-c7d3-11ef-b28d-2b7d1cd3e48f",
+                        "u4=8fc2ab78-eab3-475b-8c9f-73c027ea21bc",
+                        "s=1735625160",
+                        "ms=1735689561689",
+                        "iso=2024-12-31T23:43:14.769Z",
+                        "c=7.50",
+                        "seq=user-10",
+                        "int=-4",
+                        "dec=48.13",
+                        "one=web",
+                        "b=ebb83204f7");
+        assertThat(rendered(generator.item(1)))
+                .containsExactly(
+                        "u1=57fd0001-c7d3-11ef-b28d-2b7d1cd3e48f",
+                        "u4=03ce8e72-4905-44d2-8634-ba7bc606f60f",
+                        "s=1735635651",
+                        "ms=1735689554143",
+                        "iso=2024-12-31T23:06:51.769Z",
+                        "c=7.50",
+                        "seq=user-15",
+                        "int=3",
+                        "dec=83.90",
+                        "one=web",
+                        "b=5fb727374e");
+    }
+
+    private static List<String> rendered(Map<String, AttributeValue> item) {
+        return item.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + render(entry.getValue()))
+                .toList();
+    }
+
+    private static String render(AttributeValue value) {
+        if (value.b() != null) {
+            return java.util.HexFormat.of().formatHex(value.b().asByteArray());
+        }
+        return value.s() != null ? value.s() : value.n();
+    }
 }

@@ -25,12 +25,12 @@ import java.util.Optional;
  * of the result (its problems stay), so that validation only judges tables that could be read.
  */
 public final class SpecTreeWalker {
-    private static final List<String> SPEC_FIELDS = List.of("version", "tables");
-    private static final List<String> TABLE_FIELDS =
+    public static final List<String> SPEC_FIELDS = List.of("version", "tables");
+    public static final List<String> TABLE_FIELDS =
             List.of("name", "partitionKey", "sortKey", "billing", "tags", "seed");
-    private static final List<String> KEY_FIELDS = List.of("name", "type");
-    private static final List<String> BILLING_FIELDS = List.of("mode", "readCapacity", "writeCapacity");
-    private static final List<String> SEED_FIELDS =
+    public static final List<String> KEY_FIELDS = List.of("name", "type");
+    public static final List<String> BILLING_FIELDS = List.of("mode", "readCapacity", "writeCapacity");
+    public static final List<String> SEED_FIELDS =
             List.of("count", "onExisting", "randomSeed", "baseTime", "attributes");
 
     private final List<Problem> problems;

@@ -1,0 +1,46 @@
+package dev.dynaseed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynaseed.generate.GeneratorDocs;
+import dev.dynaseed.generate.GeneratorKinds;
+import dev.dynaseed.spec.DefaultSpec;
+import dev.dynaseed.spec.SpecReader;
+import dev.dynaseed.spec.SpecSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+    private static final String SCHEMA_LINE = "# yaml-language-server: $schema=";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void init_pointsEditorsAtTheCheckoutsSchema_relativeToTheSpec() throws IOException {
+        Path file = dir.resolve("nested/dynaseed.yaml");
+
+        assertThat(Cli.run("init", "-f", file.toString()).exitCode()).isZero();
+
+        String firstLine = Files.readAllLines(file).get(0);
+        assertThat(firstLine).startsWith(SCHEMA_LINE);
+        Path schema = file.getParent().resolve(firstLine.substring(SCHEMA_LINE.length()));
+        assertThat(Path.of(firstLine.substring(SCHEMA_LINE.length()))).isRelative();
+        assertThat(Files.readString(schema)).isEqualTo(SpecSchema.json());
+    }
+
+    @Test
+    void init_listsEveryGeneratorOfTheRegistry_andStillReadsAsTheSeedScenario() throws IOException {
+        Path file = dir.resolve("dynaseed.yaml");
+
+        assertThat(Cli.run("init", "-f", file.toString()).exitCode()).isZero();
+
+        String text = Files.readString(file);
+        assertThat(text).endsWith(GeneratorDocs.yamlComments());
+        GeneratorKinds.all().forEach(kind -> assertThat(text).contains("#   " + kind.name() + " "));
+        assertThat(SpecReader.read(file)).isEqualTo(DefaultSpec.seedScenario());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dynaseed.generate;
+
+import dev.dynaseed.spec.GeneratorSpec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The {@code decimalRange} generator kind. */
+final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange> {
+    static final DecimalRangeKind INSTANCE = new DecimalRangeKind();
+
+    static final int MAX_SCALE = 20;
+
+    /** DynamoDB's numbers stay below 10^126 in magnitude. */
+    private static final BigDecimal DYNAMODB_LIMIT = BigDecimal.TEN.pow(126);
+
+    private DecimalRangeKind() {}
+
+    @Override
+    public GeneratorSpec.Kind kind() {
+        return GeneratorSpec.Kind.DECIMAL_RANGE;
+    }
+
+    @Override
+    public Class<GeneratorSpec.DecimalRange> specType() {
+        return GeneratorSpec.DecimalRange.class;
+    }
+
+    @Override
+    public String doc() {
+        return "uniform decimal from `min` to `max` with `scale` digits after the point";
+    }
+
+    @Override
+    public String valueTypes() {
+        return "N";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("min", ParameterType.DECIMAL, "min: 0.5", "the smallest value"),
+                Parameter.required("max", ParameterType.DECIMAL, "max: 99.5", "the largest value, ≥ min"),
+                Parameter.whole("scale", 2, "scale: 2", "digits after the point")
+                        .between(0, MAX_SCALE));
+    }
+
+    @Override
+    public String example() {
+        return "{generator: decimalRange, min: 0, max: 100, scale: 2}";
+    }
+
+    @Override
+    public GeneratorSpec.DecimalRange read(ParameterValues values) {
+        long scale = values.whole("scale");
+        return new GeneratorSpec.DecimalRange(values.decimal("min"), values.decimal("max"), (int)
+                Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, scale)));
+    }
+
+    @Override
+    public void validate(GeneratorSpec.DecimalRange spec, GeneratorChecks checks) {
+        boolean valid = true;
+        for (String bound : List.of("min", "max")) {
+            BigDecimal value = bound.equals("min") ? spec.min() : spec.max();
+            if (value.abs().compareTo(DYNAMODB_LIMIT) >= 0) {
+                checks.problem(
+                        bound,
+                        value + " is beyond DynamoDB's number range (magnitudes below 1E+126); use a smaller"
+                                + " number, e.g. " + bound + ": 100");
+                valid = false;
+            }
+        }
+        if (spec.min().compareTo(spec.max()) > 0) {
+            checks.problem("min " + spec.min().toPlainString() + " is greater than max "
+                    + spec.max().toPlainString() + "; swap them");
+            valid = false;
+        }
+        if (spec.scale() < 0 || spec.scale() > MAX_SCALE) {
+            checks.problem(
+                    "scale",
+                    spec.scale() + " is out of range; use 0 to " + MAX_SCALE
+                            + " digits after the point, e.g. scale: 2");
+            valid = false;
+        }
+        if (valid && steps(spec).bitLength() >= 63) {
+            checks.problem(
+                    "from " + spec.min().toPlainString() + " to " + spec.max().toPlainString()
+                            + " with scale " + spec.scale() + " there are more than " + Long.MAX_VALUE
+                            + " values; lower the scale or narrow the range, e.g. scale: 2 with max: 1000000");
+        }
+    }
+
+    @Override
+    public Generator create(GeneratorSpec.DecimalRange spec, long tableSeed) {
+        int scale = spec.scale();
+        BigDecimal low = spec.min().setScale(scale, RoundingMode.CEILING);
+        long count = steps(spec).longValueExact() + 1;
+        return context -> {
+            long step = context.random().nextLong(count);
+            return AttributeValue.fromN(low.add(BigDecimal.valueOf(step, scale)).toPlainString());
+        };
+    }
+
+    /** How many steps of {@code 10^-scale} lie between the lowest and the highest value (at least 0). */
+    private static BigInteger steps(GeneratorSpec.DecimalRange spec) {
+        BigDecimal low = spec.min().setScale(spec.scale(), RoundingMode.CEILING);
+        BigDecimal high = spec.max().setScale(spec.scale(), RoundingMode.FLOOR).max(low);
+        return high.subtract(low).unscaledValue();
+    }
+}

@@ -1,0 +1,306 @@
+package dev.dynaseed.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.generate.GeneratorKind;
+import dev.dynaseed.generate.GeneratorKinds;
+import dev.dynaseed.generate.Parameter;
+import dev.dynaseed.spec.internal.SpecTreeWalker;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON Schema (draft 2020-12) of spec files, built from the spec's field lists and the generator registry, so
+ * that editors complete and check specs; {@code schema/dynaseed.schema.json} is this text, committed.
+ */
+public final class SpecSchema {
+    /** Where the committed schema is published; {@code init} names it when it runs outside a dynaseed checkout. */
+    public static final String URL =
+            "https://raw.githubusercontent.com/dynaseed/dynaseed/main/schema/dynaseed.schema.json";
+
+    /** The committed schema's path inside a dynaseed checkout. */
+    public static final String CHECKOUT_PATH = "schema/dynaseed.schema.json";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String LITERAL_TYPES = "string number boolean";
+
+    private SpecSchema() {}
+
+    /** The schema as pretty-printed JSON ending in a newline. */
+    public static String json() {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return new ObjectMapper().writer(printer).writeValueAsString(schema()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the spec schema", e);
+        }
+    }
+
+    /** The schema as a tree. */
+    public static ObjectNode schema() {
+        ObjectNode root = NODES.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", URL);
+        root.put("title", "dynaseed spec");
+        root.put(
+                "description",
+                "DynamoDB tables to provision and how to seed them; see the README's \"Spec reference\".");
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("version", describe(NODES.objectNode().put("const", 1), "the spec format's version; 1"));
+        fields.put("tables", describe(array(ref("table")), "the tables, each with a unique name"));
+        object(root, SpecTreeWalker.SPEC_FIELDS, fields, "spec", "tables");
+
+        ObjectNode defs = root.putObject("$defs");
+        defs.set("table", table());
+        defs.set("key", key());
+        defs.set("billing", billing());
+        defs.set("seed", seed());
+        defs.set("generator", generator());
+        for (GeneratorKind<?> kind : GeneratorKinds.all()) {
+            defs.set("generator." + kind.name(), generatorObject(kind));
+        }
+        return root;
+    }
+
+    private static ObjectNode table() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put(
+                "name",
+                describe(
+                        string().put("pattern", "^" + SpecValidator.TABLE_NAME.pattern() + "$"),
+                        "3 to 255 characters of a-z A-Z 0-9 _ - ."));
+        fields.put("partitionKey", describe(ref("key"), "the partition key"));
+        fields.put("sortKey", describe(ref("key"), "the sort key (optional); not the partition key's attribute"));
+        fields.put("billing", describe(ref("billing"), "PAY_PER_REQUEST when left out"));
+        ObjectNode tags = NODES.objectNode().put("type", "object");
+        tags.putObject("propertyNames")
+                .put("minLength", 1)
+                .put("maxLength", 128)
+                .putObject("not")
+                .put("pattern", "^aws:");
+        tags.set("additionalProperties", types("string number boolean").put("maxLength", 256));
+        fields.put("tags", describe(tags, "tag keys (1-128 characters, not aws:) to values (at most 256)"));
+        fields.put("seed", describe(ref("seed"), "how the table is filled; without it the table is only created"));
+        return object(NODES.objectNode(), SpecTreeWalker.TABLE_FIELDS, fields, "table", "name", "partitionKey");
+    }
+
+    private static ObjectNode key() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("name", describe(string().put("minLength", 1).put("maxLength", 255), "the attribute's name"));
+        fields.put(
+                "type",
+                describe(
+                        anyCase(Arrays.stream(KeyType.values()).map(Enum::name).toList()),
+                        "the attribute's DynamoDB type"));
+        return object(NODES.objectNode(), SpecTreeWalker.KEY_FIELDS, fields, "key", "name", "type");
+    }
+
+    private static ObjectNode billing() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put(
+                "mode",
+                describe(anyCase(List.of("PAY_PER_REQUEST", "PROVISIONED", "ON_DEMAND")), "how the table is billed"));
+        fields.put("readCapacity", describe(integer(1, null), "read capacity units; PROVISIONED only"));
+        fields.put("writeCapacity", describe(integer(1, null), "write capacity units; PROVISIONED only"));
+        ObjectNode billing = object(NODES.objectNode(), SpecTreeWalker.BILLING_FIELDS, fields, "billing", "mode");
+        ObjectNode provisioned = billing.putArray("allOf").addObject();
+        provisioned.putObject("if").putObject("properties").set("mode", anyCase(List.of("PROVISIONED")));
+        provisioned.putObject("then").set("required", strings(List.of("readCapacity", "writeCapacity")));
+        ArrayNode capacities = provisioned.putObject("else").putObject("not").putArray("anyOf");
+        capacities.addObject().set("required", strings(List.of("readCapacity")));
+        capacities.addObject().set("required", strings(List.of("writeCapacity")));
+        return billing;
+    }
+
+    private static ObjectNode seed() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("count", describe(integer(0, SpecValidator.MAX_COUNT), "items written per run"));
+        fields.put(
+                "onExisting",
+                describe(
+                        anyCase(Arrays.stream(ExistingDataPolicy.values())
+                                .map(ExistingDataPolicy::specName)
+                                .toList()),
+                        "what to do when the table holds items; append when left out"));
+        fields.put(
+                "randomSeed",
+                describe(integer(Long.MIN_VALUE, Long.MAX_VALUE), "makes every value repeatable run after run"));
+        fields.put(
+                "baseTime",
+                describe(
+                        string().put("format", "date-time"),
+                        "ISO-8601 instant time-based generators start from under randomSeed, e.g."
+                                + " 2025-01-01T00:00:00Z"));
+        ObjectNode attributes = NODES.objectNode().put("type", "object");
+        attributes.putObject("propertyNames").put("minLength", 1);
+        attributes.set("additionalProperties", ref("generator"));
+        fields.put("attributes", describe(attributes, "attribute name to generator, written in this order"));
+        return object(NODES.objectNode(), SpecTreeWalker.SEED_FIELDS, fields, "seed", "count");
+    }
+
+    private static ObjectNode generator() {
+        ObjectNode generator = NODES.objectNode();
+        generator.put("description", "a generator's bare name (uuid4) or an object ({generator: intRange, ...})");
+        ArrayNode forms = generator.putArray("oneOf");
+        forms.add(describe(
+                enumOf(GeneratorKinds.all().stream()
+                        .filter(GeneratorKind::bareNameAllowed)
+                        .map(GeneratorKind::name)
+                        .toList()),
+                "a generator with every parameter at its default"));
+        for (GeneratorKind<?> kind : GeneratorKinds.all()) {
+            forms.add(ref("generator." + kind.name()));
+        }
+        return generator;
+    }
+
+    private static ObjectNode generatorObject(GeneratorKind<?> kind) {
+        ObjectNode node = NODES.objectNode();
+        node.put("description", kind.name() + " (" + kind.valueTypes().replace("`", "") + "): " + plain(kind.doc()));
+        node.put("type", "object");
+        ObjectNode properties = node.putObject("properties");
+        properties.set("generator", NODES.objectNode().put("const", kind.name()));
+        List<String> required = new ArrayList<>(List.of("generator"));
+        for (Parameter parameter : kind.parameters()) {
+            properties.set(parameter.name(), parameter(parameter));
+            if (parameter.required()) {
+                required.add(parameter.name());
+            }
+        }
+        node.set("required", strings(required));
+        node.put("additionalProperties", false);
+        return node;
+    }
+
+    private static ObjectNode parameter(Parameter parameter) {
+        ObjectNode node = switch (parameter.type()) {
+            case WHOLE_NUMBER ->
+                integer(
+                        parameter.minimum().map(BigDecimal::longValueExact).orElse(Long.MIN_VALUE),
+                        parameter.maximum().map(BigDecimal::longValueExact).orElse(Long.MAX_VALUE));
+            case DECIMAL -> NODES.objectNode().put("type", "number");
+            case TEXT -> string();
+            case LITERAL -> types(LITERAL_TYPES);
+            case LITERAL_LIST -> array(types(LITERAL_TYPES)).put("minItems", 1);
+            case NUMBER_LIST -> array(NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0));
+        };
+        parameter.defaultValue().ifPresent(value -> node.set("default", defaultValue(value)));
+        return describe(node, parameter.doc());
+    }
+
+    /** Fills {@code node} as an object of exactly {@code names}, each described in {@code fields}. */
+    private static ObjectNode object(
+            ObjectNode node, List<String> names, Map<String, ObjectNode> fields, String what, String... required) {
+        node.put("type", "object");
+        ObjectNode properties = node.putObject("properties");
+        for (String name : names) {
+            ObjectNode field = fields.get(name);
+            if (field == null) {
+                throw new IllegalStateException(
+                        "the " + what + " field '" + name + "' has no schema; describe it in SpecSchema");
+            }
+            properties.set(name, field);
+        }
+        if (!fields.keySet().equals(new LinkedHashSet<>(names))) {
+            throw new IllegalStateException(
+                    "SpecSchema describes " + what + " fields " + fields.keySet() + " but the reader reads " + names);
+        }
+        node.set("required", strings(List.of(required)));
+        node.put("additionalProperties", false);
+        return node;
+    }
+
+    private static JsonNode defaultValue(Object value) {
+        if (value instanceof Long number) {
+            return NODES.numberNode(number);
+        }
+        if (value instanceof BigDecimal number) {
+            return NODES.numberNode(number);
+        }
+        return NODES.textNode(value.toString());
+    }
+
+    private static String plain(String markdown) {
+        return markdown.replace("`", "");
+    }
+
+    private static ObjectNode describe(ObjectNode node, String description) {
+        ObjectNode described = NODES.objectNode();
+        described.put("description", description);
+        described.setAll(node);
+        return described;
+    }
+
+    private static ObjectNode ref(String def) {
+        return NODES.objectNode().put("$ref", "#/$defs/" + def);
+    }
+
+    private static ObjectNode string() {
+        return NODES.objectNode().put("type", "string");
+    }
+
+    private static ObjectNode types(String spaceSeparated) {
+        ObjectNode node = NODES.objectNode();
+        node.set("type", strings(List.of(spaceSeparated.split(" "))));
+        return node;
+    }
+
+    private static ObjectNode integer(long minimum, Long maximum) {
+        ObjectNode node = NODES.objectNode().put("type", "integer").put("minimum", minimum);
+        if (maximum != null) {
+            node.put("maximum", maximum);
+        }
+        return node;
+    }
+
+    private static ObjectNode array(ObjectNode items) {
+        ObjectNode node = NODES.objectNode().put("type", "array");
+        node.set("items", items);
+        return node;
+    }
+
+    private static ObjectNode enumOf(List<String> values) {
+        ObjectNode node = NODES.objectNode();
+        node.set("enum", strings(values));
+        return node;
+    }
+
+    /** The values, also in the other case: the reader takes these names in any case. */
+    private static ObjectNode anyCase(List<String> values) {
+        List<String> both = new ArrayList<>(values);
+        values.stream()
+                .map(value -> value.equals(value.toLowerCase(Locale.ROOT))
+                        ? value.toUpperCase(Locale.ROOT)
+                        : value.toLowerCase(Locale.ROOT))
+                .filter(value -> !both.contains(value))
+                .forEach(both::add);
+        ObjectNode node = NODES.objectNode();
+        node.set("enum", strings(both));
+        return node;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}
