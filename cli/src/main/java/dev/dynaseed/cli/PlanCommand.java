@@ -48,7 +48,8 @@ final class PlanCommand implements Callable<Integer> {
                 long creates = plan.count(TableChange.Create.class);
                 long drifts = plan.count(TableChange.Drift.class);
                 out.println("\n" + creates + " to create, " + plan.count(TableChange.NoChange.class) + " unchanged, "
-                        + drifts + " drifted. Nothing was written; run 'dynaseed apply' to apply.");
+                        + drifts + " drifted. Nothing was written; to apply it, run:"
+                        + " dynaseed apply" + OptionEcho.specAndTarget(command));
             }
             return ExitCode.OK;
         }
