@@ -8,6 +8,7 @@ import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.Problem;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -155,34 +156,34 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     private static Optional<SdkException> sdkCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SdkException sdk) {
-                return Optional.of(sdk);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
+        return causes(e).stream()
+                .filter(SdkException.class::isInstance)
+                .map(SdkException.class::cast)
+                .findFirst();
+    }
+
+    /** {@code e} and its causes, outermost first; bounded, as a cause chain may loop. */
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = e; cause != null && chain.size() < 16 && !chain.contains(cause); ) {
+            chain.add(cause);
+            cause = cause.getCause();
         }
-        return Optional.empty();
+        return chain;
     }
 
     /**
-     * A failure nobody planned for (a bug): what went wrong and where, in words, with the way to the details. Never
-     * the exception's class name.
+     * A failure nobody planned for (a bug): what went wrong (the first message along the causes) and where (the
+     * innermost cause's frame in dynaseed's code), with the way to the details. Never an exception's class name.
      */
     private static String internalError(Exception e, CommandLine command) {
-        Throwable root = e;
-        String what = plainMessage(e);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (what.isEmpty()) {
-                what = plainMessage(root);
-            }
-        }
-        if (what.isEmpty()) {
-            what = "an internal error with no message";
-        }
-        return command.getCommandSpec().qualifiedName() + " failed: " + what + where(root)
+        List<Throwable> chain = causes(e);
+        String what = chain.stream()
+                .map(ErrorHandler::plainMessage)
+                .filter(message -> !message.isEmpty())
+                .findFirst()
+                .orElse("an internal error with no message");
+        return command.getCommandSpec().qualifiedName() + " failed: " + what + where(chain.get(chain.size() - 1))
                 + "; run with --verbose for details";
     }
 
