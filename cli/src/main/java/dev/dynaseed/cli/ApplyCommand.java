@@ -5,6 +5,9 @@ import dev.dynaseed.cli.render.Items;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.ProgressLine;
 import dev.dynaseed.cli.render.ReportView;
+import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.inspect.Item;
+import dev.dynaseed.inspect.TableInspector;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
@@ -125,17 +128,28 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A few rows of each ready table. When the target stops answering (an engine that died mid-seed, say) one line
+     * says why instead, and the report's closing line still follows.
+     */
     private void samples(Session session, Report report, PrintWriter out) {
         if (samples == 0) {
             return;
         }
+        TableInspector inspector =
+                new TableInspector(session.client(), session.target().describe());
         for (TableReport table : report.tables()) {
             if (!table.outcome().ready()) {
                 continue;
             }
-            var items = session.client()
-                    .scan(r -> r.tableName(table.table().name()).limit(samples))
-                    .items();
+            List<Item> items;
+            try {
+                items = inspector.sample(table.table().name(), samples);
+            } catch (TargetException e) {
+                out.println();
+                out.println("Sample rows not shown: " + e.getMessage());
+                return;
+            }
             List<String> keys = new ArrayList<>();
             keys.add(table.table().partitionKey().name());
             table.table().sortKey().ifPresent(k -> keys.add(k.name()));

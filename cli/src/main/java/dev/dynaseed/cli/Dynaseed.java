@@ -1,12 +1,6 @@
 package dev.dynaseed.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynaseed.DynaseedException;
-import dev.dynaseed.cli.render.Json;
-import dev.dynaseed.spec.InvalidSpecException;
-import dev.dynaseed.spec.Problem;
-import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,16 +45,32 @@ public final class Dynaseed implements Runnable {
             description = "Log each phase and print stack traces of errors.")
     boolean verbose;
 
+    private Path directory = Path.of("");
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with dynaseed's exit codes and error printing. */
+    /** A command line with dynaseed's exit codes and error printing, reading specs from the current directory. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Dynaseed());
-        commandLine.setExecutionExceptionHandler(Dynaseed::handle);
+        return commandLine(Path.of(""));
+    }
+
+    /** The same, taking {@code ./dynaseed.yaml} (when no spec is named) from {@code directory}. */
+    static CommandLine commandLine(Path directory) {
+        Dynaseed root = new Dynaseed();
+        root.directory = directory;
+        CommandLine commandLine = new CommandLine(root);
+        ErrorHandler errors = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
         return commandLine;
+    }
+
+    /** The folder where {@code dynaseed.yaml} is looked for when a command names no spec. */
+    Path directory() {
+        return directory;
     }
 
     public static void main(String[] args) {
@@ -73,54 +83,5 @@ public final class Dynaseed implements Runnable {
         commandLine.getOut().flush();
         commandLine.getErr().flush();
         System.exit(code);
-    }
-
-    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
-        boolean verbose = parseResult.hasMatchedOption("--verbose")
-                || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"));
-        int code;
-        if (e instanceof InvalidSpecException) {
-            code = ExitCode.INVALID_INPUT;
-            err.println("error: " + e.getMessage());
-        } else if (e instanceof DynaseedException) {
-            code = e instanceof InputException ? ExitCode.INVALID_INPUT : ExitCode.FAILED;
-            err.println("error: " + e.getMessage());
-        } else {
-            code = ExitCode.FAILED;
-            err.println("error: unexpected " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
-        }
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        if (jsonOutput(parseResult)) {
-            printJsonError(e, code, commandLine.getOut());
-        }
-        return code;
-    }
-
-    /** With {@code --output json}, scripts get the error on stdout too: {@code {"error", "exitCode", "problems"}}. */
-    private static void printJsonError(Exception e, int code, PrintWriter out) {
-        ObjectNode error = Json.mapper().createObjectNode();
-        error.put("error", e instanceof InvalidSpecException ? "invalid spec" : String.valueOf(e.getMessage()));
-        error.put("exitCode", code);
-        if (e instanceof InvalidSpecException invalid) {
-            ArrayNode problems = error.putArray("problems");
-            for (Problem problem : invalid.problems()) {
-                problems.addObject().put("path", problem.path()).put("message", problem.message());
-            }
-        }
-        out.println(Json.pretty(error));
-        out.flush();
-    }
-
-    private static boolean jsonOutput(CommandLine.ParseResult parseResult) {
-        CommandLine.ParseResult command = parseResult;
-        while (command.hasSubcommand()) {
-            command = command.subcommand();
-        }
-        Object format = command.hasMatchedOption("--output") ? command.matchedOptionValue("--output", null) : null;
-        return format != null && format.toString().equals("json");
     }
 }

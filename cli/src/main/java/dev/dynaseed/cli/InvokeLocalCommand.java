@@ -63,7 +63,7 @@ final class InvokeLocalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (timeout < 1 || timeout > 900) {
-            throw new InputException("--timeout: " + timeout + " is out of range; Lambda allows 1 to 900 seconds");
+            throw InputException.ofOption("--timeout: " + timeout + " is out of range; Lambda allows 1 to 900 seconds");
         }
         JsonNode payload = payload();
         PrintWriter out = command.commandLine().getOut();

@@ -48,7 +48,8 @@ final class PlanCommand implements Callable<Integer> {
                 long creates = plan.count(TableChange.Kind.CREATE);
                 long drifts = plan.count(TableChange.Kind.DRIFT);
                 out.println("\n" + creates + " to create, " + plan.count(TableChange.Kind.NO_CHANGE) + " unchanged, "
-                        + drifts + " drifted. Nothing was written; run 'dynaseed apply' to apply.");
+                        + drifts + " drifted. Nothing was written; to apply it, run:"
+                        + " dynaseed apply" + OptionEcho.specAndTarget(command));
             }
             return ExitCode.OK;
         }

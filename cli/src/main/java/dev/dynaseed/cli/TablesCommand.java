@@ -2,12 +2,10 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.TextTable;
-import dev.dynaseed.plan.TableShape;
-import dev.dynaseed.seed.TableItems;
+import dev.dynaseed.inspect.TableInspector;
+import dev.dynaseed.inspect.TableSummary;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,8 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 @Command(
         name = "tables",
@@ -46,28 +42,19 @@ final class TablesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         try (Session session = Session.open(target)) {
-            List<TableDescription> tables = session.client().listTablesPaginator().tableNames().stream()
-                    .map(name -> session.client()
-                            .describeTable(r -> r.tableName(name))
-                            .table())
-                    .toList();
             boolean exact = exactCount || !session.isAws();
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (TableDescription table : tables) {
-                counts.put(
-                        table.tableName(),
-                        exact ? TableItems.count(session.client(), table.tableName()) : table.itemCount());
-            }
+            List<TableSummary> tables =
+                    new TableInspector(session.client(), session.target().describe()).tables(exact);
             if (output.json()) {
                 var root = Json.mapper().createArrayNode();
-                for (TableDescription table : tables) {
+                for (TableSummary table : tables) {
                     root.addObject()
-                            .put("name", table.tableName())
-                            .put("status", table.tableStatusAsString())
-                            .put("keys", keys(table))
-                            .put("billing", TableShape.billingOf(table).toString())
-                            .put("itemCount", counts.get(table.tableName()))
-                            .put("itemCountExact", exact);
+                            .put("name", table.name())
+                            .put("status", table.status())
+                            .put("keys", table.keys())
+                            .put("billing", table.billing())
+                            .put("itemCount", table.itemCount())
+                            .put("itemCountExact", table.itemCountExact());
                 }
                 out.println(Json.pretty(root));
                 return ExitCode.OK;
@@ -77,31 +64,16 @@ final class TablesCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             TextTable table = TextTable.of(List.of("TABLE", "STATUS", "KEYS", "BILLING", "ITEMS"), Set.of(4));
-            for (TableDescription description : tables) {
+            for (TableSummary summary : tables) {
                 table.row(
-                        description.tableName(),
-                        description.tableStatusAsString(),
-                        keys(description),
-                        TableShape.billingOf(description).toString(),
-                        (exact ? "" : "~") + counts.get(description.tableName()));
+                        summary.name(),
+                        summary.status(),
+                        summary.keys(),
+                        summary.billing(),
+                        (summary.itemCountExact() ? "" : "~") + summary.itemCount());
             }
             out.print(table.render(""));
             return ExitCode.OK;
         }
-    }
-
-    private static String keys(TableDescription table) {
-        return String.join(
-                " + ",
-                table.keySchema().stream()
-                        .map(KeySchemaElement::attributeName)
-                        .map(name -> name + " ("
-                                + table.attributeDefinitions().stream()
-                                        .filter(d -> d.attributeName().equals(name))
-                                        .map(d -> d.attributeTypeAsString())
-                                        .findFirst()
-                                        .orElse("?")
-                                + ")")
-                        .toList());
     }
 }

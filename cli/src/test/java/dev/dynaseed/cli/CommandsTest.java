@@ -55,7 +55,8 @@ class CommandsTest {
                 .isEqualTo("Plan for " + file + " on endpoint " + endpoint + ":\n\n"
                         + "TABLE" + " ".repeat(table.length() - 5) + "  ACTION  DETAILS\n"
                         + table + "  create  id (S) + at (N), PAY_PER_REQUEST; seed 30 items (append)\n\n"
-                        + "1 to create, 0 unchanged, 0 drifted. Nothing was written; run 'dynaseed apply' to apply.\n");
+                        + "1 to create, 0 unchanged, 0 drifted. Nothing was written; to apply it, run: dynaseed apply -f "
+                        + file + " --endpoint-url " + endpoint + "\n");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out())
                 .containsPattern(table + " +Created +30 +30 +0 +0 +0 ")
@@ -253,16 +254,20 @@ class CommandsTest {
 
         assertThat(url.exitCode()).isEqualTo(2);
         assertThat(url.err())
-                .startsWith("--endpoint-url: 'localhost:8000' is not an http or https URL; use e.g."
-                        + " --endpoint-url http://127.0.0.1:8000\n");
+                .isEqualTo("error: --endpoint-url: 'localhost:8000' is not an http or https URL; use e.g."
+                        + " --endpoint-url http://127.0.0.1:8000\nrun 'dynaseed plan --help' for the options\n");
         assertThat(concurrency.exitCode()).isEqualTo(2);
-        assertThat(concurrency.err()).isEqualTo("error: --write-concurrency: 0 is out of range; use 1 to 256\n");
+        assertThat(concurrency.err())
+                .isEqualTo("error: --write-concurrency: 0 is out of range; use 1 to 256\n"
+                        + "run 'dynaseed apply --help' for the options\n");
         assertThat(limit.exitCode()).isEqualTo(2);
-        assertThat(limit.err()).isEqualTo("error: --limit: 0 is out of range; use 1 to 10000\n");
+        assertThat(limit.err())
+                .isEqualTo("error: --limit: 0 is out of range; use 1 to 10000\nrun 'dynaseed scan --help' for the"
+                        + " options\n");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err())
-                .startsWith("--port sets the local engine's port and cannot go with --endpoint-url;"
-                        + " drop one of them\n");
+                .isEqualTo("error: --port sets the local engine's port and cannot go with --endpoint-url;"
+                        + " drop one of them\nrun 'dynaseed plan --help' for the options\n");
     }
 
     @Test

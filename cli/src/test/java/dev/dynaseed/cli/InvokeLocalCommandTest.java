@@ -70,4 +70,15 @@ class InvokeLocalCommandTest {
                 .isEqualTo("error: --event: nope.json does not exist; give a JSON event file, e.g."
                         + " lambda/events/seed-test-event.json\n");
     }
+
+    @Test
+    void timeoutOutOfRange_isAnOptionError_withAHint() {
+        Cli.Result result = Cli.run("invoke-local", "--timeout", "901", "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo("error: --timeout: 901 is out of range; Lambda allows 1 to 900 seconds\n"
+                        + "run 'dynaseed invoke-local --help' for the options\n");
+    }
 }
