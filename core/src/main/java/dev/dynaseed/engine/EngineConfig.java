@@ -52,4 +52,17 @@ public record EngineConfig(Path home, Optional<Path> dataDir, int port, String n
     Optional<Path> logFile() {
         return dataDir.map(dir -> dir.resolve("engine.log"));
     }
+
+    Optional<Path> lockFile() {
+        return dataDir.map(dir -> dir.resolve("engine.lock"));
+    }
+
+    Optional<Path> leasesDir() {
+        return dataDir.map(dir -> dir.resolve("leases"));
+    }
+
+    /** How long a command waits for another one to finish starting or stopping the engine of the same folder. */
+    Duration lockTimeout() {
+        return startTimeout.plus(EngineProcess.STOP_TIMEOUT.multipliedBy(2)).plusSeconds(10);
+    }
 }
