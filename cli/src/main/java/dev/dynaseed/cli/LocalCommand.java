@@ -110,8 +110,8 @@ final class LocalCommand {
                 status.users().isEmpty()
                         ? "Left running by a dynaseed command that ended; the next command uses it and stops it after"
                                 + " itself, or stop it now with: dynaseed local stop"
-                        : "Started by a dynaseed command; it stops when the last command using it ends (now "
-                                + commands(status.users()) + ").";
+                        : "It stops when the last dynaseed command using it ends (now " + commands(status.users())
+                                + ").";
         };
     }
 

@@ -158,7 +158,8 @@ class LocalEngineSharingCliTest {
             awaitFile(dataDir().resolve("leases").resolve(child.pid() + "-1"), exit);
             Cli.Result held = Cli.run(args("local", "status"));
             assertThat(held.out())
-                    .contains("it stops when the last command using it ends (now 1 command (pid " + child.pid() + "))");
+                    .contains("It stops when the last dynaseed command using it ends (now 1 command (pid " + child.pid()
+                            + "))");
             enginePid = Long.parseLong(held.out().replaceAll("(?s).*\\(pid (\\d+), data.*", "$1"));
         } finally {
             child.destroyForcibly();
