@@ -158,6 +158,14 @@ public final class LocalEngine implements AutoCloseable {
             }
             leases.live();
             int port = config.port() == 0 ? freePort() : config.port();
+            Optional<EngineRecord> unrecorded = unrecordedEngine(port, dataDir);
+            if (unrecorded.isPresent()) {
+                // Its starter died between starting it and writing the pid file: adopt it like a killed run's.
+                unrecorded.get().write(pidFile);
+                notes.add("found a local engine of " + dataDir + " without a pid file (pid "
+                        + unrecorded.get().pid() + ")");
+                return joinRunning(config, mode, unrecorded.get(), leases, notes);
+            }
             requirePortFree(port, dataDir);
             NodeRuntime.requireNode(config.nodeCommand());
             Process process = EngineProcess.launch(config, port, logFile(config));
@@ -221,12 +229,21 @@ public final class LocalEngine implements AutoCloseable {
         return new LocalEngine(config, engine, logFile, true, List.of(), Optional.of(process), Optional.empty());
     }
 
+    private static Optional<EngineRecord> unrecordedEngine(int port, Path dataDir) {
+        if (!EngineProbe.listening(port)) {
+            return Optional.empty();
+        }
+        return EngineProcess.engineOn(port)
+                .filter(found -> found.dataDir().equals(dataDir))
+                .map(found -> new EngineRecord(found.pid(), port, EngineOwner.RUN, -1));
+    }
+
     private static void requirePortFree(int port, Path dataDir) {
         if (!EngineProbe.listening(port)) {
             return;
         }
         Optional<EngineProcess.Found> other = EngineProcess.engineOn(port);
-        if (other.isPresent() && !other.get().dataDir().equals(dataDir)) {
+        if (other.isPresent()) {
             Path folder = other.get().dataDir();
             Path parent = folder.getParent();
             String runFrom = folder.endsWith(Path.of(".dynaseed", "data")) && parent.getParent() != null
@@ -235,12 +252,6 @@ public final class LocalEngine implements AutoCloseable {
             throw new EngineException("port " + port + " is used by the local engine of another data folder, "
                     + folder + " (pid " + other.get().pid() + "); to use its tables, " + runFrom + "add --data-dir "
                     + folder);
-        }
-        if (other.isPresent()) {
-            throw new EngineException("port " + port + " is used by a local engine of this data folder (pid "
-                    + other.get().pid() + ") that has no pid file; stop it (kill "
-                    + other.get().pid()
-                    + ") and retry");
         }
         throw new EngineException("port " + port + " on 127.0.0.1 is already in use by another program; pick another"
                 + " with --port " + (port + 1) + ", or stop that program");

@@ -152,6 +152,23 @@ class LocalEngineSharingTest {
     }
 
     @Test
+    void engineWithoutAPidFile_isAdoptedWithANote_insteadOfAPortError() throws Exception {
+        EngineConfig config = config();
+        LocalEngine orphan = track(LocalEngine.startInBackground(config));
+        Files.delete(dataDir.resolve("engine.pid"));
+
+        try (LocalEngine engine = LocalEngine.start(config)) {
+            assertThat(engine.pid()).isEqualTo(orphan.pid());
+            assertThat(engine.notes())
+                    .containsExactly(
+                            "found a local engine of " + dataDir + " without a pid file (pid " + orphan.pid() + ")",
+                            "using the local engine left running by an earlier command that ended (pid " + orphan.pid()
+                                    + "); it will be stopped when this command ends");
+        }
+        assertThat(alive(orphan.pid())).isFalse();
+    }
+
+    @Test
     void backgroundEngine_isNeverStoppedByCommands() {
         EngineConfig config = config();
         LocalEngine background = track(LocalEngine.startInBackground(config));
