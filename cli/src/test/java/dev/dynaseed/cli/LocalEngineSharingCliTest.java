@@ -147,7 +147,8 @@ class LocalEngineSharingCliTest {
                                         System.getProperty("java.class.path"),
                                         "-Ddynaseed.home=" + Dynalite.projectHome(),
                                         Dynaseed.class.getName()),
-                                Stream.of(args("apply", "-f", big.toString(), "--samples", "0")))
+                                Stream.of(args(
+                                        "apply", "-f", big.toString(), "--samples", "0", "--write-concurrency", "1")))
                         .toList())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

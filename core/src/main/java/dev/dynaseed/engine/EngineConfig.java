@@ -41,6 +41,10 @@ public record EngineConfig(Path home, Optional<Path> dataDir, int port, String n
         return new EngineConfig(home, dataDir, port, value, startTimeout);
     }
 
+    public EngineConfig withStartTimeout(Duration value) {
+        return new EngineConfig(home, dataDir, port, nodeCommand, value);
+    }
+
     Path dynaliteScript() {
         return home.resolve("node_modules").resolve("dynalite").resolve("cli.js");
     }

@@ -23,22 +23,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class EngineProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineProbe.class);
 
-    /** The bound on one health check; dynalite answers ListTables in milliseconds when it is up. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The bound on one health check. An idle dynalite answers ListTables in milliseconds, but one busy with another
+     * command's writes on a loaded machine can take seconds.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final DynamoDbClient client;
 
     EngineProbe(int port) {
+        this(port, CALL_TIMEOUT);
+    }
+
+    EngineProbe(int port, Duration callTimeout) {
         this.client = DynamoDbClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(DynamoDbClients.LOCAL_REGION)
                 .credentialsProvider(DynamoDbClients.localCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(CALL_TIMEOUT))
+                        .socketTimeout(callTimeout))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(CALL_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(callTimeout)
+                        .apiCallTimeout(callTimeout)
                         .retryStrategy(DefaultRetryStrategy.doNotRetry())
                         .build())
                 .build();
@@ -69,16 +76,30 @@ final class EngineProbe implements AutoCloseable {
         }
     }
 
-    /** Checks once that the engine answers, or fails with a line naming it and what to check. */
-    static void requireAnswer(int port, String what, Path logFile) {
-        try (EngineProbe probe = new EngineProbe(port)) {
-            Optional<String> failure = probe.check();
-            if (failure.isPresent()) {
+    /**
+     * Checks that the engine answers, asking again until {@code total} has passed, or fails with a line naming it
+     * and what to check.
+     */
+    static void requireAnswer(int port, String what, Path logFile, Duration total) {
+        long deadline = System.nanoTime() + total.toNanos();
+        Duration attempt = total.compareTo(CALL_TIMEOUT) < 0 ? total : CALL_TIMEOUT;
+        try (EngineProbe probe = new EngineProbe(port, attempt)) {
+            while (true) {
+                Optional<String> failure = probe.check();
+                if (failure.isEmpty()) {
+                    return;
+                }
                 LOG.debug("no answer from the engine on port {}: {}", port, failure.get());
-                throw new EngineException(what + " at http://127.0.0.1:" + port + " did not answer ListTables within "
-                        + CALL_TIMEOUT.toSeconds() + " s; check its log " + logFile
-                        + ", or stop it with 'dynaseed local stop' and retry");
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException(what + " at http://127.0.0.1:" + port + " did not answer ListTables"
+                            + " within " + total.toSeconds() + " s; check its log " + logFile
+                            + ", or stop it with 'dynaseed local stop' and retry");
+                }
+                Thread.sleep(250);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while checking the local engine at http://127.0.0.1:" + port, e);
         }
     }
 }

@@ -188,7 +188,10 @@ public final class LocalEngine implements AutoCloseable {
             EngineConfig config, EngineOwner mode, EngineRecord engine, Leases leases, List<String> notes) {
         Path dataDir = config.dataDir().orElseThrow();
         EngineProbe.requireAnswer(
-                engine.port(), "the local engine of " + dataDir + " (pid " + engine.pid() + ")", logFile(config));
+                engine.port(),
+                "the local engine of " + dataDir + " (pid " + engine.pid() + ")",
+                logFile(config),
+                config.startTimeout());
         if (config.port() != 0 && config.port() != engine.port()) {
             notes.add("the local engine of " + dataDir + " already runs on port " + engine.port()
                     + "; using it there, not on port " + config.port());

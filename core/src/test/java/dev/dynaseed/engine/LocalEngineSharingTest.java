@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -252,12 +253,13 @@ class LocalEngineSharingTest {
                 Files.writeString(
                         dataDir.resolve("engine.pid"),
                         "pid=" + hung.pid() + "\nport=" + silent.getLocalPort() + "\nowner=run\n");
-                EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, silent.getLocalPort());
+                EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, silent.getLocalPort())
+                        .withStartTimeout(Duration.ofSeconds(2));
 
                 assertThatThrownBy(() -> LocalEngine.start(config))
                         .isInstanceOf(EngineException.class)
                         .hasMessage("the local engine of " + dataDir + " (pid " + hung.pid() + ") at http://127.0.0.1:"
-                                + silent.getLocalPort() + " did not answer ListTables within 5 s; check its log "
+                                + silent.getLocalPort() + " did not answer ListTables within 2 s; check its log "
                                 + dataDir.resolve("engine.log") + ", or stop it with 'dynaseed local stop' and retry");
             } finally {
                 hung.descendants().forEach(ProcessHandle::destroyForcibly);

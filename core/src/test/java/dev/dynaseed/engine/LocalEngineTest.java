@@ -114,4 +114,24 @@ class LocalEngineTest {
                 .hasMessage("the local engine exited at start with code 3; see its log: "
                         + dataDir.resolve("engine.log") + "\n  Error: cannot open the database");
     }
+
+    @Test
+    void engineThatNeverListens_failsAfterTheStartTimeout_namingTheEndpointAndLog() throws Exception {
+        Path fakeNode = dataDir.resolve("fake-node");
+        Files.writeString(
+                fakeNode,
+                "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\necho starting\nexec sleep 60\n");
+        fakeNode.toFile().setExecutable(true);
+        int port = Dynalite.freePort();
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, port)
+                .withNodeCommand(fakeNode.toString())
+                .withStartTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the local engine at http://127.0.0.1:" + port + " did not answer within 2 s (nothing"
+                        + " listening on the port yet); see its log: " + dataDir.resolve("engine.log")
+                        + "\n  starting");
+        assertThat(dataDir.resolve("engine.pid")).doesNotExist();
+    }
 }
