@@ -168,7 +168,14 @@ public final class LocalEngine implements AutoCloseable {
             }
             requirePortFree(port, dataDir);
             NodeRuntime.requireNode(config.nodeCommand());
-            Process process = EngineProcess.launch(config, port, logFile(config));
+            Process process;
+            try {
+                process = EngineProcess.launch(config, port, logFile(config));
+            } catch (EngineException e) {
+                // Another folder's engine (or another program) may have taken the port since the check: say so.
+                requirePortFree(port, dataDir);
+                throw e;
+            }
             EngineRecord engine = new EngineRecord(
                     process.pid(), port, mode, ProcessHandle.current().pid());
             try {
