@@ -3,8 +3,6 @@ package dev.dynaseed.engine;
 import dev.dynaseed.connection.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,8 +155,8 @@ public final class LocalEngine implements AutoCloseable {
                         + recorded.get().pid() + ", " + pidFile + "); starting a new one");
             }
             leases.live();
-            int port = config.port() == 0 ? freePort() : config.port();
-            Optional<EngineRecord> unrecorded = unrecordedEngine(port, dataDir);
+            int port = config.port() == 0 ? Ports.free() : config.port();
+            Optional<EngineRecord> unrecorded = Ports.unrecordedEngine(port, dataDir);
             if (unrecorded.isPresent()) {
                 // Its starter died between starting it and writing the pid file: adopt it like a killed run's.
                 unrecorded.get().write(pidFile);
@@ -166,14 +164,14 @@ public final class LocalEngine implements AutoCloseable {
                         + unrecorded.get().pid() + ")");
                 return joinRunning(config, mode, unrecorded.get(), leases, notes);
             }
-            requirePortFree(port, dataDir);
+            Ports.requireFree(port, dataDir);
             NodeRuntime.requireNode(config.nodeCommand());
             Process process;
             try {
                 process = EngineProcess.launch(config, port, logFile(config));
             } catch (EngineException e) {
                 // Another folder's engine (or another program) may have taken the port since the check: say so.
-                requirePortFree(port, dataDir);
+                Ports.requireFree(port, dataDir);
                 throw e;
             }
             EngineRecord engine = new EngineRecord(
@@ -229,42 +227,14 @@ public final class LocalEngine implements AutoCloseable {
     private static LocalEngine startInMemory(EngineConfig config) {
         NodeRuntime.requireNode(config.nodeCommand());
         NodeRuntime.ensureInstalled(config);
-        int port = config.port() == 0 ? freePort() : config.port();
-        requirePortFree(port, config.home());
+        int port = config.port() == 0 ? Ports.free() : config.port();
+        Ports.requireFree(port, config.home());
         Path logFile = logFile(config);
         Process process = EngineProcess.launch(config, port, logFile);
         EngineRecord engine = new EngineRecord(
                 process.pid(), port, EngineOwner.RUN, ProcessHandle.current().pid());
         LOG.info("in-memory local engine started (pid {}, port {}, log {})", engine.pid(), port, logFile);
         return new LocalEngine(config, engine, logFile, true, List.of(), Optional.of(process), Optional.empty());
-    }
-
-    private static Optional<EngineRecord> unrecordedEngine(int port, Path dataDir) {
-        if (!EngineProbe.listening(port)) {
-            return Optional.empty();
-        }
-        return EngineProcess.engineOn(port)
-                .filter(found -> found.dataDir().equals(dataDir))
-                .map(found -> new EngineRecord(found.pid(), port, EngineOwner.RUN, -1));
-    }
-
-    private static void requirePortFree(int port, Path dataDir) {
-        if (!EngineProbe.listening(port)) {
-            return;
-        }
-        Optional<EngineProcess.Found> other = EngineProcess.engineOn(port);
-        if (other.isPresent()) {
-            Path folder = other.get().dataDir();
-            Path parent = folder.getParent();
-            String runFrom = folder.endsWith(Path.of(".dynaseed", "data")) && parent.getParent() != null
-                    ? "run dynaseed from " + parent.getParent() + ", or "
-                    : "";
-            throw new EngineException("port " + port + " is used by the local engine of another data folder, "
-                    + folder + " (pid " + other.get().pid() + "); to use its tables, " + runFrom + "add --data-dir "
-                    + folder);
-        }
-        throw new EngineException("port " + port + " on 127.0.0.1 is already in use by another program; pick another"
-                + " with --port " + (port + 1) + ", or stop that program");
     }
 
     public int port() {
@@ -352,14 +322,6 @@ public final class LocalEngine implements AutoCloseable {
 
     private static Leases leases(EngineConfig config) {
         return new Leases(config.leasesDir().orElseThrow());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 
     private static Path logFile(EngineConfig config) {
