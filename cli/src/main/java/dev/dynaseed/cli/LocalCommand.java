@@ -1,10 +1,15 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineHome;
+import dev.dynaseed.cli.engine.EngineOptions;
 import dev.dynaseed.engine.EngineConfig;
 import dev.dynaseed.engine.EngineStatus;
+import dev.dynaseed.engine.EngineStop;
 import dev.dynaseed.engine.LocalEngine;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,20 +20,29 @@ import picocli.CommandLine.Spec.Target;
         mixinStandardHelpOptions = true,
         description = {
             "Run the local engine (dynalite) in the background, for other DynamoDB tools to use too.",
-            "While it runs, dynaseed commands use it instead of starting their own."
+            "While it runs, dynaseed commands use it instead of starting their own; they never stop it."
         })
 final class LocalCommand {
+    /** {@code local status}: the engine is stopped, or runs but does not answer. */
+    static final int NOT_RUNNING = 1;
+
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
 
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the engine and leave it running.")
-    int start(@Mixin TargetOptions target) {
-        EngineConfig config = config(target);
+    @Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Start the engine and leave it running until 'dynaseed local stop'.",
+                "An engine a command started is taken over: commands no longer stop it.",
+                "[API: ListTables (health check)]"
+            })
+    int start(@Mixin EngineOptions options) {
+        EngineConfig config = options.engineConfig(EngineHome.locate());
         PrintWriter out = command.commandLine().getOut();
-        LocalEngine engine = LocalEngine.start(config);
-        boolean started = engine.owned();
-        engine.detach();
-        out.println((started ? "Started" : "Already running:") + " local engine (dynalite) at "
+        LocalEngine engine = LocalEngine.startInBackground(config);
+        notes(engine.notes());
+        out.println((engine.started() ? "Started" : "Already running:") + " local engine (dynalite) at "
                 + engine.target().endpoint() + " (pid " + engine.pid() + ")");
         out.println("Data: " + config.dataDir().orElseThrow() + "   Log: " + engine.logFile());
         out.println("Use it from any DynamoDB client, e.g.: aws dynamodb list-tables --endpoint-url "
@@ -37,39 +51,78 @@ final class LocalCommand {
         return ExitCode.OK;
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the background engine.")
-    int stop(@Mixin TargetOptions target) {
-        EngineConfig config = config(target);
-        boolean stopped = LocalEngine.stop(config);
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Stop the engine of the data folder.",
+                "While dynaseed commands use it, it is left to them: the last one stops it when it ends."
+            })
+    int stop(@Mixin EngineOptions options) {
+        EngineConfig config = options.engineConfig(EngineHome.locate());
+        EngineStop stop = LocalEngine.stop(config);
+        String dataDir = config.dataDir().orElseThrow().toString();
         command.commandLine()
                 .getOut()
                 .println(
-                        stopped
-                                ? "Stopped the local engine for "
-                                        + config.dataDir().orElseThrow() + "."
-                                : "No local engine was running for "
-                                        + config.dataDir().orElseThrow() + ".");
+                        switch (stop.kind()) {
+                            case STOPPED -> "Stopped the local engine for " + dataDir + ".";
+                            case NOT_RUNNING -> "No local engine was running for " + dataDir + ".";
+                            case IN_USE ->
+                                "The local engine for " + dataDir + " is in use by " + commands(stop.users())
+                                        + "; it will stop when the last of them ends.";
+                        });
         return ExitCode.OK;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the engine runs.")
-    int status(@Mixin TargetOptions target) {
-        EngineStatus status = LocalEngine.status(config(target));
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = {"Say whether the engine runs, who started it and which commands use it.", "[API: ListTables]"
+            },
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the engine runs and answers", "1:it is stopped, or runs but does not answer"})
+    int status(@Mixin EngineOptions options) {
+        EngineStatus status = LocalEngine.status(options.engineConfig(EngineHome.locate()));
         PrintWriter out = command.commandLine().getOut();
-        if (status.running()) {
-            out.println("running: http://127.0.0.1:" + status.port().orElseThrow() + " (pid "
-                    + status.pid().orElseThrow() + ", data " + status.dataDir() + ", log " + status.logFile() + ")");
-        } else {
+        if (!status.running()) {
             out.println("stopped (data " + status.dataDir() + "); start it with: dynaseed local start");
+            return NOT_RUNNING;
         }
+        int port = status.port().orElseThrow();
+        Optional<String> failure = LocalEngine.check(port);
+        String where = "http://127.0.0.1:" + port + " (pid " + status.pid().orElseThrow() + ", data " + status.dataDir()
+                + ", log " + status.logFile() + ")";
+        if (failure.isPresent()) {
+            out.println("not answering: " + where + " did not answer ListTables; check its log, or restart it with:"
+                    + " dynaseed local stop && dynaseed local start");
+            return NOT_RUNNING;
+        }
+        out.println("running: " + where);
+        out.println(owner(status));
         return ExitCode.OK;
     }
 
-    private static EngineConfig config(TargetOptions target) {
-        if (!(target.target() instanceof dev.dynaseed.connection.Target.Local)) {
-            throw new InputException("'dynaseed local' manages the local engine; --endpoint-url, --region and"
-                    + " --profile do not apply to it");
-        }
-        return target.engineConfig(EngineHome.locate());
+    private static String owner(EngineStatus status) {
+        return switch (status.owner().orElseThrow()) {
+            case BACKGROUND -> "Started by 'dynaseed local start'; it runs until 'dynaseed local stop'.";
+            case RUN ->
+                status.users().isEmpty()
+                        ? "Left running by a dynaseed command that ended; the next command uses it and stops it after"
+                                + " itself, or stop it now with: dynaseed local stop"
+                        : "It stops when the last dynaseed command using it ends (now " + commands(status.users())
+                                + ").";
+        };
+    }
+
+    private static String commands(List<Long> pids) {
+        return pids.size() + (pids.size() == 1 ? " command" : " commands") + " (pid "
+                + pids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private void notes(List<String> notes) {
+        PrintWriter err = command.commandLine().getErr();
+        notes.forEach(note -> err.println("note: " + note));
+        err.flush();
     }
 }

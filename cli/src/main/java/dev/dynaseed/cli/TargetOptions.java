@@ -1,11 +1,13 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.cli.engine.EngineOptions;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,18 +40,8 @@ public final class TargetOptions {
             description = "Use Amazon DynamoDB with this named profile from ~/.aws/config.")
     String profile;
 
-    @Option(
-            names = "--port",
-            paramLabel = "PORT",
-            description = "Port of the local engine on 127.0.0.1 (default: ${env:DYNASEED_PORT:-8000}).")
-    Integer port;
-
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            defaultValue = "${env:DYNASEED_DATA_DIR:-.dynaseed/data}",
-            description = "Where the local engine keeps its tables, pid and log (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    EngineOptions engine;
 
     /** The target these options name; rejects contradictory options before anything runs. */
     public Target target() {
@@ -61,35 +53,12 @@ public final class TargetOptions {
             rejectLocalOptions(region != null ? "--region" : "--profile");
             return new Target.Aws(Optional.ofNullable(region), Optional.ofNullable(profile));
         }
-        return new Target.Local(port());
+        return new Target.Local(engine.port());
     }
 
     /** The local engine's configuration. */
     public EngineConfig engineConfig(Path home) {
-        return EngineConfig.onDisk(home, dataDir.toAbsolutePath().normalize(), port());
-    }
-
-    private int port() {
-        int value = port != null ? port : envPort();
-        if (value < 1 || value > 65535) {
-            throw new ParameterException(
-                    mixee.commandLine(), "--port: " + value + " is not a port; use 1 to 65535," + " e.g. --port 8000");
-        }
-        return value;
-    }
-
-    private int envPort() {
-        String env = System.getenv("DYNASEED_PORT");
-        if (env == null || env.isBlank()) {
-            return EngineConfig.DEFAULT_PORT;
-        }
-        try {
-            return Integer.parseInt(env.trim());
-        } catch (NumberFormatException e) {
-            throw new ParameterException(
-                    mixee.commandLine(),
-                    "DYNASEED_PORT: '" + env + "' is not a port; set it" + " to a number such as 8000, or unset it");
-        }
+        return engine.engineConfig(home);
     }
 
     private URI endpoint() {
@@ -108,10 +77,15 @@ public final class TargetOptions {
     }
 
     private void rejectLocalOptions(String chosen) {
-        if (port != null) {
+        if (engine.portGiven()) {
             throw new ParameterException(
                     mixee.commandLine(),
                     "--port sets the local engine's port and cannot go" + " with " + chosen + "; drop one of them");
+        }
+        if (engine.dataDirGiven()) {
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "--data-dir sets the local engine's folder and cannot go with " + chosen + "; drop one of them");
         }
     }
 }

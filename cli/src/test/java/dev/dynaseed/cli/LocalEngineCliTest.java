@@ -80,8 +80,11 @@ class LocalEngineCliTest {
             Cli.Result apply = Cli.run(concat(new String[] {"apply", "--samples", "0"}, where));
             assertThat(apply.exitCode()).as(apply.err()).isZero();
             assertThat(listening(port)).as("a running engine is left running").isTrue();
-            assertThat(Cli.run(concat(new String[] {"local", "status"}, where)).out())
-                    .startsWith("running: ");
+            Cli.Result running = Cli.run(concat(new String[] {"local", "status"}, where));
+            assertThat(running.exitCode()).isZero();
+            assertThat(running.out())
+                    .startsWith("running: http://127.0.0.1:" + port)
+                    .endsWith("Started by 'dynaseed local start'; it runs until 'dynaseed local stop'.\n");
 
             // A plain HTTP client speaking the DynamoDB JSON protocol, as the AWS CLI or dynamodb-admin would.
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
@@ -105,8 +108,49 @@ class LocalEngineCliTest {
             assertThat(stop.out()).startsWith("Stopped the local engine");
         }
         assertThat(listening(port)).isFalse();
-        assertThat(Cli.run(concat(new String[] {"local", "status"}, where)).out())
-                .startsWith("stopped");
+    }
+
+    @Test
+    void localStatus_exitsWith1_whenTheEngineIsStopped() {
+        Cli.Result status = Cli.run("local", "status", "--data-dir", dataDir.toString());
+
+        assertThat(status.exitCode()).isEqualTo(1);
+        assertThat(status.out()).isEqualTo("stopped (data " + dataDir + "); start it with: dynaseed local start\n");
+        assertThat(Cli.run("local", "status", "--help").out())
+                .contains("Exit codes:")
+                .contains("1   it is stopped, or runs but does not answer");
+    }
+
+    @Test
+    void localHelp_offersOnlyTheEngineOptions_andEndpointOptionsAreUnknownThere() {
+        for (String sub : new String[] {"start", "stop", "status"}) {
+            String help = Cli.run("local", sub, "--help").out();
+            assertThat(help).as(sub).contains("--port=PORT").contains("--data-dir=DIR");
+            assertThat(help)
+                    .as(sub)
+                    .doesNotContain("--endpoint-url")
+                    .doesNotContain("--region")
+                    .doesNotContain("--profile");
+        }
+        Cli.Result endpoint = Cli.run("local", "status", "--endpoint-url", "http://127.0.0.1:8000");
+        assertThat(endpoint.exitCode()).isEqualTo(2);
+        assertThat(endpoint.err()).startsWith("Unknown options: '--endpoint-url'");
+    }
+
+    @Test
+    void badPort_isRejectedBeforeAnythingRuns() {
+        Cli.Result local = Cli.run("local", "start", "--port", "70000", "--data-dir", dataDir.toString());
+        Cli.Result apply = Cli.run("apply", "--port", "0", "--data-dir", dataDir.toString());
+        Cli.Result both = Cli.run("plan", "--endpoint-url", "http://127.0.0.1:1", "--data-dir", dataDir.toString());
+
+        assertThat(local.exitCode()).isEqualTo(2);
+        assertThat(local.err()).startsWith("--port: 70000 is not a port; use 1 to 65535, e.g. --port 8000\n");
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).startsWith("--port: 0 is not a port; use 1 to 65535, e.g. --port 8000\n");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err())
+                .startsWith("--data-dir sets the local engine's folder and cannot go with --endpoint-url; drop one"
+                        + " of them\n");
     }
 
     @Test

@@ -41,6 +41,10 @@ public record EngineConfig(Path home, Optional<Path> dataDir, int port, String n
         return new EngineConfig(home, dataDir, port, value, startTimeout);
     }
 
+    public EngineConfig withStartTimeout(Duration value) {
+        return new EngineConfig(home, dataDir, port, nodeCommand, value);
+    }
+
     Path dynaliteScript() {
         return home.resolve("node_modules").resolve("dynalite").resolve("cli.js");
     }
@@ -51,5 +55,18 @@ public record EngineConfig(Path home, Optional<Path> dataDir, int port, String n
 
     Optional<Path> logFile() {
         return dataDir.map(dir -> dir.resolve("engine.log"));
+    }
+
+    Optional<Path> lockFile() {
+        return dataDir.map(dir -> dir.resolve("engine.lock"));
+    }
+
+    Optional<Path> leasesDir() {
+        return dataDir.map(dir -> dir.resolve("leases"));
+    }
+
+    /** How long a command waits for another one to finish starting or stopping the engine of the same folder. */
+    Duration lockTimeout() {
+        return startTimeout.plus(EngineProcess.STOP_TIMEOUT.multipliedBy(2)).plusSeconds(10);
     }
 }

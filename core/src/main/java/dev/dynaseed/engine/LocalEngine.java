@@ -1,30 +1,27 @@
 package dev.dynaseed.engine;
 
-import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.connection.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The local DynamoDB-compatible engine: dynalite under Node.js on 127.0.0.1, its tables kept on disk (or in memory
- * for tests). {@link #start} reuses an engine already running for the same data folder; {@link #close} stops the
- * engine only if this handle started it and was not {@linkplain #detach() detached}.
+ * The local DynamoDB-compatible engine: dynalite under Node.js on 127.0.0.1, its tables kept in a data folder (or in
+ * memory for tests), shared safely by every dynaseed command of that folder.
+ *
+ * <p>The rules: starting, joining and stopping happen under the folder's lock, so concurrent commands never race
+ * on the port. A command ({@link #start}) holds a lease while it runs; it stops the engine when it ends only if a
+ * command started the engine and no other command still holds a lease. An engine from {@link #startInBackground}
+ * ({@code dynaseed local start}) is left running. An engine left by a command that was killed is adopted by the next
+ * command, which says so in its {@link #notes()}.
  */
 public final class LocalEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
@@ -32,116 +29,212 @@ public final class LocalEngine implements AutoCloseable {
     private final EngineConfig config;
     private final int port;
     private final long pid;
-    private final Process process;
     private final Path logFile;
-    private Thread shutdownHook;
+    private final boolean started;
+    private final List<String> notes;
+    private final Optional<Process> inMemory;
+    private final Optional<Path> lease;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
 
-    private LocalEngine(EngineConfig config, int port, long pid, Process process, Path logFile) {
+    private LocalEngine(
+            EngineConfig config,
+            EngineRecord engine,
+            Path logFile,
+            boolean started,
+            List<String> notes,
+            Optional<Process> inMemory,
+            Optional<Path> lease) {
         this.config = config;
-        this.port = port;
-        this.pid = pid;
-        this.process = process;
+        this.port = engine.port();
+        this.pid = engine.pid();
         this.logFile = logFile;
+        this.started = started;
+        this.notes = List.copyOf(notes);
+        this.inMemory = inMemory;
+        this.lease = lease;
+        if (inMemory.isPresent() || lease.isPresent()) {
+            // Ctrl-C or System.exit still gives the engine back: release the lease, stop the engine if last.
+            this.shutdownHook = new Thread(this::close, "dynaseed-engine-release");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            this.shutdownHook = null;
+        }
     }
 
-    /** Starts an engine, or attaches to the one already running for the same data folder. */
+    /**
+     * For one command: joins the engine running for the data folder, or starts one that the last command using it
+     * stops. Close the handle when the command ends.
+     */
     public static LocalEngine start(EngineConfig config) {
-        EngineStatus status = status(config);
-        if (status.running()) {
-            LOG.info(
-                    "local engine already running (pid {}, port {})",
-                    status.pid().get(),
-                    status.port().get());
-            return new LocalEngine(config, status.port().get(), status.pid().get(), null, status.logFile());
+        Objects.requireNonNull(config, "config");
+        if (config.dataDir().isEmpty()) {
+            return startInMemory(config);
         }
-        NodeRuntime.requireNode(config.nodeCommand());
-        NodeRuntime.ensureInstalled(config);
-        int port = config.port() == 0 ? freePort() : config.port();
-        if (portTaken(port)) {
-            throw new EngineException("port " + port + " on 127.0.0.1 is already in use by another program; pick"
-                    + " another with --port " + (port + 1) + ", or stop that program");
+        return join(config, EngineOwner.RUN);
+    }
+
+    /** For {@code dynaseed local start}: an engine for the data folder that stays running until {@link #stop}. */
+    public static LocalEngine startInBackground(EngineConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.dataDir().isEmpty()) {
+            throw new IllegalArgumentException("a background engine needs a data folder");
         }
-        Path logFile = logFile(config);
-        List<String> command = new ArrayList<>(List.of(
-                config.nodeCommand(),
-                config.dynaliteScript().toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--createTableMs",
-                "50",
-                "--deleteTableMs",
-                "50",
-                "--updateTableMs",
-                "50"));
-        config.dataDir().ifPresent(dir -> {
-            command.add("--path");
-            command.add(dir.resolve("db").toString());
-        });
-        Process process;
-        try {
-            Files.createDirectories(logFile.getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            throw new EngineException(
-                    "the local engine could not be started (" + e.getMessage() + "); see its" + " log: " + logFile, e);
-        }
-        LocalEngine engine = new LocalEngine(config, port, process.pid(), process, logFile);
-        engine.shutdownHook = new Thread(engine::stopProcess, "dynaseed-engine-stop");
-        Runtime.getRuntime().addShutdownHook(engine.shutdownHook);
-        try {
-            engine.awaitReady();
-            config.pidFile().ifPresent(file -> writePidFile(file, process.pid(), port));
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-        LOG.info("local engine started (pid {}, port {}, log {})", process.pid(), port, logFile);
-        return engine;
+        return join(config, EngineOwner.BACKGROUND);
     }
 
     /** Whether an engine runs for the config's data folder (in-memory engines are never found this way). */
     public static EngineStatus status(EngineConfig config) {
         Path dataDir = config.dataDir().orElse(config.home());
         Path log = logFile(config);
-        Optional<Path> pidFile = config.pidFile();
-        if (pidFile.isEmpty() || !Files.isRegularFile(pidFile.get())) {
-            return new EngineStatus(false, Optional.empty(), Optional.empty(), dataDir, log);
+        if (config.dataDir().isEmpty()) {
+            return EngineStatus.stopped(dataDir, log);
         }
-        Properties recorded = new Properties();
-        try (var reader = Files.newBufferedReader(pidFile.get(), StandardCharsets.UTF_8)) {
-            recorded.load(reader);
-            long pid = Long.parseLong(recorded.getProperty("pid", "-1"));
-            int port = Integer.parseInt(recorded.getProperty("port", "-1"));
-            boolean alive = ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(handle ->
-                            handle.info().commandLine().orElse("dynalite").contains("dynalite"))
-                    .isPresent();
-            if (alive) {
-                return new EngineStatus(true, Optional.of(pid), Optional.of(port), dataDir, log);
-            }
-        } catch (IOException | NumberFormatException e) {
-            LOG.debug("unreadable pid file {}: {}", pidFile.get(), e.toString());
+        Optional<EngineRecord> recorded = EngineRecord.read(config.pidFile().orElseThrow());
+        if (recorded.isEmpty() || !recorded.get().alive()) {
+            return EngineStatus.stopped(dataDir, log);
         }
-        deleteQuietly(pidFile.get());
-        return new EngineStatus(false, Optional.empty(), Optional.empty(), dataDir, log);
+        EngineRecord engine = recorded.get();
+        return new EngineStatus(
+                true,
+                Optional.of(engine.pid()),
+                Optional.of(engine.port()),
+                Optional.of(engine.owner()),
+                leases(config).live(),
+                dataDir,
+                log);
     }
 
-    /** Stops the engine running for the config's data folder; false when none was running. */
-    public static boolean stop(EngineConfig config) {
-        EngineStatus status = status(config);
-        if (!status.running()) {
-            return false;
+    /**
+     * Checks once, within a few seconds, that the engine of the folder answers a ListTables; empty when it does,
+     * else why not.
+     */
+    public static Optional<String> check(int port) {
+        try (EngineProbe probe = new EngineProbe(port)) {
+            return probe.check();
         }
-        ProcessHandle.of(status.pid().get()).ifPresent(LocalEngine::terminate);
-        config.pidFile().ifPresent(LocalEngine::deleteQuietly);
-        return true;
+    }
+
+    /**
+     * For {@code dynaseed local stop}: stops the folder's engine, unless commands still use it; then it is handed to
+     * them and the last one stops it.
+     */
+    public static EngineStop stop(EngineConfig config) {
+        Path pidFile = config.pidFile().orElseThrow(() -> new IllegalArgumentException("no data folder"));
+        try (EngineLock lock = EngineLock.acquire(config.lockFile().orElseThrow(), config.lockTimeout())) {
+            Optional<EngineRecord> recorded = EngineRecord.read(pidFile);
+            if (recorded.isEmpty() || !recorded.get().alive()) {
+                deleteQuietly(pidFile);
+                return new EngineStop(EngineStop.Kind.NOT_RUNNING, 0, List.of());
+            }
+            EngineRecord engine = recorded.get();
+            List<Long> users = leases(config).live();
+            if (!users.isEmpty()) {
+                engine.withOwner(EngineOwner.RUN).write(pidFile);
+                return new EngineStop(EngineStop.Kind.IN_USE, engine.pid(), users);
+            }
+            stopEngine(engine, pidFile);
+            return new EngineStop(EngineStop.Kind.STOPPED, engine.pid(), List.of());
+        }
+    }
+
+    private static LocalEngine join(EngineConfig config, EngineOwner mode) {
+        NodeRuntime.ensureInstalled(config);
+        Path dataDir = config.dataDir().orElseThrow();
+        Path pidFile = config.pidFile().orElseThrow();
+        Leases leases = leases(config);
+        List<String> notes = new ArrayList<>();
+        try (EngineLock lock = EngineLock.acquire(config.lockFile().orElseThrow(), config.lockTimeout())) {
+            Optional<EngineRecord> recorded = EngineRecord.read(pidFile);
+            if (recorded.isPresent() && recorded.get().alive()) {
+                return joinRunning(config, mode, recorded.get(), leases, notes);
+            }
+            if (recorded.isPresent()) {
+                deleteQuietly(pidFile);
+                notes.add("removed the pid file of a local engine that is no longer running (pid "
+                        + recorded.get().pid() + ", " + pidFile + "); starting a new one");
+            }
+            leases.live();
+            int port = config.port() == 0 ? Ports.free() : config.port();
+            Optional<EngineRecord> unrecorded = Ports.unrecordedEngine(port, dataDir);
+            if (unrecorded.isPresent()) {
+                // Its starter died between starting it and writing the pid file: adopt it like a killed run's.
+                unrecorded.get().write(pidFile);
+                notes.add("found a local engine of " + dataDir + " without a pid file (pid "
+                        + unrecorded.get().pid() + ")");
+                return joinRunning(config, mode, unrecorded.get(), leases, notes);
+            }
+            Ports.requireFree(port, dataDir);
+            NodeRuntime.requireNode(config.nodeCommand());
+            Process process;
+            try {
+                process = EngineProcess.launch(config, port, logFile(config));
+            } catch (EngineException e) {
+                // Another folder's engine (or another program) may have taken the port since the check: say so.
+                Ports.requireFree(port, dataDir);
+                throw e;
+            }
+            EngineRecord engine = new EngineRecord(
+                    process.pid(), port, mode, ProcessHandle.current().pid());
+            try {
+                engine.write(pidFile);
+                Optional<Path> lease = mode == EngineOwner.RUN ? Optional.of(leases.take()) : Optional.empty();
+                LOG.info("local engine started (pid {}, port {}, log {})", engine.pid(), port, logFile(config));
+                return new LocalEngine(config, engine, logFile(config), true, notes, Optional.empty(), lease);
+            } catch (RuntimeException e) {
+                EngineProcess.terminate(process.toHandle());
+                deleteQuietly(pidFile);
+                throw e;
+            }
+        }
+    }
+
+    private static LocalEngine joinRunning(
+            EngineConfig config, EngineOwner mode, EngineRecord engine, Leases leases, List<String> notes) {
+        Path dataDir = config.dataDir().orElseThrow();
+        EngineProbe.requireAnswer(
+                engine.port(),
+                "the local engine of " + dataDir + " (pid " + engine.pid() + ")",
+                logFile(config),
+                config.startTimeout());
+        if (config.port() != 0 && config.port() != engine.port()) {
+            notes.add("the local engine of " + dataDir + " already runs on port " + engine.port()
+                    + "; using it there, not on port " + config.port());
+        }
+        List<Long> users = leases.live();
+        LOG.info("local engine already running (pid {}, port {}, used by {})", engine.pid(), engine.port(), users);
+        Optional<Path> lease = Optional.empty();
+        switch (mode) {
+            case BACKGROUND -> {
+                if (engine.owner() == EngineOwner.RUN) {
+                    engine.withOwner(EngineOwner.BACKGROUND)
+                            .write(config.pidFile().orElseThrow());
+                    notes.add("a dynaseed command had started this engine; it now stays running until"
+                            + " 'dynaseed local stop'");
+                }
+            }
+            case RUN -> {
+                if (engine.owner() == EngineOwner.RUN && users.isEmpty()) {
+                    notes.add("using the local engine left running by an earlier command that ended (pid "
+                            + engine.pid() + "); it will be stopped when this command ends");
+                }
+                lease = Optional.of(leases.take());
+            }
+        }
+        return new LocalEngine(config, engine, logFile(config), false, notes, Optional.empty(), lease);
+    }
+
+    private static LocalEngine startInMemory(EngineConfig config) {
+        NodeRuntime.requireNode(config.nodeCommand());
+        NodeRuntime.ensureInstalled(config);
+        int port = config.port() == 0 ? Ports.free() : config.port();
+        Ports.requireFree(port, config.home());
+        Path logFile = logFile(config);
+        Process process = EngineProcess.launch(config, port, logFile);
+        EngineRecord engine = new EngineRecord(
+                process.pid(), port, EngineOwner.RUN, ProcessHandle.current().pid());
+        LOG.info("in-memory local engine started (pid {}, port {}, log {})", engine.pid(), port, logFile);
+        return new LocalEngine(config, engine, logFile, true, List.of(), Optional.of(process), Optional.empty());
     }
 
     public int port() {
@@ -156,101 +249,79 @@ public final class LocalEngine implements AutoCloseable {
         return logFile;
     }
 
-    /** Whether this handle started the engine (and so stops it on close). */
-    public boolean owned() {
-        return process != null && shutdownHook != null;
+    /** Whether this call started the engine (rather than joining one already running). */
+    public boolean started() {
+        return started;
+    }
+
+    /**
+     * What a user should know about how the engine was found: an engine adopted from a command that ended, a
+     * stale pid file removed, another port than asked for. One line each; empty in the usual case.
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     public Target.Local target() {
         return new Target.Local(port);
     }
 
-    /** Leaves the engine running after this JVM exits (for {@code dynaseed local start}). */
-    public void detach() {
-        removeShutdownHook();
-    }
-
+    /**
+     * Ends this command's use of the engine: releases its lease and, under the folder's lock, stops the engine if a
+     * command started it and no other command uses it. Does nothing for a background engine's handle.
+     */
     @Override
     public void close() {
-        if (owned()) {
-            removeShutdownHook();
-            stopProcess();
-            config.pidFile().ifPresent(LocalEngine::deleteQuietly);
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
+        removeShutdownHook();
+        if (inMemory.isPresent()) {
+            if (inMemory.get().isAlive()) {
+                EngineProcess.terminate(inMemory.get().toHandle());
+            }
+            return;
+        }
+        if (lease.isEmpty()) {
+            return;
+        }
+        Leases leases = leases(config);
+        Path pidFile = config.pidFile().orElseThrow();
+        try (EngineLock lock = EngineLock.acquire(config.lockFile().orElseThrow(), config.lockTimeout())) {
+            leases.release(lease.get());
+            Optional<EngineRecord> recorded = EngineRecord.read(pidFile);
+            if (recorded.isPresent()
+                    && recorded.get().owner() == EngineOwner.RUN
+                    && recorded.get().alive()
+                    && leases.live().isEmpty()) {
+                stopEngine(recorded.get(), pidFile);
+            }
+        } catch (EngineException e) {
+            // Without the lock the engine is left running; the next command adopts it (and says so).
+            leases.release(lease.get());
+            throw e;
+        }
+    }
+
+    private static void stopEngine(EngineRecord engine, Path pidFile) {
+        ProcessHandle.of(engine.pid()).ifPresent(EngineProcess::terminate);
+        deleteQuietly(pidFile);
+        LOG.info("local engine stopped (pid {}, port {})", engine.pid(), engine.port());
     }
 
     private void removeShutdownHook() {
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                LOG.debug("JVM already shutting down; the hook stops the engine");
-            }
-            shutdownHook = null;
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
         }
-    }
-
-    private void stopProcess() {
-        if (process != null && process.isAlive()) {
-            terminate(process.toHandle());
-        }
-    }
-
-    private static void terminate(ProcessHandle handle) {
-        handle.destroy();
         try {
-            handle.onExit().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("engine pid {} did not stop on SIGTERM ({}); killing it", handle.pid(), e.toString());
-            handle.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("JVM already shutting down; its hook releases the engine");
         }
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        long delayMillis = 20;
-        try (DynamoDbClient client = DynamoDbClients.create(target())) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new EngineException("the local engine exited at start with code " + process.exitValue()
-                            + "; see its log: " + logFile + tail(logFile));
-                }
-                if (portTaken(port)) {
-                    try {
-                        client.listTables(r -> r.limit(1));
-                        return;
-                    } catch (SdkException e) {
-                        LOG.debug("engine not ready yet: {}", e.toString());
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new EngineException("the local engine did not answer within "
-                            + config.startTimeout().toSeconds() + " s; see its log: " + logFile + tail(logFile));
-                }
-                Thread.sleep(delayMillis);
-                delayMillis = Math.min(250, delayMillis * 2);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while starting the local engine", e);
-        }
-    }
-
-    private static boolean portTaken(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 250);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
+    private static Leases leases(EngineConfig config) {
+        return new Leases(config.leasesDir().orElseThrow());
     }
 
     private static Path logFile(EngineConfig config) {
@@ -263,30 +334,11 @@ public final class LocalEngine implements AutoCloseable {
         });
     }
 
-    private static void writePidFile(Path file, long pid, int port) {
-        try {
-            Files.writeString(file, "pid=" + pid + "\nport=" + port + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EngineException("cannot write the engine's pid file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.debug("could not delete {}: {}", file, e.toString());
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return lines.isEmpty()
-                    ? ""
-                    : "\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "";
         }
     }
 

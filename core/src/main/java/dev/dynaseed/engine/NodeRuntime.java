@@ -24,6 +24,11 @@ public final class NodeRuntime {
         String output;
         try {
             output = run(List.of(nodeCommand, "--version"), null, 20).trim();
+        } catch (TimedOut e) {
+            throw new EngineException(
+                    "'" + nodeCommand + " --version' did not finish within 20 s; check the"
+                            + " Node.js installation (e.g. run 'node --version' yourself), or use --endpoint-url",
+                    e);
         } catch (IOException e) {
             throw new EngineException(
                     "Node.js was not found ('" + nodeCommand + " --version' could not run). The"
@@ -67,29 +72,45 @@ public final class NodeRuntime {
         }
     }
 
+    /** Runs a command within the bound; its output goes to a file so that a hung command cannot block a read. */
     private static String run(List<String> command, Path directory, int timeoutSeconds) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        Process process = builder.start();
-        process.getOutputStream().close();
+        Path output = Files.createTempFile("dynaseed-node-", ".out");
         try {
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " took longer than " + timeoutSeconds + " s");
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
             }
-            String text = new String(output, StandardCharsets.UTF_8);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new TimedOut(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IOException("interrupted while running " + String.join(" ", command), e);
+            }
+            String text = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new IOException(
                         String.join(" ", command) + " exited with " + process.exitValue() + ": " + text.strip());
             }
             return text;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** A command that did not finish within its bound. */
+    private static final class TimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(String message) {
+            super(message);
         }
     }
 }

@@ -29,7 +29,7 @@ class LocalEngineTest {
         try (LocalEngine engine = LocalEngine.start(config);
                 DynamoDbClient client = DynamoDbClients.create(engine.target())) {
             pid = engine.pid();
-            assertThat(engine.owned()).isTrue();
+            assertThat(engine.started()).isTrue();
             assertThat(LocalEngine.status(config).running()).isTrue();
             client.createTable(r -> r.tableName("kept")
                     .keySchema(k -> k.attributeName("id").keyType("HASH"))
@@ -53,21 +53,23 @@ class LocalEngineTest {
     }
 
     @Test
-    void detachedEngine_isReusedAndStoppedByConfig() throws Exception {
+    void backgroundEngine_isReusedAndStoppedByConfig() throws Exception {
         EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort());
-        LocalEngine started = LocalEngine.start(config);
-        started.detach();
+        LocalEngine started = LocalEngine.startInBackground(config);
         try {
+            assertThat(started.started()).isTrue();
             try (LocalEngine again = LocalEngine.start(config)) {
-                assertThat(again.owned()).isFalse();
+                assertThat(again.started()).isFalse();
                 assertThat(again.pid()).isEqualTo(started.pid());
+                assertThat(again.notes()).isEmpty();
             }
             assertThat(LocalEngine.status(config).running()).isTrue();
+            assertThat(LocalEngine.status(config).owner()).contains(EngineOwner.BACKGROUND);
         } finally {
-            assertThat(LocalEngine.stop(config)).isTrue();
+            assertThat(LocalEngine.stop(config).kind()).isEqualTo(EngineStop.Kind.STOPPED);
         }
         assertThat(LocalEngine.status(config).running()).isFalse();
-        assertThat(LocalEngine.stop(config)).isFalse();
+        assertThat(LocalEngine.stop(config).kind()).isEqualTo(EngineStop.Kind.NOT_RUNNING);
     }
 
     @Test
@@ -111,5 +113,25 @@ class LocalEngineTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessage("the local engine exited at start with code 3; see its log: "
                         + dataDir.resolve("engine.log") + "\n  Error: cannot open the database");
+    }
+
+    @Test
+    void engineThatNeverListens_failsAfterTheStartTimeout_namingTheEndpointAndLog() throws Exception {
+        Path fakeNode = dataDir.resolve("fake-node");
+        Files.writeString(
+                fakeNode,
+                "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\necho starting\nexec sleep 60\n");
+        fakeNode.toFile().setExecutable(true);
+        int port = Dynalite.freePort();
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, port)
+                .withNodeCommand(fakeNode.toString())
+                .withStartTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the local engine at http://127.0.0.1:" + port + " did not answer within 2 s (nothing"
+                        + " listening on the port yet); see its log: " + dataDir.resolve("engine.log")
+                        + "\n  starting");
+        assertThat(dataDir.resolve("engine.pid")).doesNotExist();
     }
 }

@@ -1,0 +1,157 @@
+package dev.dynaseed.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Launches dynalite, waits until it answers, and stops it, each within a bound. */
+final class EngineProcess {
+    /** How long the engine gets to exit on SIGTERM, then again on SIGKILL. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineProcess.class);
+
+    private EngineProcess() {}
+
+    /** Starts dynalite on the port and returns once a ListTables answers; stops it again if that never happens. */
+    static Process launch(EngineConfig config, int port, Path logFile) {
+        List<String> command = new ArrayList<>(List.of(
+                config.nodeCommand(),
+                config.dynaliteScript().toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "50",
+                "--deleteTableMs",
+                "50",
+                "--updateTableMs",
+                "50"));
+        config.dataDir().ifPresent(dir -> {
+            command.add("--path");
+            command.add(dir.resolve("db").toString());
+        });
+        Process process;
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new EngineException(
+                    "the local engine could not be started (" + e.getMessage() + "); see its log: " + logFile, e);
+        }
+        try {
+            awaitReady(process, port, config.startTimeout(), logFile);
+        } catch (RuntimeException e) {
+            terminate(process.toHandle());
+            throw e;
+        }
+        return process;
+    }
+
+    private static void awaitReady(Process process, int port, Duration timeout, Path logFile) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long delayMillis = 20;
+        String lastReason = "nothing listening on the port yet";
+        try (EngineProbe probe = new EngineProbe(port)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new EngineException("the local engine exited at start with code " + process.exitValue()
+                            + "; see its log: " + logFile + tail(logFile));
+                }
+                if (EngineProbe.listening(port)) {
+                    Optional<String> failure = probe.check();
+                    if (failure.isEmpty()) {
+                        return;
+                    }
+                    lastReason = failure.get();
+                    LOG.debug("engine not ready yet: {}", lastReason);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException("the local engine at http://127.0.0.1:" + port + " did not answer"
+                            + " within " + timeout.toSeconds() + " s (" + lastReason + "); see its log: " + logFile
+                            + tail(logFile));
+                }
+                Thread.sleep(delayMillis);
+                delayMillis = Math.min(250, delayMillis * 2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while starting the local engine", e);
+        }
+    }
+
+    /** Stops the process: SIGTERM, then SIGKILL; fails with a line naming the pid when even that does not end it. */
+    static void terminate(ProcessHandle handle) {
+        handle.destroy();
+        if (awaitExit(handle)) {
+            return;
+        }
+        LOG.info("engine pid {} did not stop on SIGTERM within {} s; killing it", handle.pid(), STOP_TIMEOUT);
+        handle.destroyForcibly();
+        if (!awaitExit(handle)) {
+            throw new EngineException("the local engine (pid " + handle.pid() + ") did not stop within "
+                    + STOP_TIMEOUT.multipliedBy(2).toSeconds() + " s, even on SIGKILL; check it with 'ps -p "
+                    + handle.pid() + "'");
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle handle) {
+        try {
+            handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+
+    /** A dynalite started by dynaseed with a data folder. */
+    record Found(long pid, Path dataDir) {}
+
+    /**
+     * The dynalite with a data folder that listens on the port, found from its command line (its {@code --path} is
+     * {@code DATA/db}); empty for any other program.
+     */
+    static Optional<Found> engineOn(int port) {
+        return ProcessHandle.allProcesses()
+                .flatMap(handle -> handle.info().arguments().map(List::of).stream()
+                        .filter(args -> args.stream().anyMatch(arg -> arg.endsWith("dynalite/cli.js")))
+                        .filter(args -> valueAfter(args, "--port").equals(Optional.of(Integer.toString(port))))
+                        .flatMap(args -> valueAfter(args, "--path").stream())
+                        .map(path -> new Found(handle.pid(), Path.of(path).getParent())))
+                .findFirst();
+    }
+
+    private static Optional<String> valueAfter(List<String> args, String flag) {
+        int index = args.indexOf(flag);
+        return index >= 0 && index + 1 < args.size() ? Optional.of(args.get(index + 1)) : Optional.empty();
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return lines.isEmpty()
+                    ? ""
+                    : "\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dynaseed.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A stand-in for a dynaseed command in a child JVM: joins (or starts) the engine of a data folder, says "ready PID"
+ * on stdout, then waits to be killed. Tests kill it with {@code destroyForcibly} (SIGKILL, like {@code kill -9}).
+ */
+public final class LeaseHolder {
+    private LeaseHolder() {}
+
+    public static void main(String[] args) throws Exception {
+        EngineConfig config = EngineConfig.onDisk(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]));
+        LocalEngine engine = LocalEngine.start(config);
+        System.out.println("ready " + engine.pid());
+        System.out.flush();
+        // Bounded even if the test that started it dies first: then the engine is released normally.
+        Thread.sleep(120_000);
+        engine.close();
+    }
+
+    /** Starts a holder in a child JVM and returns it once it holds its lease. */
+    static Process spawn(Path home, Path dataDir, int port) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(
+                        javaCommand,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LeaseHolder.class.getName(),
+                        home.toString(),
+                        dataDir.toString(),
+                        Integer.toString(port))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        var reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return String.valueOf(reader.readLine());
+            } catch (IOException e) {
+                return "failed: " + e;
+            }
+        });
+        String ready;
+        try {
+            ready = line.get(120, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            child.destroyForcibly();
+            throw new AssertionError("the child JVM did not report ready within 120 s", e);
+        }
+        if (!ready.startsWith("ready ")) {
+            child.destroyForcibly();
+            throw new AssertionError("the child JVM failed: " + ready);
+        }
+        return child;
+    }
+}
