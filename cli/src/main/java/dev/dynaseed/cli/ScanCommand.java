@@ -2,6 +2,7 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.render.Items;
 import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.connection.TargetException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec.Target;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -51,7 +53,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         InputException.requireInRange("--limit", limit, 1, 10_000);
         PrintWriter out = command.commandLine().getOut();
-        try (Session session = Session.open(target)) {
+        Session session = Session.open(target);
+        try (session) {
             List<String> keys;
             try {
                 keys = session.client().describeTable(r -> r.tableName(table)).table().keySchema().stream()
@@ -81,6 +84,8 @@ final class ScanCommand implements Callable<Integer> {
                         + (items.size() == limit ? "; more may exist, raise --limit" : "") + ")");
             }
             return ExitCode.OK;
+        } catch (SdkException e) {
+            throw TargetException.from(session.target(), "Scanning " + table + " (DescribeTable, Scan)", e);
         }
     }
 }

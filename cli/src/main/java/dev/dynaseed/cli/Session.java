@@ -1,6 +1,7 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineHome;
+import dev.dynaseed.connection.CallTimeouts;
 import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.LocalEngine;
@@ -16,24 +17,25 @@ final class Session implements AutoCloseable {
     private final Optional<LocalEngine> engine;
     private final DynamoDbClient client;
 
-    private Session(Target target, Optional<LocalEngine> engine) {
+    private Session(Target target, Optional<LocalEngine> engine, CallTimeouts timeouts) {
         this.target = target;
         this.engine = engine;
-        this.client = DynamoDbClients.create(target);
+        this.client = DynamoDbClients.create(target, timeouts);
     }
 
     static Session open(TargetOptions options) {
         Target target = options.target();
+        CallTimeouts timeouts = options.timeouts.callTimeouts();
         if (target instanceof Target.Local) {
             LocalEngine engine = LocalEngine.start(options.engineConfig(EngineHome.locate()));
             try {
-                return new Session(engine.target(), Optional.of(engine));
+                return new Session(engine.target(), Optional.of(engine), timeouts);
             } catch (RuntimeException e) {
                 engine.close();
                 throw e;
             }
         }
-        return new Session(target, Optional.empty());
+        return new Session(target, Optional.empty(), timeouts);
     }
 
     DynamoDbClient client() {

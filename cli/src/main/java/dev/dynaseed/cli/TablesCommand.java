@@ -2,6 +2,7 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.TextTable;
+import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.plan.SchemaComparison;
 import dev.dynaseed.seed.TableItems;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -45,7 +47,8 @@ final class TablesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        try (Session session = Session.open(target)) {
+        Session session = Session.open(target);
+        try (session) {
             List<TableDescription> tables = session.client().listTablesPaginator().tableNames().stream()
                     .map(name -> session.client()
                             .describeTable(r -> r.tableName(name))
@@ -87,6 +90,8 @@ final class TablesCommand implements Callable<Integer> {
             }
             out.print(table.render(""));
             return ExitCode.OK;
+        } catch (SdkException e) {
+            throw TargetException.from(session.target(), "Listing tables (ListTables, DescribeTable, Scan)", e);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.connection.Endpoints;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,6 +52,9 @@ public final class TargetOptions {
             defaultValue = "${env:DYNASEED_DATA_DIR:-.dynaseed/data}",
             description = "Where the local engine keeps its tables, pid and log (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Mixin
+    TimeoutOptions timeouts;
 
     /** The target these options name; rejects contradictory options before anything runs. */
     public Target target() {
@@ -102,7 +107,7 @@ public final class TargetOptions {
         } catch (URISyntaxException e) {
             throw new ParameterException(
                     mixee.commandLine(),
-                    "--endpoint-url: '" + endpointUrl + "' is not an http"
+                    "--endpoint-url: '" + Endpoints.redact(endpointUrl) + "' is not an http"
                             + " or https URL; use e.g. --endpoint-url http://127.0.0.1:8000");
         }
     }

@@ -90,7 +90,7 @@ public final class SeedFunction {
             report = pipeline.apply(spec, SeedProgress.NONE, deadline);
         } else {
             long planStart = System.nanoTime();
-            Plan plan = pipeline.plan(spec);
+            Plan plan = pipeline.plan(spec, deadline);
             log.accept(line("plan")
                     .put("create", plan.count(TableChange.Create.class))
                     .put("unchanged", plan.count(TableChange.NoChange.class))

@@ -53,7 +53,12 @@ public final class Pipeline {
 
     /** What apply would do; reads only. */
     public Plan plan(Spec spec) {
-        return new Planner(client, options.tableConcurrency()).plan(spec);
+        return plan(spec, RunDeadline.none());
+    }
+
+    /** What apply would do, each DescribeTable bounded by {@code deadline}; reads only. */
+    public Plan plan(Spec spec, RunDeadline deadline) {
+        return new Planner(client, options.tableConcurrency()).plan(spec, deadline);
     }
 
     /** Applies the spec. */
@@ -70,7 +75,7 @@ public final class Pipeline {
         if (deadline.stopStarting()) {
             return notStarted(spec, started);
         }
-        return apply(plan(spec), progress, deadline, started);
+        return apply(plan(spec, deadline), progress, deadline, started);
     }
 
     /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, RunDeadline)}. */
@@ -131,7 +136,7 @@ public final class Pipeline {
             return notStarted(table);
         }
         long provisionStart = System.nanoTime();
-        TableOutcome outcome = provisioner.provision(change);
+        TableOutcome outcome = provisioner.provision(change, deadline);
         Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
         SeedOutcome seed;
         if (outcome instanceof TableOutcome.Failed failed) {

@@ -32,7 +32,7 @@ public final class Seeder {
         }
         if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
             try {
-                if (TableItems.any(client, table.name())) {
+                if (TableItems.any(client, table.name(), deadline)) {
                     return SeedOutcome.skippedAll(count, SeedOutcome.SKIP_POLICY_NOTE);
                 }
             } catch (SdkException e) {
