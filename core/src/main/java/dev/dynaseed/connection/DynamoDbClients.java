@@ -1,5 +1,6 @@
 package dev.dynaseed.connection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the one {@link DynamoDbClient} a run uses for its target, with every call bounded by {@link CallTimeouts}
- * (per attempt and in all) so that no call waits forever.
+ * (per attempt and in all) so that no call waits forever, and once the endpoint has left a whole call unanswered
+ * the calls that follow fail at once for that long instead of each waiting it out.
  */
 public final class DynamoDbClients {
     /** The region local engines are addressed with; they accept any. */
@@ -58,7 +60,7 @@ public final class DynamoDbClients {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(timeouts.attempt())
                 .apiCallTimeout(timeouts.total())
-                .executionInterceptors(List.copyOf(interceptors));
+                .executionInterceptors(guarded(target, timeouts, interceptors));
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeouts.connect())
@@ -92,6 +94,13 @@ public final class DynamoDbClients {
             }
             throw TargetException.of("Setting up the DynamoDB client for " + target.describe(), e);
         }
+    }
+
+    private static List<ExecutionInterceptor> guarded(
+            Target target, CallTimeouts timeouts, List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+        all.add(new UnansweredEndpointGuard(target.describe(), timeouts.total()));
+        return List.copyOf(all);
     }
 
     /** Whether {@code profile} is in the AWS config or credentials file (as the SDK finds them). */
