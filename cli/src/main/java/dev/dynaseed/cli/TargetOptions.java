@@ -107,7 +107,7 @@ public final class TargetOptions {
         } catch (URISyntaxException e) {
             throw new ParameterException(
                     mixee.commandLine(),
-                    "--endpoint-url: '" + Endpoints.redact(endpointUrl) + "' is not an http"
+                    "--endpoint-url: '" + Endpoints.redactUrl(endpointUrl) + "' is not an http"
                             + " or https URL; use e.g. --endpoint-url http://127.0.0.1:8000");
         }
     }

@@ -86,9 +86,14 @@ class TargetOptionsErrorsTest {
 
     @Test
     void malformedEndpointUrl_isEchoedWithoutItsPassword() {
-        Cli.Result result = Cli.run("tables", "--endpoint-url", "http://admin:secret@");
+        Cli.Result noHost = Cli.run("tables", "--endpoint-url", "http://admin:secret@");
+        Cli.Result noScheme = Cli.run("tables", "--endpoint-url", "admin:secret@127.0.0.1:8000");
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(result.err()).contains("--endpoint-url").doesNotContain("secret");
+        assertThat(noHost.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(noHost.err()).contains("--endpoint-url: 'http://' is not").doesNotContain("secret");
+        assertThat(noScheme.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(noScheme.err())
+                .contains("--endpoint-url: '127.0.0.1:8000' is not")
+                .doesNotContain("secret");
     }
 }

@@ -92,7 +92,7 @@ public final class DynamoDbClients {
             if (TargetException.kindOf(e) == TargetException.Kind.NO_REGION) {
                 throw TargetException.noRegion(target, e);
             }
-            throw TargetException.of("Setting up the DynamoDB client for " + target.describe(), e);
+            throw TargetException.from(target, "Setting up the DynamoDB client", e);
         }
     }
 

@@ -27,6 +27,21 @@ public final class Endpoints {
         }
     }
 
+    /**
+     * A URL as the user typed it, for echoing in an error, with anything up to its last {@code @} (user info) removed,
+     * even when it does not parse: {@code admin:secret@host:8000} becomes {@code host:8000}.
+     */
+    public static String redactUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        String prefix = scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) : "";
+        return prefix + url.substring(at + 1);
+    }
+
     /** Any text with the user info of every URL in it removed, e.g. an SDK error message. */
     public static String redact(String text) {
         Objects.requireNonNull(text, "text");

@@ -101,5 +101,7 @@ class TargetExceptionTest {
         assertThat(Endpoints.redact("see http://u:p@h:1 and https://tok@h2/"))
                 .isEqualTo("see http://h:1 and https://h2/");
         assertThat(Endpoints.redact("mail a@b.example")).isEqualTo("mail a@b.example");
+        assertThat(Endpoints.redactUrl("admin:secret@host:8000")).isEqualTo("host:8000");
+        assertThat(Endpoints.redactUrl("http://admin:p@ss@host/")).isEqualTo("http://host/");
     }
 }
