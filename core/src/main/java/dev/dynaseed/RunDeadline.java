@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * When to stop: after {@link #stopStarting()} turns true no new table or batch starts; requests already sent must
  * finish by {@link #timeToFinish()}, after which they are abandoned and their items counted as failed. A Lambda
- * invocation uses both; the CLI uses {@link #none()}.
+ * invocation uses both; the CLI uses {@link #none()}. Every request sent under a deadline carries {@link #bound}.
  */
 public final class RunDeadline {
+    private static final Duration SHORTEST_CALL = Duration.ofMillis(1);
     private static final RunDeadline NONE = new RunDeadline(() -> false, Long.MAX_VALUE);
 
     private final BooleanSupplier stopStarting;
@@ -48,5 +52,27 @@ public final class RunDeadline {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(Math.max(0, finishByNanos - System.nanoTime())));
+    }
+
+    /**
+     * Bounds one request made through {@code client}: with a deadline set, its total time (retries included) is the
+     * client's own call timeout or the time left for requests ({@link #timeToFinish()}), whichever is shorter, so no
+     * request outlives the deadline; without one it leaves the client's timeouts alone. Use it as
+     * {@code client.scan(r -> r.tableName(t).overrideConfiguration(deadline.bound(client)))}.
+     */
+    public Consumer<AwsRequestOverrideConfiguration.Builder> bound(SdkClient client) {
+        Objects.requireNonNull(client, "client");
+        Optional<Duration> left = timeToFinish();
+        if (left.isEmpty()) {
+            return override -> {};
+        }
+        Duration bound = left.get().compareTo(SHORTEST_CALL) < 0 ? SHORTEST_CALL : left.get();
+        Optional<Duration> configured =
+                client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout();
+        if (configured.isPresent() && configured.get().compareTo(bound) < 0) {
+            bound = configured.get();
+        }
+        Duration timeout = bound;
+        return override -> override.apiCallTimeout(timeout);
     }
 }

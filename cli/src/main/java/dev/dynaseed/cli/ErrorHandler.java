@@ -56,6 +56,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             Optional<String> hint = input.aboutAnOption() ? Optional.of(helpHint(command)) : Optional.empty();
             return new Failure(e.getMessage(), hint, ExitCode.INVALID_INPUT, List.of());
         }
+        if (e instanceof TargetException target && target.isInvalidInput()) {
+            return new Failure(e.getMessage(), Optional.empty(), ExitCode.INVALID_INPUT, List.of());
+        }
         if (e instanceof DynaseedException) {
             return new Failure(e.getMessage(), Optional.empty(), ExitCode.FAILED, List.of());
         }

@@ -1,6 +1,7 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineHome;
+import dev.dynaseed.connection.CallTimeouts;
 import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineException;
@@ -19,28 +20,29 @@ final class Session implements AutoCloseable {
     private final DynamoDbClient client;
     private final PrintWriter err;
 
-    private Session(Target target, Optional<LocalEngine> engine, PrintWriter err) {
+    private Session(Target target, Optional<LocalEngine> engine, CallTimeouts timeouts, PrintWriter err) {
         this.target = target;
         this.engine = engine;
         this.err = err;
-        this.client = DynamoDbClients.create(target);
+        this.client = DynamoDbClients.create(target, timeouts);
     }
 
     static Session open(TargetOptions options) {
         Target target = options.target();
         PrintWriter err = options.mixee.commandLine().getErr();
+        CallTimeouts timeouts = options.timeouts.callTimeouts();
         if (target instanceof Target.Local) {
             LocalEngine engine = LocalEngine.start(options.engineConfig(EngineHome.locate()));
             try {
                 engine.notes().forEach(note -> err.println("note: " + note));
                 err.flush();
-                return new Session(engine.target(), Optional.of(engine), err);
+                return new Session(engine.target(), Optional.of(engine), timeouts, err);
             } catch (RuntimeException e) {
                 engine.close();
                 throw e;
             }
         }
-        return new Session(target, Optional.empty(), err);
+        return new Session(target, Optional.empty(), timeouts, err);
     }
 
     DynamoDbClient client() {

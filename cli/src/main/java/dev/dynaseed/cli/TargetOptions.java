@@ -1,6 +1,7 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineOptions;
+import dev.dynaseed.connection.Endpoints;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.engine.EngineConfig;
 import java.net.URI;
@@ -43,6 +44,9 @@ public final class TargetOptions {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    TimeoutOptions timeouts;
+
     /** The target these options name; rejects contradictory options before anything runs. */
     public Target target() {
         if (endpointUrl != null) {
@@ -71,7 +75,7 @@ public final class TargetOptions {
         } catch (URISyntaxException e) {
             throw new ParameterException(
                     mixee.commandLine(),
-                    "--endpoint-url: '" + endpointUrl + "' is not an http"
+                    "--endpoint-url: '" + Endpoints.redactUrl(endpointUrl) + "' is not an http"
                             + " or https URL; use e.g. --endpoint-url http://127.0.0.1:8000");
         }
     }

@@ -1,8 +1,9 @@
 package dev.dynaseed.connection;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -11,46 +12,116 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** Builds the one {@link DynamoDbClient} a run uses for its target. */
+/**
+ * Builds the one {@link DynamoDbClient} a run uses for its target, with every call bounded by {@link CallTimeouts}
+ * (per attempt and in all) so that no call waits forever, and once the endpoint has left a whole call unanswered
+ * the calls that follow fail at once for that long instead of each waiting it out.
+ */
 public final class DynamoDbClients {
     /** The region local engines are addressed with; they accept any. */
     public static final Region LOCAL_REGION = Region.US_EAST_1;
 
     private DynamoDbClients() {}
 
+    /** A client for {@code target} with the default timeouts (10 s per attempt, 30 s per call). */
     public static DynamoDbClient create(Target target) {
-        return create(target, List.of());
+        return create(target, CallTimeouts.defaults(), List.of());
     }
 
-    /** A client for {@code target}; {@code interceptors} see every request (tests inject faults with them). */
+    /** A client for {@code target} with the given timeouts. */
+    public static DynamoDbClient create(Target target, CallTimeouts timeouts) {
+        return create(target, timeouts, List.of());
+    }
+
+    /** A client with the default timeouts; {@code interceptors} see every request (tests inject faults with them). */
     public static DynamoDbClient create(Target target, List<ExecutionInterceptor> interceptors) {
+        return create(target, CallTimeouts.defaults(), interceptors);
+    }
+
+    /**
+     * A client for {@code target}; {@code interceptors} see every request. Checks what it can before any request: a
+     * named profile must exist in the AWS config or credentials file, a region for AWS must be one the SDK knows.
+     *
+     * @throws TargetException when the profile, the region or the credentials setup cannot work
+     */
+    public static DynamoDbClient create(Target target, CallTimeouts timeouts, List<ExecutionInterceptor> interceptors) {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(timeouts, "timeouts");
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(timeouts.attempt())
+                .apiCallTimeout(timeouts.total())
+                .executionInterceptors(guarded(target, timeouts, interceptors));
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(List.copyOf(interceptors))
-                        .build());
+                        .connectionTimeout(timeouts.connect())
+                        // A backstop under the attempt timeout: a read blocked on a silent socket ends by itself.
+                        .socketTimeout(timeouts.attempt()));
         if (target instanceof Target.Local local) {
             builder.endpointOverride(local.endpoint()).region(LOCAL_REGION).credentialsProvider(localCredentials());
         } else if (target instanceof Target.Endpoint endpoint) {
-            builder.endpointOverride(endpoint.endpoint())
+            endpoint.profile().ifPresent(DynamoDbClients::requireProfile);
+            // The SDK sends no user info anyway; dropping it keeps a password out of SDK messages and logs.
+            builder.endpointOverride(Endpoints.withoutUserInfo(endpoint.endpoint()))
                     .region(endpoint.region().map(Region::of).orElse(LOCAL_REGION))
                     .credentialsProvider(endpoint.profile()
                             .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                             .orElseGet(DynamoDbClients::defaultOrLocalCredentials));
         } else if (target instanceof Target.Aws aws) {
-            aws.region().map(Region::of).ifPresent(builder::region);
-            aws.profile().map(ProfileCredentialsProvider::create).ifPresent(builder::credentialsProvider);
+            aws.profile().ifPresent(DynamoDbClients::requireProfile);
+            aws.region().map(DynamoDbClients::knownRegion).ifPresent(builder::region);
+            aws.profile().ifPresent(profile -> {
+                // The named profile also supplies the region when --region is absent, as the AWS CLI does.
+                override.defaultProfileName(profile);
+                builder.credentialsProvider(ProfileCredentialsProvider.create(profile));
+            });
         }
-        return builder.build();
+        builder.overrideConfiguration(override.build());
+        try {
+            return builder.build();
+        } catch (SdkClientException e) {
+            if (TargetException.kindOf(e) == TargetException.Kind.NO_REGION) {
+                throw TargetException.noRegion(target, e);
+            }
+            throw TargetException.from(target, "Setting up the DynamoDB client", e);
+        }
+    }
+
+    private static List<ExecutionInterceptor> guarded(
+            Target target, CallTimeouts timeouts, List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+        all.add(new UnansweredEndpointGuard(target.describe(), timeouts.total()));
+        return List.copyOf(all);
+    }
+
+    /** Whether {@code profile} is in the AWS config or credentials file (as the SDK finds them). */
+    public static boolean profileExists(String profile) {
+        Objects.requireNonNull(profile, "profile");
+        return ProfileFile.defaultProfileFile().profile(profile).isPresent();
+    }
+
+    private static void requireProfile(String profile) {
+        if (!profileExists(profile)) {
+            throw TargetException.noProfile(
+                    profile, ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath());
+        }
+    }
+
+    private static Region knownRegion(String name) {
+        Region region = Region.of(name);
+        if (Optional.ofNullable(RegionMetadata.of(region)).isEmpty()) {
+            throw TargetException.unknownRegion(name);
+        }
+        return region;
     }
 
     /**

@@ -30,9 +30,16 @@ public sealed interface Target {
             Objects.requireNonNull(profile, "profile");
         }
 
+        /** Never with the URL's user info: a password in it would otherwise reach reports and logs. */
         @Override
         public String describe() {
-            return "endpoint " + endpoint;
+            return "endpoint " + Endpoints.withoutUserInfo(endpoint);
+        }
+
+        @Override
+        public String toString() {
+            return "Endpoint[" + Endpoints.withoutUserInfo(endpoint) + ", region=" + region + ", profile=" + profile
+                    + "]";
         }
     }
 

@@ -108,7 +108,7 @@ public final class TableInspector {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw TargetException.of(operation + " on " + target, e);
+            throw TargetException.from(client, operation, e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
@@ -55,8 +56,11 @@ public final class SeedFunction {
     /**
      * Handles one event. {@code remaining} is the time left before the invocation is cut off; no new table or batch
      * starts in the last tenth of it (2 to 5 s), and requests still running 0.5 s before the end are abandoned (their
-     * items count as failed), so the response is always returned in time. {@code log} receives one structured line
-     * per phase.
+     * items count as failed), so the response is always returned in time. Every request is bounded by that time
+     * too; the plan's DescribeTable calls end by the stop point. {@code log} receives one structured line per phase.
+     *
+     * @throws dev.dynaseed.connection.TargetException when the target cannot be reached or refuses the plan's
+     *     DescribeTable (in time), as one line naming the endpoint
      */
     public FunctionResponse handle(JsonNode event, Duration remaining, Consumer<ObjectNode> log) {
         long started = System.nanoTime();
@@ -66,6 +70,8 @@ public final class SeedFunction {
                 remaining.minus(RESPONSE_RESERVE).isNegative() ? Duration.ZERO : remaining.minus(RESPONSE_RESERVE);
         Duration workWithin = remaining.minus(margin).isNegative() ? Duration.ZERO : remaining.minus(margin);
         RunDeadline deadline = RunDeadline.in(workWithin, finishWithin);
+        // Planning is new work: its DescribeTable calls end by the stop point, leaving the margin to answer in time.
+        RunDeadline planDeadline = RunDeadline.in(workWithin, workWithin);
 
         String source = source(event);
         Spec spec;
@@ -90,7 +96,17 @@ public final class SeedFunction {
             report = pipeline.apply(spec, SeedProgress.NONE, deadline);
         } else {
             long planStart = System.nanoTime();
-            Plan plan = pipeline.plan(spec);
+            Plan plan;
+            try {
+                plan = pipeline.plan(spec, planDeadline);
+            } catch (TargetException e) {
+                // The invocation fails with this line (Lambda records and retries it); the log says which phase.
+                log.accept(line("plan")
+                        .put("level", "ERROR")
+                        .put("error", e.getMessage())
+                        .put("ms", millisSince(planStart)));
+                throw e;
+            }
             log.accept(line("plan")
                     .put("create", plan.count(TableChange.Kind.CREATE))
                     .put("unchanged", plan.count(TableChange.Kind.NO_CHANGE))

@@ -64,7 +64,12 @@ public final class Pipeline {
 
     /** What apply would do; reads only, with as many DescribeTable calls at once as tables are applied at once. */
     public Plan plan(Spec spec) {
-        return new Planner(client, options.tableConcurrency()).plan(spec);
+        return plan(spec, RunDeadline.none());
+    }
+
+    /** What apply would do, each DescribeTable bounded by {@code deadline}; reads only. */
+    public Plan plan(Spec spec, RunDeadline deadline) {
+        return new Planner(client, options.tableConcurrency()).plan(spec, deadline);
     }
 
     /** Applies the spec. */
@@ -81,7 +86,7 @@ public final class Pipeline {
         if (deadline.stopStarting()) {
             return notStarted(spec, started);
         }
-        return apply(plan(spec), progress, deadline, started);
+        return apply(plan(spec, deadline), progress, deadline, started);
     }
 
     /** Applies an already computed plan (from {@link #plan}), as {@link #apply(Spec, SeedProgress, RunDeadline)}. */
@@ -142,7 +147,7 @@ public final class Pipeline {
             return notStarted(table);
         }
         long provisionStart = System.nanoTime();
-        TableOutcome outcome = provision(change);
+        TableOutcome outcome = provision(change, deadline);
         Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
         SeedOutcome seed = switch (outcome.kind()) {
             case FAILED -> SeedOutcome.failedAll(requested, outcome.error().orElseThrow());
@@ -155,9 +160,9 @@ public final class Pipeline {
 
     // Anything thrown while one table is provisioned or seeded fails that table alone: its report says why and the
     // other tables' reports are kept (an exception escaping here would throw every report of the run away).
-    private TableOutcome provision(TableChange change) throws InterruptedException {
+    private TableOutcome provision(TableChange change, RunDeadline deadline) throws InterruptedException {
         try {
-            return provisioner.provision(change);
+            return provisioner.provision(change, deadline);
         } catch (RuntimeException e) {
             LOG.warn(
                     "table {}: provisioning stopped with an error",

@@ -1,5 +1,6 @@
 package dev.dynaseed.plan;
 
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
@@ -40,11 +41,16 @@ public final class Planner {
     }
 
     public Plan plan(Spec spec) {
+        return plan(spec, RunDeadline.none());
+    }
+
+    /** As {@link #plan(Spec)}, each DescribeTable bounded by {@code deadline}. */
+    public Plan plan(Spec spec, RunDeadline deadline) {
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(describeConcurrency, Math.max(1, spec.tables().size())));
         try {
             List<CompletableFuture<TableChange>> futures = spec.tables().stream()
-                    .map(table -> CompletableFuture.supplyAsync(() -> change(table), pool))
+                    .map(table -> CompletableFuture.supplyAsync(() -> change(table, deadline), pool))
                     .toList();
             return new Plan(futures.stream().map(Planner::join).toList());
         } finally {
@@ -53,8 +59,8 @@ public final class Planner {
     }
 
     /** What would change for one table. */
-    public TableChange change(TableSpec table) {
-        Optional<TableDescription> existing = describe(table.name());
+    public TableChange change(TableSpec table, RunDeadline deadline) {
+        Optional<TableDescription> existing = describe(table.name(), deadline);
         if (existing.isEmpty()) {
             LOG.info("table {} does not exist; it will be created", table.name());
             return new TableChange.Create(table);
@@ -66,12 +72,19 @@ public final class Planner {
 
     /** DescribeTable, with a missing table as empty. */
     public Optional<TableDescription> describe(String tableName) {
+        return describe(tableName, RunDeadline.none());
+    }
+
+    /** DescribeTable bounded by {@code deadline}, with a missing table as empty. */
+    public Optional<TableDescription> describe(String tableName, RunDeadline deadline) {
         try {
-            return Optional.of(client.describeTable(r -> r.tableName(tableName)).table());
+            return Optional.of(
+                    client.describeTable(r -> r.tableName(tableName).overrideConfiguration(deadline.bound(client)))
+                            .table());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw TargetException.of("DescribeTable " + tableName, e);
+            throw TargetException.from(client, "DescribeTable " + tableName, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dynaseed.provision;
 
+import dev.dynaseed.RunDeadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,21 +37,27 @@ public final class ActiveWaiter {
      * passes.
      */
     public Result await(String tableName) throws InterruptedException {
-        return poll(tableName, status -> status.isPresent() && status.get() == TableStatus.ACTIVE);
+        return await(tableName, RunDeadline.none());
+    }
+
+    /** As {@link #await(String)}, each DescribeTable bounded by {@code deadline}. */
+    public Result await(String tableName, RunDeadline deadline) throws InterruptedException {
+        return poll(tableName, status -> status.isPresent() && status.get() == TableStatus.ACTIVE, deadline);
     }
 
     /** Waits until DescribeTable no longer finds the table (after DeleteTable). */
     public Result awaitDeleted(String tableName) throws InterruptedException {
-        return poll(tableName, Optional::isEmpty);
+        return poll(tableName, Optional::isEmpty, RunDeadline.none());
     }
 
-    private Result poll(String tableName, Predicate<Optional<TableStatus>> done) throws InterruptedException {
+    private Result poll(String tableName, Predicate<Optional<TableStatus>> done, RunDeadline runDeadline)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long delayNanos = firstDelay.toNanos();
         String lastStatus = "unknown";
         while (true) {
-            Optional<TableStatus> status = status(tableName);
+            Optional<TableStatus> status = status(tableName, runDeadline);
             if (done.test(status)) {
                 return new Result(
                         true,
@@ -68,10 +75,12 @@ public final class ActiveWaiter {
         }
     }
 
-    private Optional<TableStatus> status(String tableName) {
+    private Optional<TableStatus> status(String tableName, RunDeadline runDeadline) {
         try {
             return Optional.of(
-                    client.describeTable(r -> r.tableName(tableName)).table().tableStatus());
+                    client.describeTable(r -> r.tableName(tableName).overrideConfiguration(runDeadline.bound(client)))
+                            .table()
+                            .tableStatus());
         } catch (ResourceNotFoundException e) {
             // Just after CreateTable an eventually consistent DescribeTable may not see the table yet.
             return Optional.empty();

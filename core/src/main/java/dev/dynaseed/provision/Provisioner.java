@@ -1,5 +1,6 @@
 package dev.dynaseed.provision;
 
+import dev.dynaseed.RunDeadline;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.plan.TableShape;
@@ -38,6 +39,11 @@ public final class Provisioner {
     }
 
     public TableOutcome provision(TableChange change) throws InterruptedException {
+        return provision(change, RunDeadline.none());
+    }
+
+    /** As {@link #provision(TableChange)}, each request bounded by {@code deadline}. */
+    public TableOutcome provision(TableChange change, RunDeadline deadline) throws InterruptedException {
         TableSpec table = change.table();
         return switch (change.kind()) {
             case DRIFT -> {
@@ -45,31 +51,34 @@ public final class Provisioner {
                 yield new TableOutcome.Drifted(change.differences());
             }
             case NO_CHANGE -> {
-                TableOutcome waited = awaitActive(table.name());
+                TableOutcome waited = awaitActive(table.name(), deadline);
                 yield waited.kind() == TableOutcome.Kind.FAILED ? waited : new TableOutcome.AlreadyMatches();
             }
-            case CREATE -> create(table);
+            case CREATE -> create(table, deadline);
         };
     }
 
-    private TableOutcome create(TableSpec table) throws InterruptedException {
+    private TableOutcome create(TableSpec table, RunDeadline deadline) throws InterruptedException {
         try {
-            client.createTable(createRequest(table));
+            client.createTable(createRequest(table).toBuilder()
+                    .overrideConfiguration(deadline.bound(client))
+                    .build());
             LOG.info("CreateTable {} sent", table.name());
         } catch (ResourceInUseException e) {
             // Someone created it between our DescribeTable and CreateTable: judge it like any existing table.
-            return existing(table);
+            return existing(table, deadline);
         } catch (SdkException e) {
             LOG.info("CreateTable {} failed: {}", table.name(), e.getMessage());
             return new TableOutcome.Failed("CreateTable failed: " + e.getMessage());
         }
-        return awaitActive(table.name());
+        return awaitActive(table.name(), deadline);
     }
 
-    private TableOutcome existing(TableSpec table) {
+    private TableOutcome existing(TableSpec table, RunDeadline deadline) {
         try {
-            TableDescription description =
-                    client.describeTable(r -> r.tableName(table.name())).table();
+            TableDescription description = client.describeTable(
+                            r -> r.tableName(table.name()).overrideConfiguration(deadline.bound(client)))
+                    .table();
             List<Difference> differences = TableShape.compare(TableShape.of(table), TableShape.of(description));
             return differences.isEmpty() ? new TableOutcome.AlreadyMatches() : new TableOutcome.Drifted(differences);
         } catch (SdkException e) {
@@ -77,9 +86,9 @@ public final class Provisioner {
         }
     }
 
-    private TableOutcome awaitActive(String tableName) throws InterruptedException {
+    private TableOutcome awaitActive(String tableName, RunDeadline deadline) throws InterruptedException {
         try {
-            ActiveWaiter.Result result = waiter.await(tableName);
+            ActiveWaiter.Result result = waiter.await(tableName, deadline);
             if (result.active()) {
                 LOG.info(
                         "table {} is ACTIVE after {} ms",

@@ -163,11 +163,11 @@ public final class BatchWriter implements AutoCloseable {
                 // Under a deadline no request may outlive it: the SDK abandons it, and its items count as failed.
                 response = client.batchWriteItem(r -> {
                     r.requestItems(Map.of(table, sending));
-                    timeLeft.ifPresent(left -> r.overrideConfiguration(o -> o.apiCallTimeout(left)));
+                    r.overrideConfiguration(deadline.bound(client));
                 });
             } catch (DynamoDbException e) {
                 if (isInvalidRequest(e) && toSend.size() > 1) {
-                    writeOneByOne(table, toSend, counters);
+                    writeOneByOne(table, toSend, counters, deadline);
                 } else {
                     counters.fail(toSend.size(), describe(e));
                 }
@@ -201,10 +201,12 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void writeOneByOne(String table, List<WriteRequest> batch, TableCounters counters) {
+    private void writeOneByOne(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
         for (WriteRequest request : batch) {
             try {
-                client.putItem(r -> r.tableName(table).item(request.putRequest().item()));
+                client.putItem(r -> r.tableName(table)
+                        .item(request.putRequest().item())
+                        .overrideConfiguration(deadline.bound(client)));
                 counters.written(1);
             } catch (SdkException e) {
                 counters.fail(1, describe(e));

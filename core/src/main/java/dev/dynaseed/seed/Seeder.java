@@ -46,7 +46,7 @@ public final class Seeder {
         }
         if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
             try {
-                if (TableItems.any(client, table.name())) {
+                if (TableItems.any(client, table.name(), deadline)) {
                     return SeedOutcome.skippedAll(count, SkipReason.EXISTING_ITEMS);
                 }
             } catch (SdkException e) {

@@ -1,5 +1,6 @@
 package dev.dynaseed.seed;
 
+import dev.dynaseed.RunDeadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -16,7 +17,15 @@ public final class TableItems {
 
     /** Whether the table holds at least one item, reading at most one. */
     public static boolean any(DynamoDbClient client, String table) {
-        return client.scan(r -> r.tableName(table).limit(1).select(Select.COUNT))
+        return any(client, table, RunDeadline.none());
+    }
+
+    /** As {@link #any(DynamoDbClient, String)}, the Scan bounded by {@code deadline}. */
+    public static boolean any(DynamoDbClient client, String table, RunDeadline deadline) {
+        return client.scan(r -> r.tableName(table)
+                                .limit(1)
+                                .select(Select.COUNT)
+                                .overrideConfiguration(deadline.bound(client)))
                         .count()
                 > 0;
     }

@@ -69,7 +69,9 @@ class RuntimeInterfaceClientIT {
             JsonNode error = JSON.readTree(outcome.body());
             assertThat(error.get("errorType").asText()).isEqualTo("dev.dynaseed.connection.TargetException");
             assertThat(error.get("errorMessage").asText())
-                    .startsWith("DescribeTable webapp_user_logs failed: Unable to execute HTTP request");
+                    .isEqualTo("DescribeTable webapp_user_logs on endpoint http://127.0.0.1:" + closedPort
+                            + " failed: cannot connect (Connection refused); check that the endpoint is running and"
+                            + " reachable, and its host and port");
         }
     }
 }

@@ -1,0 +1,99 @@
+package dev.dynaseed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.testing.Dynalite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Target options that cannot work are reported before any request, in one line; passwords are never printed. */
+class TargetOptionsErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void profile_thatIsInNeitherAwsFile_isReportedNamingBothFiles() throws IOException {
+        Path config = Files.writeString(dir.resolve("config"), "[profile dev]\nregion = eu-west-1\n");
+        Path credentials = Files.writeString(dir.resolve("credentials"), "[other]\n");
+        String oldConfig = System.setProperty("aws.configFile", config.toString());
+        String oldCredentials = System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        try {
+            Cli.Result result = Cli.run("tables", "--profile", "nosuchprofile");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.err())
+                    .isEqualTo("error: profile 'nosuchprofile' is not in " + config + " nor in " + credentials
+                            + "; create it with 'aws configure --profile nosuchprofile', or pick an existing one with"
+                            + " --profile\n");
+        } finally {
+            restore("aws.configFile", oldConfig);
+            restore("aws.sharedCredentialsFile", oldCredentials);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    @Test
+    void region_thatDoesNotExist_isReportedBeforeAnyRequest() {
+        Cli.Result result = Cli.run("tables", "--region", "nowhere-1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.err())
+                .startsWith("error: region 'nowhere-1' is not an AWS region; use one such as us-east-1")
+                .doesNotContain("unexpected");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void plan_neverPrintsThePasswordOfTheEndpointUrl_inTextOrJson() throws IOException {
+        int port = Dynalite.target().port();
+        String url = "http://admin:secret@127.0.0.1:" + port;
+
+        Cli.Result text = Cli.run("plan", "--endpoint-url", url);
+        Cli.Result json = Cli.run("plan", "--endpoint-url", url, "-o", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("on endpoint http://127.0.0.1:" + port + ":")
+                .doesNotContain("secret");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("target").asText()).isEqualTo("endpoint http://127.0.0.1:" + port);
+        assertThat(json.out()).doesNotContain("secret").doesNotContain("admin");
+    }
+
+    @Test
+    void errors_neverPrintThePasswordOfTheEndpointUrl() {
+        String url = "http://admin:secret@127.0.0.1:" + Dynalite.freePort();
+
+        Cli.Result result = Cli.run("tables", "--endpoint-url", url, "-o", "json", "--verbose");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.err()).contains("on endpoint http://127.0.0.1:").doesNotContain("secret");
+        assertThat(result.out()).doesNotContain("secret");
+    }
+
+    @Test
+    void malformedEndpointUrl_isEchoedWithoutItsPassword() {
+        Cli.Result noHost = Cli.run("tables", "--endpoint-url", "http://admin:secret@");
+        Cli.Result noScheme = Cli.run("tables", "--endpoint-url", "admin:secret@127.0.0.1:8000");
+
+        assertThat(noHost.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(noHost.err()).contains("--endpoint-url: 'http://' is not").doesNotContain("secret");
+        assertThat(noScheme.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(noScheme.err())
+                .contains("--endpoint-url: '127.0.0.1:8000' is not")
+                .doesNotContain("secret");
+    }
+}
