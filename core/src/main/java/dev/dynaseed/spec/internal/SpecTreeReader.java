@@ -200,6 +200,8 @@ public final class SpecTreeReader {
                                         .orElse("")
                                 + "; keep one of them");
             }
+            // A field is placed at its key: a missing or unknown field's problem then points at the key's line.
+            locations.put(fieldPath, Math.max(1, keyAt.getLineNr()), Math.max(1, keyAt.getColumnNr()));
             entries.add(Map.entry(name, value(fieldPath, depth)));
         }
         checkEnd(JsonToken.END_OBJECT, at);
