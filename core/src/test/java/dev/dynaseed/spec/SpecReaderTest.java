@@ -104,14 +104,14 @@ class SpecReaderTest {
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
                 .containsExactly(
                         "bad.yaml:3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B",
-                        "bad.yaml:6:13: tables[1].billng: unknown field; did you mean 'billing'? fields allowed here:"
+                        "bad.yaml:6:5: tables[1].billng: unknown field; did you mean 'billing'? fields allowed here:"
                                 + " name, partitionKey, sortKey, billing, tags, seed",
-                        "bad.yaml:9:35: tables[2].billing.readCapacity: 0 is out of range; use 1 to 40000 read"
+                        "bad.yaml:9:34: tables[2].billing.readCapacity: 0 is out of range; use 1 to 40000 read"
                                 + " capacity units (DynamoDB's default quota per table), e.g. readCapacity: 5, or"
                                 + " mode: PAY_PER_REQUEST",
-                        "bad.yaml:12:39: tables[3].billing.readCapacity: not allowed with mode PAY_PER_REQUEST;"
+                        "bad.yaml:12:38: tables[3].billing.readCapacity: not allowed with mode PAY_PER_REQUEST;"
                                 + " remove it, or use mode: PROVISIONED to set capacity units",
-                        "bad.yaml:18:33: tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean"
+                        "bad.yaml:18:31: tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean"
                                 + " 'uuid4'? use one"
                                 + " of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant, sequence,"
                                 + " intRange, decimalRange, oneOf, bytes");

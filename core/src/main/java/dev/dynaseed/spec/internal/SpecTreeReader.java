@@ -71,12 +71,12 @@ public final class SpecTreeReader {
 
     // The parser only scans and parses (it builds no SnakeYAML nodes), so the composer's alias limits do not apply:
     // aliases are bounded by MAX_VALUES below. The code point limit backs up the size check made before parsing.
+    // Duplicate keys stay allowed here: this reader refuses them itself, naming the path and both lines.
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(SpecLimits.MAX_SPEC_SIZE);
         options.setNestingDepthLimit(SpecLimits.MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(false);
         return options;
     }
 
@@ -86,9 +86,16 @@ public final class SpecTreeReader {
         String format = json ? "JSON" : "YAML";
         try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
             SpecTreeReader reader = new SpecTreeReader(parser, !json, source);
-            return new SpecTree(reader.document(format), reader.locations);
-        } catch (StreamConstraintsException e) {
-            throw invalid(source, location(e.getLocation(), source), "exceeds a reading limit: " + shortened(e));
+            try {
+                return new SpecTree(reader.document(format), reader.locations);
+            } catch (StreamConstraintsException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                String reason = shortened(e).startsWith("Number value length")
+                        ? "has a number of more than " + SpecLimits.MAX_NUMBER_LENGTH
+                                + " characters; DynamoDB numbers hold at most 38 digits"
+                        : "exceeds a reading limit: " + shortened(e);
+                throw invalid(source, location(at, source), reason);
+            }
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 throw yamlSyntax(marked, source);
