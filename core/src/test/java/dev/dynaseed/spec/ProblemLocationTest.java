@@ -56,8 +56,9 @@ class ProblemLocationTest {
         InvalidSpecException e = catchThrowableOfType(
                 () -> SpecReader.read(json, SpecFormat.JSON, "spec.json"), InvalidSpecException.class);
 
-        assertThat(e.problems()).extracting(Problem::toString).containsExactly("spec.json:3:4:"
-                + " tables[0].partitionKey.type: missing; add e.g. type: S");
+        assertThat(e.problems())
+                .extracting(Problem::toString)
+                .containsExactly("spec.json:3:4:" + " tables[0].partitionKey.type: missing; add e.g. type: S");
     }
 
     @Test

@@ -74,6 +74,15 @@ class SpecInputLimitsTest {
     }
 
     @Test
+    void inlineTextWithAByteOrderMark_isRead() {
+        String json =
+                "\uFEFF{\"tables\": [{\"name\": \"orders\", \"partitionKey\": {\"name\": \"id\", \"type\": \"S\"}}]}";
+
+        assertThat(SpecReader.read(json, SpecFormat.JSON, "event.spec").tableNames())
+                .containsExactly("orders");
+    }
+
+    @Test
     void binaryFile_isNotUtf8Text_namingTheFirstBadByte() throws IOException {
         Path file = dir.resolve("image.yaml");
         Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});

@@ -84,7 +84,9 @@ public final class SpecTreeReader {
     public static SpecTree read(String text, boolean json, String source) {
         SpecText.checkTextSize(text, source);
         String format = json ? "JSON" : "YAML";
-        try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
+        // Text pasted from a file saved with a byte order mark keeps it; it is no part of the spec.
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (JsonParser parser = json ? JSON.createParser(content) : YAML.createParser(content)) {
             SpecTreeReader reader = new SpecTreeReader(parser, !json, source);
             try {
                 return new SpecTree(reader.document(format), reader.locations);
