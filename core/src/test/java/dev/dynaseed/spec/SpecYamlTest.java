@@ -28,8 +28,11 @@ class SpecYamlTest {
                     seed: &seed
                       count: 5
                       attributes: {id: uuid4, at: epochSeconds}
+                  - name: refunds
+                    partitionKey: {name: &at at, type: N}
                   - name: payments
                     partitionKey: *key
+                    sortKey: {name: *at, type: N}
                     seed:
                       <<: *seed
                       count: 7
@@ -37,7 +40,9 @@ class SpecYamlTest {
 
         Spec spec = SpecReader.read(yaml, SpecFormat.YAML, "s.yaml");
 
-        TableSpec payments = spec.tables().get(1);
+        assertThat(spec.tables().get(1).partitionKey()).isEqualTo(new KeySpec("at", KeyType.N));
+        TableSpec payments = spec.tables().get(2);
+        assertThat(payments.sortKey()).contains(new KeySpec("at", KeyType.N));
         assertThat(payments.partitionKey()).isEqualTo(new KeySpec("id", KeyType.S));
         assertThat(payments.seed().count()).isEqualTo(7);
         assertThat(payments.seed().attributes())

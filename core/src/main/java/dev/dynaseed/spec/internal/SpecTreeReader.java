@@ -19,6 +19,7 @@ import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads spec text (YAML or JSON) into a tree in one streaming pass that also records where every path was written.
@@ -60,10 +65,12 @@ public final class SpecTreeReader {
     private final SourceMap locations;
     private final Map<String, Anchored> anchors = new HashMap<>();
     private final Set<String> openAnchors = new HashSet<>();
+    private final Map<Long, String> scalarAnchors;
     private long values;
 
-    private SpecTreeReader(JsonParser parser, boolean yaml, String source) {
+    private SpecTreeReader(JsonParser parser, boolean yaml, String source, Map<Long, String> scalarAnchors) {
         this.parser = parser;
+        this.scalarAnchors = scalarAnchors;
         this.yaml = yaml;
         this.source = source;
         this.locations = new SourceMap(source);
@@ -87,7 +94,7 @@ public final class SpecTreeReader {
         // Text pasted from a file saved with a byte order mark keeps it; it is no part of the spec.
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try (JsonParser parser = json ? JSON.createParser(content) : YAML.createParser(content)) {
-            SpecTreeReader reader = new SpecTreeReader(parser, !json, source);
+            SpecTreeReader reader = new SpecTreeReader(parser, !json, source, json ? Map.of() : scalarAnchors(content));
             try {
                 return new SpecTree(reader.document(format), reader.locations);
             } catch (StreamConstraintsException e) {
@@ -135,7 +142,11 @@ public final class SpecTreeReader {
         if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
             return alias(parser.getText(), path, at);
         }
-        String anchor = yaml ? ((YAMLParser) parser).getObjectId() : null;
+        String anchor = !yaml
+                ? null
+                : parser.currentToken().isScalarValue()
+                        ? scalarAnchors.get(position(at.getLineNr(), at.getColumnNr()))
+                        : ((YAMLParser) parser).getObjectId();
         if (anchor != null) {
             openAnchors.add(anchor);
         }
@@ -163,6 +174,32 @@ public final class SpecTreeReader {
             anchors.put(anchor, new Anchored(node, values - before));
         }
         return node;
+    }
+
+    /**
+     * The anchors of single values (e.g. {@code name: &id id}) by where their value starts: Jackson's parser reports
+     * anchors of objects and lists only, so they are found in a pass of SnakeYAML's own parser over the same text.
+     */
+    private static Map<Long, String> scalarAnchors(String text) {
+        if (text.indexOf('&') < 0) {
+            return Map.of();
+        }
+        Map<Long, String> anchors = new HashMap<>();
+        try {
+            for (Event event : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+                if (event instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                    Mark start = scalar.getStartMark();
+                    anchors.put(position(start.getLine() + 1, start.getColumn() + 1), scalar.getAnchor());
+                }
+            }
+        } catch (YAMLException e) {
+            // The main pass reports the same fault, with its place; the anchors found so far are all it reaches.
+        }
+        return anchors;
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | column;
     }
 
     private JsonNode alias(String anchor, String path, JsonLocation at) {
