@@ -60,7 +60,8 @@ class SpecYamlTest {
 
         assertThat(problems(yaml))
                 .isEqualTo("The spec s.yaml has 1 problem:\n  s.yaml:3:19: tables[0].partitionKey: the alias *key"
-                        + " refers to no anchor defined before it; define it first, e.g. defaults: &key {count: 100}");
+                        + " refers to no anchor defined before it; mark the value's first use with &key, e.g."
+                        + " partitionKey: &key {name: id, type: S}");
     }
 
     @Test

@@ -212,8 +212,9 @@ public final class SpecTreeReader {
                     openAnchors.contains(anchor)
                             ? "the alias *" + Quote.bare(anchor) + " is inside the value it refers to; an alias"
                                     + " cannot contain itself"
-                            : "the alias *" + Quote.bare(anchor) + " refers to no anchor defined before it; define"
-                                    + " it first, e.g. defaults: &" + Quote.bare(anchor) + " {count: 100}");
+                            : "the alias *" + Quote.bare(anchor) + " refers to no anchor defined before it; mark"
+                                    + " the value's first use with &" + Quote.bare(anchor) + ", e.g. partitionKey: &"
+                                    + Quote.bare(anchor) + " {name: id, type: S}");
         }
         count(anchored.size, path, at);
         return anchored.node;
