@@ -113,8 +113,10 @@ class CommandsTest {
                 assertThat(result.out()).isEmpty();
                 assertThat(result.err())
                         .isEqualTo("error: The spec " + file + " has 2 problems:\n"
-                                + "  tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B\n"
-                                + "  tables[1].seed.attributes.id: 'uuidd4' is not a generator; did you mean 'uuid4'?"
+                                + "  " + file
+                                + ":3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B\n"
+                                + "  " + file
+                                + ":6:35: tables[1].seed.attributes.id: 'uuidd4' is not a generator; did you mean 'uuid4'?"
                                 + " use one of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant,"
                                 + " sequence, intRange, decimalRange, oneOf, bytes\n");
             }

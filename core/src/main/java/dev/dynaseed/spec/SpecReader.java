@@ -1,13 +1,14 @@
 package dev.dynaseed.spec;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dynaseed.spec.internal.SourceMap;
+import dev.dynaseed.spec.internal.SpecLimits;
+import dev.dynaseed.spec.internal.SpecText;
+import dev.dynaseed.spec.internal.SpecTree;
+import dev.dynaseed.spec.internal.SpecTreeReader;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,65 +21,67 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a spec from YAML or JSON into records, then validates it; every problem in the file is reported at once, by
- * path, in an {@link InvalidSpecException}.
+ * path and by line and column, in an {@link InvalidSpecException}. Input above 1 MiB is refused before it is parsed.
  */
 public final class SpecReader {
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private static final Pattern TABLE_PATH = Pattern.compile("tables\\[(\\d+)]");
 
     private SpecReader() {}
 
     /** Reads and validates a spec file; {@code .json} files are read as JSON, anything else as YAML. */
     public static Spec read(Path file) {
-        String content;
+        String source = file.toString();
+        byte[] bytes;
         try {
-            content = Files.readString(file);
+            SpecText.checkFileSize(Files.size(file), source);
+            try (InputStream in = Files.newInputStream(file)) {
+                // Bounded even when the size said nothing (a pipe, a file still growing).
+                bytes = in.readNBytes(SpecLimits.MAX_SPEC_SIZE + 1);
+            }
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(
-                    file.toString(),
+                    source,
                     List.of(new Problem(
                             "",
                             "file not found; check the path, or run 'dynaseed init'"
                                     + " to write a starter spec to dynaseed.yaml")));
         } catch (IOException e) {
-            throw new InvalidSpecException(
-                    file.toString(), List.of(new Problem("", "cannot be read: " + e.getMessage())));
+            throw new InvalidSpecException(source, List.of(new Problem("", "cannot be read: " + e.getMessage())));
         }
+        if (bytes.length > SpecLimits.MAX_SPEC_SIZE) {
+            throw SpecText.tooLarge(source);
+        }
+        String content = SpecText.decode(bytes, source);
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return read(content, json ? SpecFormat.JSON : SpecFormat.YAML, file.toString());
+        return read(content, json ? SpecFormat.JSON : SpecFormat.YAML, source);
     }
 
-    /** Reads and validates spec text; {@code source} names it in messages. */
+    /**
+     * Reads and validates spec text (at most 1 MiB characters); {@code source} names it in messages and in the
+     * problems' locations.
+     */
     public static Spec read(String content, SpecFormat format, String source) {
-        JsonNode tree;
-        try {
-            tree = (format == SpecFormat.JSON ? JSON : YAML).readTree(content);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new InvalidSpecException(
-                    source, List.of(new Problem("", "is not valid " + format + where + ": " + e.getOriginalMessage())));
-        }
-        return read(tree, source);
+        SpecTree tree = SpecTreeReader.read(content, format == SpecFormat.JSON, source);
+        return read(tree.root(), tree.locations(), source);
     }
 
     /** Reads and validates an already parsed tree (e.g. the {@code spec} of a Lambda event). */
     public static Spec read(JsonNode tree, String source) {
+        return read(tree, SourceMap.none(), source);
+    }
+
+    private static Spec read(JsonNode tree, SourceMap locations, String source) {
         List<Problem> problems = new ArrayList<>();
         SpecTreeWalker walker = new SpecTreeWalker(problems);
         Spec spec = walker.spec(tree);
         problems.addAll(SpecValidator.validate(spec, walker.positions()));
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(SpecReader::tablePosition));
-            throw new InvalidSpecException(source, problems);
+            List<Problem> placed = new ArrayList<>();
+            for (Problem problem : problems) {
+                placed.add(locations.nearest(problem.path()).map(problem::at).orElse(problem));
+            }
+            placed.sort(Comparator.comparingInt(SpecReader::tablePosition));
+            throw new InvalidSpecException(source, placed);
         }
         return spec;
     }

@@ -2,6 +2,9 @@ package dev.dynaseed.spec;
 
 import dev.dynaseed.generate.GeneratorChecks;
 import dev.dynaseed.generate.GeneratorKinds;
+import dev.dynaseed.spec.internal.Quote;
+import dev.dynaseed.spec.internal.SpecLimits;
+import dev.dynaseed.spec.internal.SpecPaths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +17,7 @@ import java.util.stream.IntStream;
 /** Checks a spec against DynamoDB's rules and dynaseed's own, returning every problem with its path and fix. */
 public final class SpecValidator {
     static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    static final long MAX_COUNT = 100_000_000L;
+    static final long MAX_COUNT = SpecLimits.MAX_SEED_COUNT;
     private static final Instant EARLIEST_BASE_TIME = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST_BASE_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
@@ -31,6 +34,13 @@ public final class SpecValidator {
      */
     static List<Problem> validate(Spec spec, List<Integer> positions) {
         List<Problem> problems = new ArrayList<>();
+        if (spec.tables().size() > SpecLimits.MAX_TABLES) {
+            problems.add(new Problem(
+                    "tables",
+                    "lists " + SpecLimits.grouped(spec.tables().size()) + " tables; a spec may list at most "
+                            + SpecLimits.grouped(SpecLimits.MAX_TABLES) + " (DynamoDB's default quota of tables per"
+                            + " account and Region): split them over several specs"));
+        }
         Map<String, Integer> firstUse = new HashMap<>();
         for (int i = 0; i < spec.tables().size(); i++) {
             TableSpec table = spec.tables().get(i);
@@ -39,7 +49,7 @@ public final class SpecValidator {
             if (previous != null) {
                 problems.add(new Problem(
                         path + ".name",
-                        "'" + table.name() + "' is already used by tables[" + previous
+                        Quote.of(table.name()) + " is already used by tables[" + previous
                                 + "]; table names must be unique, rename one of them"));
             }
             table(table, path, problems);
@@ -51,7 +61,7 @@ public final class SpecValidator {
         if (!TABLE_NAME.matcher(table.name()).matches()) {
             problems.add(new Problem(
                     path + ".name",
-                    "'" + table.name() + "' is not a valid DynamoDB table name; use"
+                    Quote.of(table.name()) + " is not a valid DynamoDB table name; use"
                             + " 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs"));
         }
         keyName(table.partitionKey(), path + ".partitionKey.name", problems);
@@ -60,7 +70,7 @@ public final class SpecValidator {
             if (sortKey.name().equals(table.partitionKey().name())) {
                 problems.add(new Problem(
                         path + ".sortKey.name",
-                        "'" + sortKey.name() + "' is also the partition"
+                        Quote.of(sortKey.name()) + " is also the partition"
                                 + " key; the sort key needs an attribute of its own, e.g. created_at"));
             }
         });
@@ -69,7 +79,7 @@ public final class SpecValidator {
             capacity(provisioned.writeCapacity(), path + ".billing.writeCapacity", "write", problems);
         }
         table.tags().forEach((key, value) -> {
-            String tagPath = path + ".tags." + key;
+            String tagPath = SpecPaths.field(path + ".tags", key);
             if (key.isEmpty() || key.length() > 128) {
                 problems.add(new Problem(tagPath, "tag keys need 1 to 128 characters; shorten it"));
             } else if (key.startsWith("aws:")) {
@@ -88,16 +98,13 @@ public final class SpecValidator {
         if (key.name().isEmpty() || key.name().length() > 255) {
             problems.add(new Problem(
                     path,
-                    "'" + key.name() + "' is not a valid key attribute name; use 1 to 255" + " characters, e.g. id"));
+                    Quote.of(key.name()) + " is not a valid key attribute name; use 1 to 255 characters, e.g. id"));
         }
     }
 
     private static void capacity(long units, String path, String kind, List<Problem> problems) {
-        if (units < 1) {
-            problems.add(new Problem(
-                    path,
-                    units + " is too low; PROVISIONED tables need at least 1 " + kind + " capacity unit, e.g. " + kind
-                            + "Capacity: 5 (or use mode: PAY_PER_REQUEST)"));
+        if (units < 1 || units > SpecLimits.MAX_CAPACITY_UNITS) {
+            problems.add(new Problem(path, SpecLimits.capacityOutOfRange(Long.toString(units), kind)));
         }
     }
 

@@ -103,14 +103,16 @@ class SpecReaderTest {
                         .problems().stream().map(Problem::toString).toList())
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
                 .containsExactly(
-                        "tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B",
-                        "tables[1].billng: unknown field; did you mean 'billing'? fields allowed here: name,"
-                                + " partitionKey, sortKey, billing, tags, seed",
-                        "tables[2].billing.readCapacity: 0 is too low; PROVISIONED tables need at least 1 read"
-                                + " capacity unit, e.g. readCapacity: 5 (or use mode: PAY_PER_REQUEST)",
-                        "tables[3].billing.readCapacity: not allowed with mode PAY_PER_REQUEST; remove it, or use"
-                                + " mode: PROVISIONED to set capacity units",
-                        "tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean 'uuid4'? use one"
+                        "bad.yaml:3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B",
+                        "bad.yaml:6:5: tables[1].billng: unknown field; did you mean 'billing'? fields allowed here:"
+                                + " name, partitionKey, sortKey, billing, tags, seed",
+                        "bad.yaml:9:34: tables[2].billing.readCapacity: 0 is out of range; use 1 to 40000 read"
+                                + " capacity units (DynamoDB's default quota per table), e.g. readCapacity: 5, or"
+                                + " mode: PAY_PER_REQUEST",
+                        "bad.yaml:12:38: tables[3].billing.readCapacity: not allowed with mode PAY_PER_REQUEST;"
+                                + " remove it, or use mode: PROVISIONED to set capacity units",
+                        "bad.yaml:18:31: tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean"
+                                + " 'uuid4'? use one"
                                 + " of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant, sequence,"
                                 + " intRange, decimalRange, oneOf, bytes");
     }
@@ -137,22 +139,22 @@ class SpecReaderTest {
         assertThatThrownBy(() -> SpecReader.read(yaml, SpecFormat.YAML, "bad.yaml"))
                 .hasMessage("""
                         The spec bad.yaml has 9 problems:
-                          tables[0].name: 'ab' is not a valid DynamoDB table name; use 3 to 255 characters of a-z, \
+                          bad.yaml:2:5: tables[0].name: 'ab' is not a valid DynamoDB table name; use 3 to 255 characters of a-z, \
                         A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs
-                          tables[0].seed.attributes.pk: generator 'uuid4' yields S but the partition key 'pk' is N; \
+                          bad.yaml:5:35: tables[0].seed.attributes.pk: generator 'uuid4' yields S but the partition key 'pk' is N; \
                         use a generator that yields N, e.g. pk: epochSeconds
-                          tables[0].seed.attributes.sk: missing; the sort key 'sk' needs a generator of type S, e.g. \
+                          bad.yaml:5:22: tables[0].seed.attributes.sk: missing; the sort key 'sk' needs a generator of type S, e.g. \
                         sk: uuid4
-                          tables[1].name: 'ab' is already used by tables[0]; table names must be unique, rename one \
+                          bad.yaml:6:5: tables[1].name: 'ab' is already used by tables[0]; table names must be unique, rename one \
                         of them
-                          tables[1].name: 'ab' is not a valid DynamoDB table name; use 3 to 255 characters of a-z, \
+                          bad.yaml:6:5: tables[1].name: 'ab' is not a valid DynamoDB table name; use 3 to 255 characters of a-z, \
                         A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs
-                          tables[1].seed.attributes.n: min 9 is greater than max 1; swap them
-                          tables[1].seed.attributes.c.values[1]: is of type N but values[0] is S; all values of a \
+                          bad.yaml:13:9: tables[1].seed.attributes.n: min 9 is greater than max 1; swap them
+                          bad.yaml:14:43: tables[1].seed.attributes.c.values[1]: is of type N but values[0] is S; all values of a \
                         oneOf need the same type
-                          tables[1].seed.attributes.c.weights: has 1 weights for 2 values; give one weight per value, \
+                          bad.yaml:14:47: tables[1].seed.attributes.c.weights: has 1 weights for 2 values; give one weight per value, \
                         or none for equal chances
-                          tables[1].seed.randomSeed: missing; onExisting 'upsert' overwrites items by key, but the \
+                          bad.yaml:8:5: tables[1].seed.randomSeed: missing; onExisting 'upsert' overwrites items by key, but the \
                         generators of [id] make new keys on every run: add randomSeed: 42 so keys repeat, or use a \
                         sequence generator for the keys""");
     }
@@ -173,10 +175,12 @@ class SpecReaderTest {
     }
 
     @Test
-    void malformedYaml_namesLineAndColumn() {
+    void malformedYaml_namesLineAndColumnOnOneLine() {
         assertThatThrownBy(() -> SpecReader.read("tables: [\n  {name: x", SpecFormat.YAML, "broken.yaml"))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageStartingWith("The spec broken.yaml has 1 problem:\n  is not valid YAML at line");
+                .hasMessage("The spec broken.yaml has 1 problem:\n  broken.yaml:2:11: is not valid YAML: expected"
+                        + " ',' or '}', but got <stream end> (while parsing a flow mapping started at line 2,"
+                        + " column 3)");
     }
 
     @Test
@@ -199,9 +203,9 @@ class SpecReaderTest {
         assertThatThrownBy(() -> SpecReader.read(yaml, SpecFormat.YAML, "t.yaml"))
                 .hasMessage("""
                         The spec t.yaml has 3 problems:
-                          tables[0].billing.mode: 'FREE' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST
-                          tables[0].seed.count: 'three' is not a whole number; write e.g. count: 100
-                          tables[0].seed.onExisting: 'replace' is not a policy for existing data; use append (add \
+                          t.yaml:4:15: tables[0].billing.mode: 'FREE' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST
+                          t.yaml:5:12: tables[0].seed.count: 'three' is not a whole number; write e.g. count: 100
+                          t.yaml:5:26: tables[0].seed.onExisting: 'replace' is not a policy for existing data; use append (add \
                         items on every run), skip (seed only an empty table) or upsert (overwrite items by key)""");
     }
 }

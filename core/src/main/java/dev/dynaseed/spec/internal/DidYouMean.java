@@ -11,16 +11,20 @@ public final class DidYouMean {
     /** The candidate closest to {@code input}, if one is close enough to be a likely typo. */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         String needle = input.toLowerCase(Locale.ROOT);
+        int tolerance = Math.max(2, needle.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            // The distance is at least the difference in length: skip the quadratic work for hopeless candidates.
+            if (Math.abs(candidate.length() - needle.length()) > tolerance) {
+                continue;
+            }
             int distance = distance(needle, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        int tolerance = Math.max(2, needle.length() / 3);
         return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
     }
 

@@ -3,6 +3,7 @@ package dev.dynaseed.spec.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynaseed.spec.Problem;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * wrong JSON type, every missing required field and every unknown field, instead of stopping at the first.
  */
 public final class ObjectFields {
+    private static final BigDecimal LARGEST_EXCLUSIVE = new BigDecimal("1E+126");
+    private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
+
     private final JsonNode node;
     private final String path;
     private final List<Problem> problems;
@@ -49,7 +53,7 @@ public final class ObjectFields {
 
     /** The path of a field of this object. */
     public String pathOf(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return SpecPaths.field(path, field);
     }
 
     public boolean has(String field) {
@@ -90,28 +94,70 @@ public final class ObjectFields {
         return text(field, example);
     }
 
-    public Optional<Long> wholeNumber(String field, String example) {
+    /** A whole number of any size (so that none wraps), or empty after recording a problem. */
+    public Optional<BigInteger> integer(String field, String example) {
         return node(field).flatMap(value -> {
-            if (value.isIntegralNumber() && value.canConvertToLong()) {
-                return Optional.of(value.longValue());
+            if (value.isIntegralNumber()) {
+                return Optional.of(value.bigIntegerValue());
             }
             wrongType(field, value, "a whole number", example);
             return Optional.empty();
         });
     }
 
+    /** A whole number that fits a {@code long}; a larger one is a problem naming the range. */
+    public Optional<Long> wholeNumber(String field, String example) {
+        return wholeNumber(field, example, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A whole number from {@code min} to {@code max}; one outside is a problem naming the value and the range. */
+    public Optional<Long> wholeNumber(String field, String example, long min, long max) {
+        return integer(field, example).flatMap(value -> {
+            if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+                problem(field, Quote.bare(value.toString()) + " is out of range; use " + min + " to " + max);
+                return Optional.empty();
+            }
+            return Optional.of(value.longValue());
+        });
+    }
+
     public Optional<Long> requiredWholeNumber(String field, String example) {
+        return requiredWholeNumber(field, example, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    public Optional<Long> requiredWholeNumber(String field, String example, long min, long max) {
         if (!has(field)) {
             missing(field, example);
             return Optional.empty();
         }
-        return wholeNumber(field, example);
+        return wholeNumber(field, example, min, max);
     }
 
+    /** A number DynamoDB can store (magnitude below 1E+126 and, unless 0, at least 1E-130), kept exact. */
     public Optional<BigDecimal> decimal(String field, String example) {
         return node(field).flatMap(value -> {
             if (value.isNumber()) {
-                return Optional.of(value.decimalValue());
+                if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()) && !value.isBigDecimal()) {
+                    problem(field, describe(value) + " is not a number DynamoDB can store; write e.g. " + example);
+                    return Optional.empty();
+                }
+                BigDecimal number = value.decimalValue();
+                BigDecimal magnitude = number.abs();
+                if (magnitude.compareTo(LARGEST_EXCLUSIVE) >= 0) {
+                    problem(
+                            field,
+                            describe(value) + " is out of range; DynamoDB numbers lie between -1E+126 and 1E+126,"
+                                    + " e.g. " + example);
+                    return Optional.empty();
+                }
+                if (number.signum() != 0 && magnitude.compareTo(SMALLEST) < 0) {
+                    problem(
+                            field,
+                            describe(value) + " is too close to 0; DynamoDB stores numbers from 1E-130 up, e.g. "
+                                    + example);
+                    return Optional.empty();
+                }
+                return Optional.of(number);
             }
             wrongType(field, value, "a number", example);
             return Optional.empty();
@@ -152,13 +198,13 @@ public final class ObjectFields {
         }
     }
 
-    /** A short rendering of a value for messages: {@code 'text'}, {@code 12}, {@code a list}. */
+    /** A short rendering of a value for messages: {@code 'text'} (cut if long), {@code 12}, {@code a list}. */
     public static String describe(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "nothing";
         }
         if (value.isTextual()) {
-            return "'" + value.textValue() + "'";
+            return Quote.of(value.textValue());
         }
         if (value.isArray()) {
             return "a list";
@@ -166,6 +212,6 @@ public final class ObjectFields {
         if (value.isObject()) {
             return "an object";
         }
-        return value.toString();
+        return Quote.bare(value.toString());
     }
 }

@@ -10,6 +10,7 @@ import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ public final class SpecTreeWalker {
             return new Spec(List.of());
         }
         root.get().node("version").ifPresent(version -> {
-            if (!version.isIntegralNumber() || version.intValue() != 1) {
+            // Compared exactly: intValue() would read 4294967297 as 1.
+            if (!version.isIntegralNumber() || !version.bigIntegerValue().equals(BigInteger.ONE)) {
                 root.get()
                         .problem(
                                 "version",
@@ -73,11 +75,17 @@ public final class SpecTreeWalker {
         List<TableSpec> result = new ArrayList<>();
         if (tables.isPresent() && !tables.get().isArray()) {
             root.get().wrongType("tables", tables.get(), "a list", "tables: [{name: orders, ...}]");
+        } else if (tables.isPresent() && tables.get().isEmpty()) {
+            root.get()
+                    .problem(
+                            "tables",
+                            "is empty; list at least one table, e.g. tables: [{name: orders, partitionKey:"
+                                    + " {name: id, type: S}}]");
         } else if (tables.isPresent()) {
             int index = 0;
             for (JsonNode table : tables.get()) {
                 int position = index++;
-                table(table, "tables[" + position + "]").ifPresent(read -> {
+                table(table, SpecPaths.index("tables", position)).ifPresent(read -> {
                     result.add(read);
                     positions.add(position);
                 });
@@ -122,7 +130,7 @@ public final class SpecTreeWalker {
             try {
                 return Optional.of(KeyType.valueOf(text.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                fields.problem("type", "'" + text + "' is not a DynamoDB key type; use S, N or B");
+                fields.problem("type", Quote.of(text) + " is not a DynamoDB key type; use S, N or B");
                 return Optional.empty();
             }
         });
@@ -138,8 +146,8 @@ public final class SpecTreeWalker {
             return Optional.empty();
         }
         ObjectFields fields = found.get();
-        Optional<Long> read = fields.wholeNumber("readCapacity", "readCapacity: 5");
-        Optional<Long> write = fields.wholeNumber("writeCapacity", "writeCapacity: 5");
+        Optional<Long> read = capacity(fields, "read");
+        Optional<Long> write = capacity(fields, "write");
         String mode = fields.requiredText("mode", "mode: PAY_PER_REQUEST").orElse("");
         switch (mode.toUpperCase(Locale.ROOT)) {
             case "PROVISIONED" -> {
@@ -168,10 +176,22 @@ public final class SpecTreeWalker {
                 return Optional.empty();
             }
             default -> {
-                fields.problem("mode", "'" + mode + "' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
+                fields.problem("mode", Quote.of(mode) + " is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
                 return Optional.empty();
             }
         }
+    }
+
+    /** Capacity units as a long; a value beyond any long gets the validator's message for out-of-range units. */
+    private Optional<Long> capacity(ObjectFields fields, String kind) {
+        String field = kind + "Capacity";
+        return fields.integer(field, field + ": 5").flatMap(units -> {
+            if (units.bitLength() < Long.SIZE) {
+                return Optional.of(units.longValue());
+            }
+            fields.problem(field, SpecLimits.capacityOutOfRange(Quote.bare(units.toString()), kind));
+            return Optional.empty();
+        });
     }
 
     private Map<String, String> tags(JsonNode node, String path) {
@@ -189,9 +209,9 @@ public final class SpecTreeWalker {
                 tags.put(tag.getKey(), tag.getValue().asText());
             } else {
                 problems.add(new Problem(
-                        path + "." + tag.getKey(),
-                        ObjectFields.describe(tag.getValue()) + " is not a tag value; write e.g. " + tag.getKey()
-                                + ": payments"));
+                        SpecPaths.field(path, tag.getKey()),
+                        ObjectFields.describe(tag.getValue()) + " is not a tag value; write e.g. "
+                                + Quote.bare(tag.getKey()) + ": payments"));
             }
         }
         return tags;
@@ -204,7 +224,7 @@ public final class SpecTreeWalker {
             return Optional.empty();
         }
         ObjectFields fields = found.get();
-        Optional<Long> count = fields.requiredWholeNumber("count", "count: 100");
+        Optional<Long> count = fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
         ExistingDataPolicy policy = fields.text("onExisting", "onExisting: append")
                 .flatMap(text -> policy(text, fields))
                 .orElse(ExistingDataPolicy.APPEND);
@@ -216,7 +236,7 @@ public final class SpecTreeWalker {
                     } catch (DateTimeParseException e) {
                         fields.problem(
                                 "baseTime",
-                                "'" + text + "' is not an ISO-8601 instant; write e.g."
+                                Quote.of(text) + " is not an ISO-8601 instant; write e.g."
                                         + " baseTime: 2025-01-01T00:00:00Z");
                         return Optional.empty();
                     }
@@ -231,7 +251,7 @@ public final class SpecTreeWalker {
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> attribute = it.next();
                 generators
-                        .read(attribute.getValue(), fields.pathOf("attributes") + "." + attribute.getKey())
+                        .read(attribute.getValue(), SpecPaths.field(fields.pathOf("attributes"), attribute.getKey()))
                         .ifPresent(generator -> attributes.put(attribute.getKey(), generator));
             }
         });
@@ -246,7 +266,7 @@ public final class SpecTreeWalker {
         }
         fields.problem(
                 "onExisting",
-                "'" + text + "' is not a policy for existing data; use append (add items on"
+                Quote.of(text) + " is not a policy for existing data; use append (add items on"
                         + " every run), skip (seed only an empty table) or upsert (overwrite items by key)");
         return Optional.empty();
     }
