@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -100,6 +101,33 @@ class BatchWriterRetriesTest {
                     .containsExactly(
                             "ServiceUnavailableException: Service Unavailable (failed 3 times)",
                             "not sent: ServiceUnavailableException: Service Unavailable (failed 3 times)");
+        }
+        assertThat(Specs.count(Dynalite.client(), table)).isZero();
+    }
+
+    @Test
+    void aThrottledBatch_isNotResentOnceTheDeadlineSaysStop_andItsItemsCountAsFailed() throws Exception {
+        String table = emptyTable();
+        AtomicBoolean stop = new AtomicBoolean();
+        // One batch, whose request is throttled, and from then on the deadline says stop.
+        try (FaultProxy proxy = FaultProxy.inFrontOfDynalite("BatchWriteItem", i -> {
+                    stop.set(true);
+                    return i == 0 ? Optional.of(Fault.THROUGHPUT_EXCEEDED) : Optional.empty();
+                });
+                DynamoDbClient client = clientThrough(proxy);
+                BatchWriter writer = new BatchWriter(client, FAST_RETRIES.withMaxInFlight(1))) {
+            SeedOutcome outcome = writer.write(
+                    table, List.of("id"), source(items(25)), SeedProgress.NONE, RunDeadline.when(stop::get));
+
+            assertThat(proxy.faulted()).isEqualTo(1);
+            assertThat(outcome.written()).isZero();
+            assertThat(outcome.failed()).isEqualTo(25);
+            assertThat(outcome.skipped()).isZero();
+            assertThat(outcome.retried()).isZero();
+            assertThat(outcome.errors())
+                    .containsExactly("ProvisionedThroughputExceededException: The level of configured provisioned"
+                            + " throughput for the table was exceeded. Consider increasing your provisioning level"
+                            + " with the UpdateTable API.; not resent: stopped before the deadline");
         }
         assertThat(Specs.count(Dynalite.client(), table)).isZero();
     }
