@@ -256,7 +256,7 @@ class CommandsTest {
                 .startsWith("--endpoint-url: 'localhost:8000' is not an http or https URL; use e.g."
                         + " --endpoint-url http://127.0.0.1:8000\n");
         assertThat(concurrency.exitCode()).isEqualTo(2);
-        assertThat(concurrency.err()).isEqualTo("error: --concurrency: 0 is out of range; use 1 to 256\n");
+        assertThat(concurrency.err()).isEqualTo("error: --write-concurrency: 0 is out of range; use 1 to 256\n");
         assertThat(limit.exitCode()).isEqualTo(2);
         assertThat(limit.err()).isEqualTo("error: --limit: 0 is out of range; use 1 to 10000\n");
         assertThat(both.exitCode()).isEqualTo(2);
