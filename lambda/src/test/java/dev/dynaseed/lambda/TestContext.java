@@ -28,6 +28,11 @@ final class TestContext implements Context {
         return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
+    /** How long ago the deadline passed; 0 while it has not. */
+    long millisPastDeadline() {
+        return Math.max(0, (System.nanoTime() - deadlineNanos) / 1_000_000);
+    }
+
     @Override
     public String getLogGroupName() {
         return "/aws/lambda/sample-table-creator";
