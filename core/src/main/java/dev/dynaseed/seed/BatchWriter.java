@@ -10,36 +10,47 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes items with BatchWriteItem, 25 per request and up to {@code maxInFlight} requests at once (shared by every
- * table written through this writer). Items DynamoDB returns as UnprocessedItems are resent with exponential backoff
- * and full jitter until written or out of attempts; throttling and 5xx are retried by the SDK itself first. A batch
- * DynamoDB rejects as invalid is retried item by item, so one bad item cannot take 24 good ones with it.
+ * table written through this writer). Every resend is the writer's own, so each is counted: the SDK's retries are
+ * off for its requests, and items DynamoDB returns as UnprocessedItems or whose request failed for a passing reason
+ * (throttling, 5xx, timeouts, connection failures) are resent with exponential backoff and full jitter until written
+ * or out of attempts. A batch DynamoDB rejects as invalid is retried item by item, so one bad item cannot take 24
+ * good ones with it.
  */
 public final class BatchWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
-    private static final int MAX_ERRORS_KEPT = 5;
 
     private static final String NOT_SENT_DEADLINE = "not sent: no time left before the deadline";
+    private static final String ABANDONED_AT_DEADLINE = "ApiCallTimeoutException: the request was abandoned at the"
+            + " deadline; DynamoDB may or may not have written its items";
+    private static final String STOPPED_BEFORE_DEADLINE = "not resent: stopped before the deadline";
+    private static final String INTERRUPTED = "not resent: the writer was closed";
+    /** A request timing out with less than this left before the deadline was cut off by the deadline itself. */
+    private static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(100);
+
+    /** Turns the SDK's own retries off for the writer's requests: the writer resends, backs off and counts itself. */
+    private static final SdkPlugin NO_SDK_RETRIES =
+            config -> config.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
     private final DynamoDbClient client;
     private final WriteOptions options;
@@ -60,7 +71,10 @@ public final class BatchWriter implements AutoCloseable {
 
     /**
      * Writes every item of {@code source} to {@code table}; returns once each has a final state. Once the deadline
-     * says stop no further batch starts, and the items not started are reported as skipped.
+     * says stop no further batch starts, and the items not started are reported as skipped. When the source fails
+     * (a generator throws) or a batch fails for good for a reason that is not its items' own (the endpoint is
+     * unreachable, the table is gone), reading stops, the batches in flight finish, and the items not sent count as
+     * failed with that reason.
      */
     public SeedOutcome write(
             String table, List<String> keyNames, ItemSource source, SeedProgress progress, RunDeadline deadline)
@@ -71,16 +85,32 @@ public final class BatchWriter implements AutoCloseable {
         Iterator<Map<String, AttributeValue>> items = source.iterator();
         List<WriteRequest> batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
         Set<List<AttributeValue>> keysInBatch = new HashSet<>();
+        long read = 0;
         long submitted = 0;
-        boolean stopped = false;
-        while (items.hasNext()) {
-            Map<String, AttributeValue> item = items.next();
+        boolean stoppedByDeadline = false;
+        Optional<String> sourceFailure = Optional.empty();
+        while (true) {
+            Map<String, AttributeValue> item;
+            try {
+                if (!items.hasNext()) {
+                    break;
+                }
+                item = items.next();
+            } catch (RuntimeException e) {
+                sourceFailure = Optional.of("generating item " + read + " failed: " + message(e));
+                LOG.warn("table {}: {}", table, sourceFailure.get());
+                break;
+            }
+            read++;
             List<AttributeValue> key = keyNames.stream().map(item::get).toList();
             // BatchWriteItem rejects two writes to one key in a request; the later one goes in the next batch, so
             // the result is the same as writing the items one after another.
             if (batch.size() == WriteOptions.BATCH_SIZE || keysInBatch.contains(key)) {
                 if (deadline.stopStarting()) {
-                    stopped = true;
+                    stoppedByDeadline = true;
+                    break;
+                }
+                if (counters.stopReason().isPresent()) {
                     break;
                 }
                 submitted += submit(table, batch, counters, pending, deadline);
@@ -92,31 +122,51 @@ public final class BatchWriter implements AutoCloseable {
                     .build());
             keysInBatch.add(key);
         }
-        if (!stopped && !batch.isEmpty()) {
+        if (sourceFailure.isEmpty() && !stoppedByDeadline && !batch.isEmpty()) {
             if (deadline.stopStarting()) {
-                stopped = true;
-            } else {
+                stoppedByDeadline = true;
+            } else if (counters.stopReason().isEmpty()) {
                 submitted += submit(table, batch, counters, pending, deadline);
             }
         }
         pending.arriveAndAwaitAdvance();
-        long skipped = source.size() - submitted;
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+
+        long notSent = source.size() - submitted;
+        long skipped = 0;
+        if (sourceFailure.isPresent()) {
+            counters.failed(notSent, sourceFailure.get());
+        } else if (!stoppedByDeadline && counters.stopReason().isPresent()) {
+            counters.failed(notSent, "not sent: " + counters.stopReason().get());
+        } else {
+            skipped = notSent;
+        }
+        Optional<SkipReason> reason = stoppedByDeadline ? Optional.of(SkipReason.DEADLINE) : Optional.empty();
+        return outcome(table, source.size(), counters, skipped, reason, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The one place a writer's outcome is made. */
+    private static SeedOutcome outcome(
+            String table,
+            long requested,
+            TableCounters counters,
+            long skipped,
+            Optional<SkipReason> reason,
+            Duration duration) {
         LOG.info(
                 "table {}: {} written, {} failed, {} skipped, {} resent in {} ms",
                 table,
-                counters.written.get(),
-                counters.failed.get(),
+                counters.written(),
+                counters.failed(),
                 skipped,
-                counters.retried.get(),
+                counters.retried(),
                 duration.toMillis());
         return new SeedOutcome(
-                source.size(),
-                counters.written.get(),
-                counters.failed.get(),
+                requested,
+                counters.written(),
+                counters.failed(),
                 skipped,
-                counters.retried.get(),
-                stopped ? Optional.of(SkipReason.DEADLINE) : Optional.empty(),
+                counters.retried(),
+                reason,
                 counters.errors(),
                 duration);
     }
@@ -130,11 +180,6 @@ public final class BatchWriter implements AutoCloseable {
             pool.execute(() -> {
                 try {
                     writeBatch(table, batch, counters, deadline);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    counters.fail(batch.size(), "interrupted before the batch was written");
-                } catch (RuntimeException e) {
-                    counters.fail(batch.size(), e.toString());
                 } finally {
                     inFlight.release();
                     pending.arriveAndDeregister();
@@ -148,69 +193,155 @@ public final class BatchWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline)
-            throws InterruptedException {
+    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
         List<WriteRequest> toSend = batch;
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> timeLeft = deadline.timeToFinish();
             if (timeLeft.isPresent() && timeLeft.get().isZero()) {
-                counters.fail(toSend.size(), NOT_SENT_DEADLINE);
+                counters.failed(toSend.size(), NOT_SENT_DEADLINE);
                 return;
             }
-            BatchWriteItemResponse response;
+            if (counters.stopReason().isPresent()) {
+                counters.failed(
+                        toSend.size(), "not sent: " + counters.stopReason().get());
+                return;
+            }
+            if (attempt > 1) {
+                counters.resending(toSend.size());
+            }
+            List<WriteRequest> resend;
+            String notResent;
             try {
                 List<WriteRequest> sending = toSend;
-                // Under a deadline no request may outlive it: the SDK abandons it, and its items count as failed.
-                response = client.batchWriteItem(r -> {
-                    r.requestItems(Map.of(table, sending));
-                    r.overrideConfiguration(deadline.bound(client));
-                });
-            } catch (DynamoDbException e) {
-                if (isInvalidRequest(e) && toSend.size() > 1) {
-                    writeOneByOne(table, toSend, counters, deadline);
-                } else {
-                    counters.fail(toSend.size(), describe(e));
+                BatchWriteItemResponse response = client.batchWriteItem(
+                        r -> r.requestItems(Map.of(table, sending)).overrideConfiguration(o -> configure(o, deadline)));
+                resend = response.hasUnprocessedItems()
+                        ? response.unprocessedItems().getOrDefault(table, List.of())
+                        : List.of();
+                counters.written(toSend.size() - resend.size());
+                if (resend.isEmpty()) {
+                    return;
                 }
-                return;
-            } catch (SdkException e) {
-                counters.fail(toSend.size(), describe(e));
-                return;
-            }
-            List<WriteRequest> unprocessed = response.hasUnprocessedItems()
-                    ? response.unprocessedItems().getOrDefault(table, List.of())
-                    : List.of();
-            counters.written(toSend.size() - unprocessed.size());
-            if (unprocessed.isEmpty()) {
-                return;
-            }
-            if (attempt >= options.maxAttempts()) {
-                counters.fail(
-                        unprocessed.size(),
-                        "still unprocessed after " + attempt + " attempts; lower"
-                                + " --concurrency or raise the table's write capacity");
-                return;
+                if (attempt >= options.maxAttempts()) {
+                    counters.failed(
+                            resend.size(),
+                            "still unprocessed after " + attempt + " attempts; lower"
+                                    + " --write-concurrency or raise the table's write capacity");
+                    return;
+                }
+                notResent = "unprocessed and " + STOPPED_BEFORE_DEADLINE;
+                LOG.debug("table {}: {} unprocessed items, attempt {}", table, resend.size(), attempt);
+            } catch (RuntimeException e) {
+                if (WriteFailures.isInvalidRequest(e) && toSend.size() > 1) {
+                    writeOneByOne(table, toSend, counters, deadline);
+                    return;
+                }
+                Optional<String> finalError = finalError(e, attempt, deadline);
+                if (finalError.isPresent()) {
+                    counters.failed(toSend.size(), finalError.get());
+                    // An error that is not about these items (unreachable endpoint, missing table, denied access,
+                    // lasting 5xx) would fail every later batch too, each after its own attempts: stop the table.
+                    if (!WriteFailures.isInvalidRequest(e)
+                            && !WriteFailures.isThrottling(e)
+                            && !finalError.get().equals(ABANDONED_AT_DEADLINE)) {
+                        counters.stop(finalError.get());
+                    }
+                    return;
+                }
+                resend = toSend;
+                notResent = WriteFailures.describe((SdkException) e) + "; " + STOPPED_BEFORE_DEADLINE;
+                LOG.debug("table {}: batch failed ({}), attempt {}", table, notResent, attempt);
             }
             if (deadline.stopStarting()) {
-                counters.fail(unprocessed.size(), "unprocessed and not resent: stopped before the deadline");
+                counters.failed(resend.size(), notResent);
                 return;
             }
-            counters.retried.addAndGet(unprocessed.size());
-            LOG.debug("table {}: {} unprocessed items, attempt {}", table, unprocessed.size(), attempt);
-            Thread.sleep(backoffMillis(attempt));
-            toSend = unprocessed;
+            if (!pause(attempt, deadline)) {
+                counters.failed(resend.size(), INTERRUPTED);
+                return;
+            }
+            toSend = resend;
         }
     }
 
     private void writeOneByOne(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
         for (WriteRequest request : batch) {
-            try {
-                client.putItem(r -> r.tableName(table)
-                        .item(request.putRequest().item())
-                        .overrideConfiguration(deadline.bound(client)));
-                counters.written(1);
-            } catch (SdkException e) {
-                counters.fail(1, describe(e));
+            put(table, request.putRequest().item(), counters, deadline);
+        }
+    }
+
+    private void put(String table, Map<String, AttributeValue> item, TableCounters counters, RunDeadline deadline) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Duration> timeLeft = deadline.timeToFinish();
+            if (timeLeft.isPresent() && timeLeft.get().isZero()) {
+                counters.failed(1, NOT_SENT_DEADLINE);
+                return;
             }
+            if (attempt > 1) {
+                counters.resending(1);
+            }
+            try {
+                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(o -> configure(o, deadline)));
+                counters.written(1);
+                return;
+            } catch (RuntimeException e) {
+                Optional<String> finalError = finalError(e, attempt, deadline);
+                if (finalError.isPresent()) {
+                    counters.failed(1, finalError.get());
+                    return;
+                }
+                if (deadline.stopStarting()) {
+                    counters.failed(1, WriteFailures.describe((SdkException) e) + "; " + STOPPED_BEFORE_DEADLINE);
+                    return;
+                }
+            }
+            if (!pause(attempt, deadline)) {
+                counters.failed(1, INTERRUPTED);
+                return;
+            }
+        }
+    }
+
+    /** The error to count the items failed with, or empty when the request is worth sending again. */
+    private Optional<String> finalError(RuntimeException failure, int attempt, RunDeadline deadline) {
+        if (!(failure instanceof SdkException e)) {
+            // Not the SDK's (e.g. an interceptor's): nothing says that sending again would help.
+            return Optional.of(failure.toString());
+        }
+        if (e instanceof ApiCallTimeoutException
+                && deadline.timeToFinish()
+                        .filter(left -> left.compareTo(DEADLINE_TOLERANCE) < 0)
+                        .isPresent()) {
+            return Optional.of(ABANDONED_AT_DEADLINE);
+        }
+        if (!WriteFailures.isRetryable(e)) {
+            return Optional.of(WriteFailures.describe(e));
+        }
+        if (attempt >= options.maxAttempts()) {
+            return Optional.of(WriteFailures.describe(e) + " (failed " + attempt + " times)");
+        }
+        return Optional.empty();
+    }
+
+    private void configure(AwsRequestOverrideConfiguration.Builder request, RunDeadline deadline) {
+        request.addPlugin(NO_SDK_RETRIES);
+        // Under a deadline no request may outlive it: the SDK abandons it, and its items count as failed.
+        deadline.bound(client).accept(request);
+    }
+
+    /** Waits before attempt {@code attempt + 1}, never past the time left to finish; false when interrupted. */
+    private boolean pause(int attempt, RunDeadline deadline) {
+        long millis = backoffMillis(attempt);
+        Optional<Duration> timeLeft = deadline.timeToFinish();
+        if (timeLeft.isPresent()) {
+            millis = Math.min(millis, timeLeft.get().toMillis());
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -221,64 +352,12 @@ public final class BatchWriter implements AutoCloseable {
         return ThreadLocalRandom.current().nextLong(cap + 1);
     }
 
-    private static boolean isInvalidRequest(DynamoDbException e) {
-        return e.statusCode() == 400
-                && e.awsErrorDetails() != null
-                && "ValidationException".equals(e.awsErrorDetails().errorCode());
-    }
-
-    private static String describe(SdkException e) {
-        if (e instanceof ApiCallTimeoutException) {
-            return "ApiCallTimeoutException: the request was abandoned at the deadline; DynamoDB may or may not have"
-                    + " written its items";
-        }
-        if (e instanceof DynamoDbException dynamo && dynamo.awsErrorDetails() != null) {
-            return dynamo.awsErrorDetails().errorCode() + ": "
-                    + dynamo.awsErrorDetails().errorMessage();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
-    }
-
-    /** One table's counters, shared by the batches in flight for it. */
-    private static final class TableCounters {
-        final AtomicLong written = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        final AtomicLong retried = new AtomicLong();
-        private final Set<String> errors = ConcurrentHashMap.newKeySet();
-        private final String table;
-        private final long requested;
-        private final SeedProgress progress;
-
-        TableCounters(String table, long requested, SeedProgress progress) {
-            this.table = table;
-            this.requested = requested;
-            this.progress = progress;
-        }
-
-        void written(long count) {
-            written.addAndGet(count);
-            report();
-        }
-
-        void fail(long count, String error) {
-            failed.addAndGet(count);
-            if (errors.size() < MAX_ERRORS_KEPT) {
-                errors.add(error);
-            }
-            report();
-        }
-
-        List<String> errors() {
-            return errors.stream().sorted().toList();
-        }
-
-        private void report() {
-            progress.update(table, written.get() + failed.get(), requested);
-        }
     }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
  * How items are written.
  *
  * @param maxInFlight BatchWriteItem requests in flight at once, across all tables
- * @param maxAttempts attempts per batch for items DynamoDB returns as UnprocessedItems before they count as failed
- * @param baseDelay the first backoff before resending unprocessed items (full jitter: a random delay up to it)
+ * @param maxAttempts attempts per batch (and per item written alone) before its items count as failed, whether
+ *     DynamoDB returned them as UnprocessedItems or the request failed for a passing reason such as throttling
+ * @param baseDelay the first backoff before a resend (full jitter: a random delay up to it)
  * @param maxDelay the cap on any one backoff
  */
 public record WriteOptions(int maxInFlight, int maxAttempts, Duration baseDelay, Duration maxDelay) {

@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -37,7 +40,7 @@ class BatchWriterTest {
     private static final WriteOptions FAST_RETRIES =
             WriteOptions.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(20));
 
-    private static Spec spec(long count) {
+    static Spec spec(long count) {
         Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
         attributes.put("id", new GeneratorSpec.Uuid4());
         attributes.put("n", new GeneratorSpec.IntRange(1, 1000));
@@ -101,7 +104,7 @@ class BatchWriterTest {
             assertThat(seed.written()).isEqualTo(4 * 3);
             assertThat(seed.failed()).isEqualTo(100 - 4 * 3);
             assertThat(seed.errors())
-                    .containsExactly("still unprocessed after 3 attempts; lower --concurrency or"
+                    .containsExactly("still unprocessed after 3 attempts; lower --write-concurrency or"
                             + " raise the table's write capacity");
             assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
         }
@@ -180,48 +183,119 @@ class BatchWriterTest {
 
     @Test
     void requestsStillRunningAtTheFinishDeadline_areAbandoned_andTheirItemsCountAsFailed() throws Exception {
-        Spec spec = spec(0);
-        String table = spec.tableNames().get(0);
-        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            items.add(Map.of("id", AttributeValue.fromS("item-" + i)));
-        }
-        // A slow network: every BatchWriteItem waits 3 s before it is sent.
-        ExecutionInterceptor slow = new ExecutionInterceptor() {
+        String table = emptyTable();
+        List<Map<String, AttributeValue>> items = items(50);
+        // A network that holds every BatchWriteItem until the test lets it go: the writer must not wait for it.
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger passed = new AtomicInteger();
+        ExecutionInterceptor holding = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                 if (context.request() instanceof BatchWriteItemRequest) {
+                    held.incrementAndGet();
                     try {
-                        Thread.sleep(3000);
+                        if (letGo.await(60, TimeUnit.SECONDS)) {
+                            passed.incrementAndGet();
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }
             }
         };
-        long started = System.nanoTime();
 
         SeedOutcome outcome;
-        try (DynamoDbClient client = Dynalite.client(slow);
+        try (DynamoDbClient client = Dynalite.client(holding);
                 BatchWriter writer = new BatchWriter(client, WriteOptions.defaults())) {
             outcome = writer.write(
                     table,
                     List.of("id"),
                     source(items),
                     SeedProgress.NONE,
-                    RunDeadline.in(Duration.ofSeconds(30), Duration.ofMillis(500)));
+                    RunDeadline.in(Duration.ofSeconds(30), Duration.ofSeconds(3)));
+        } finally {
+            letGo.countDown();
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(held.get()).as("requests that reached the network").isEqualTo(2);
+        assertThat(passed.get())
+                .as("requests let through before the writer returned")
+                .isZero();
         assertThat(outcome.written()).isZero();
         assertThat(outcome.failed()).isEqualTo(50);
+        assertThat(outcome.retried()).isZero();
         assertThat(outcome.errors())
                 .containsExactly("ApiCallTimeoutException: the request was abandoned at the deadline; DynamoDB may or"
                         + " may not have written its items");
+        assertThat(Specs.count(Dynalite.client(), table)).isZero();
     }
 
-    private static ItemSource source(List<Map<String, AttributeValue>> items) {
+    @Test
+    void aSourceThatThrows_failsTheItemsNotSent_withTheGeneratorsMessage_andTheBatchesSentAreWritten()
+            throws Exception {
+        String table = emptyTable();
+        List<Map<String, AttributeValue>> items = items(1000);
+        ItemSource failing = new ItemSource() {
+            @Override
+            public long size() {
+                return items.size();
+            }
+
+            @Override
+            public Iterator<Map<String, AttributeValue>> iterator() {
+                Iterator<Map<String, AttributeValue>> all = items.iterator();
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return all.hasNext();
+                    }
+
+                    @Override
+                    public Map<String, AttributeValue> next() {
+                        if (next == 234) {
+                            throw new ArithmeticException("long overflow");
+                        }
+                        next++;
+                        return all.next();
+                    }
+                };
+            }
+        };
+
+        SeedOutcome outcome;
+        try (BatchWriter writer = new BatchWriter(Dynalite.client(), WriteOptions.defaults())) {
+            outcome = writer.write(table, List.of("id"), failing, SeedProgress.NONE, RunDeadline.none());
+        }
+
+        // Items 0..224 went out in nine full batches; 225..233 waited in the tenth, which is not sent.
+        assertThat(outcome.written()).isEqualTo(225);
+        assertThat(outcome.failed()).isEqualTo(775);
+        assertThat(outcome.skipped()).isZero();
+        assertThat(outcome.note()).isEmpty();
+        assertThat(outcome.errors()).containsExactly("generating item 234 failed: long overflow");
+        assertThat(Specs.count(Dynalite.client(), table)).isEqualTo(225);
+    }
+
+    /** A new table with the key {@code id} (S), holding nothing. */
+    static String emptyTable() {
+        Spec spec = spec(0);
+        new Pipeline(Dynalite.client(), "test", ApplyOptions.defaults()).apply(spec, SeedProgress.NONE);
+        return spec.tableNames().get(0);
+    }
+
+    /** {@code count} items {@code id: item-0 ...}. */
+    static List<Map<String, AttributeValue>> items(int count) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(Map.of("id", AttributeValue.fromS("item-" + i)));
+        }
+        return items;
+    }
+
+    static ItemSource source(List<Map<String, AttributeValue>> items) {
         return new ItemSource() {
             @Override
             public long size() {

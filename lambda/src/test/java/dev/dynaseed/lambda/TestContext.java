@@ -11,10 +11,11 @@ import java.util.UUID;
 /** A Lambda context whose deadline is fixed when it is made, as the runtime's is. */
 final class TestContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
-    private final long deadlineMillis;
+    private final long deadlineNanos;
 
     TestContext(Duration timeout) {
-        this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+        // A monotonic clock: a wall-clock step (NTP) must not move the deadline.
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
     }
 
     @Override
@@ -24,7 +25,12 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
+    /** How long ago the deadline passed; 0 while it has not. */
+    long millisPastDeadline() {
+        return Math.max(0, (System.nanoTime() - deadlineNanos) / 1_000_000);
     }
 
     @Override
