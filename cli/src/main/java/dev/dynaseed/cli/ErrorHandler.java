@@ -1,10 +1,10 @@
 package dev.dynaseed.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.DynaseedException;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.Problem;
 import java.io.PrintWriter;
@@ -97,10 +97,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         failure.hint().ifPresent(hint -> error.put("hint", hint));
         error.put("exitCode", failure.exitCode());
         if (!failure.problems().isEmpty()) {
-            ArrayNode problems = error.putArray("problems");
-            for (Problem problem : failure.problems()) {
-                problems.addObject().put("path", problem.path()).put("message", problem.message());
-            }
+            error.set("problems", ReportJson.problems(failure.problems()));
         }
         return error;
     }

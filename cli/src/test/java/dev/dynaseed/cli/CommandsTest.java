@@ -131,7 +131,7 @@ class CommandsTest {
     }
 
     @Test
-    void invalidSpec_withJsonOutput_alsoPrintsTheProblemsAsJson() throws IOException {
+    void invalidSpec_withJsonOutput_alsoPrintsTheProblemsWithTheirLocationsAsJson() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"tables\": [{\"name\": \"orders\", \"partitionKey\": {\"name\": \"id\"}}]}");
 
@@ -140,7 +140,8 @@ class CommandsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(JSON.readTree(result.out()).toString())
                 .isEqualTo("{\"error\":\"invalid spec\",\"exitCode\":2,\"problems\":[{\"path\":"
-                        + "\"tables[0].partitionKey.type\",\"message\":\"missing; add e.g. type: S\"}]}");
+                        + "\"tables[0].partitionKey.type\",\"message\":\"missing; add e.g. type: S\",\"source\":"
+                        + JSON.writeValueAsString(file.toString()) + ",\"line\":1,\"column\":32}]}");
         assertThat(result.err()).startsWith("error: The spec " + file + " has 1 problem:");
     }
 

@@ -2,7 +2,6 @@ package dev.dynaseed.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.TargetException;
@@ -163,10 +162,7 @@ public final class SeedFunction {
     private static ObjectNode invalid(String source, List<Problem> problems) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("error", "The spec " + source + " is invalid; nothing was changed.");
-        ArrayNode list = body.putArray("problems");
-        for (Problem problem : problems) {
-            list.addObject().put("path", problem.path()).put("message", problem.message());
-        }
+        body.set("problems", ReportJson.problems(problems));
         return body;
     }
 

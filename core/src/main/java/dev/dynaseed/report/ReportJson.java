@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.seed.SeedOutcome;
+import dev.dynaseed.spec.Problem;
 import java.util.List;
 
 /**
@@ -39,6 +40,22 @@ public final class ReportJson {
                     "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
         }
         return root;
+    }
+
+    /**
+     * A spec's problems as {@code [{"path", "message", "source"?, "line"?, "column"?}]}; the location fields are there
+     * when the spec was read from text.
+     */
+    public static ArrayNode problems(List<Problem> problems) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Problem problem : problems) {
+            ObjectNode node = array.addObject().put("path", problem.path()).put("message", problem.message());
+            problem.location()
+                    .ifPresent(location -> node.put("source", location.source())
+                            .put("line", location.line())
+                            .put("column", location.column()));
+        }
+        return array;
     }
 
     /** Differences as {@code [{"field", "expected", "actual"}]}. */

@@ -25,7 +25,9 @@ class GeneratorLimitsTest {
             SpecReader.read(yaml, SpecFormat.YAML, "limits.yaml");
             return List.of();
         } catch (InvalidSpecException e) {
-            return e.problems().stream().map(Problem::toString).toList();
+            return e.problems().stream()
+                    .map(problem -> new Problem(problem.path(), problem.message()).toString())
+                    .toList();
         }
     }
 
