@@ -1,11 +1,11 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.DynaseedException;
 import dev.dynaseed.generate.GeneratorDocs;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.spec.SpecSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ final class InitCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--file"},
             paramLabel = "FILE",
-            defaultValue = "dynaseed.yaml",
+            defaultValue = SpecOptions.DEFAULT_FILE,
             description = "Where to write it (default: ${DEFAULT-VALUE}).")
     Path file;
 
@@ -50,11 +50,18 @@ final class InitCommand implements Callable<Integer> {
             }
             Files.writeString(file, text(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new DynaseedException(
+                    "cannot write " + file + " (" + e.getMessage()
+                            + "); check that its folder is writable, or pass -f with another path",
+                    e);
         }
         PrintWriter out = command.commandLine().getOut();
         out.println("Wrote " + file + " (the seed scenario: 3 tables, 3 rows each).");
-        out.println("Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file);
+        out.println(
+                file.equals(Path.of(SpecOptions.DEFAULT_FILE))
+                        ? "Edit it, then run: dynaseed plan && dynaseed apply (both read ./" + SpecOptions.DEFAULT_FILE
+                                + " when no -f is given)"
+                        : "Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file);
         return ExitCode.OK;
     }
 

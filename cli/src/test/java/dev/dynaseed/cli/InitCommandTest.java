@@ -43,4 +43,28 @@ class InitCommandTest {
         GeneratorKinds.all().forEach(kind -> assertThat(text).contains("#   " + kind.name() + " "));
         assertThat(SpecReader.read(file)).isEqualTo(DefaultSpec.seedScenario());
     }
+
+    @Test
+    void init_namesTheFileInItsNextSteps_whenWritingAnotherPath() {
+        Path file = dir.resolve("other.yaml");
+
+        Cli.Result result = Cli.run("init", "-f", file.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .endsWith("Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file + "\n");
+    }
+
+    @Test
+    void init_failsWithOneLine_whenTheFileCannotBeWritten() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path file = notAFolder.resolve("dynaseed.yaml");
+
+        Cli.Result result = Cli.run("init", "-f", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .startsWith("error: cannot write " + file + " (")
+                .endsWith("); check that its folder is writable, or pass -f with another path\n");
+    }
 }

@@ -79,10 +79,10 @@ class GeneratorLimitsTest {
                       attributes: {id: uuid4, price: {generator: decimalRange, min: 1e200, max: 1e300}}
                 """))
                 .containsExactly(
-                        "tables[0].seed.attributes.price.min: 1.0E+200 is beyond DynamoDB's number range (magnitudes"
-                                + " below 1E+126); use a smaller number, e.g. min: 100",
-                        "tables[0].seed.attributes.price.max: 1.0E+300 is beyond DynamoDB's number range (magnitudes"
-                                + " below 1E+126); use a smaller number, e.g. max: 100");
+                        "tables[0].seed.attributes.price.min: 1E+200 is out of range; DynamoDB numbers lie between"
+                                + " -1E+126 and 1E+126, e.g. min: 0.5",
+                        "tables[0].seed.attributes.price.max: 1E+300 is out of range; DynamoDB numbers lie between"
+                                + " -1E+126 and 1E+126, e.g. max: 99.5");
     }
 
     @Test

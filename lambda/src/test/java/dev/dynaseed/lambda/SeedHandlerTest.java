@@ -153,7 +153,7 @@ class SeedHandlerTest {
     }
 
     @Test
-    void littleTimeLeft_givesAPartialReportBeforeTheDeadline() throws IOException {
+    void littleTimeLeft_givesAPartialReport_thatAccountsForEveryItem_andStopsAtTheDeadline() throws IOException {
         String table = Dynalite.uniqueTableName("deadline");
         // The engine is up before the invocation starts, as a warm container's client is: the deadline is the
         // context's, counted from the invocation, and the test's only clock.
