@@ -37,10 +37,11 @@ class EngineGoneTest {
             assertThat(result.out())
                     .containsPattern(first + " +Created +5 +5 +0 +0 +0 ")
                     .containsPattern(second + " +Created +5 +5 +0 +0 +0 ")
-                    .containsPattern("\n\nSample rows not shown: Scan of (" + first + "|" + second + ") on endpoint "
-                            + endpoint.url() + " failed: Unable to execute HTTP request: [^\n]+; check that the"
-                            + " endpoint is reachable and that credentials and region are set \\(--endpoint-url,"
-                            + " --region, --profile\\)\n\nOK: 2 tables, 10 of 10 items written in [0-9.]+s\\.\n$")
+                    .containsPattern(
+                            "\n\nSample rows not shown: Scan of (" + first + "|" + second + ") on endpoint "
+                                    + endpoint.url()
+                                    + " failed: cannot connect \\([^\n]+\\); check that the endpoint is"
+                                    + " running and reachable, and its host and port\n\nOK: 2 tables, 10 of 10 items written in [0-9.]+s\\.\n$")
                     .doesNotContain("first 3 rows");
         }
     }

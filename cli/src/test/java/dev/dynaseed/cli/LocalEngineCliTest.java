@@ -134,7 +134,9 @@ class LocalEngineCliTest {
         }
         Cli.Result endpoint = Cli.run("local", "status", "--endpoint-url", "http://127.0.0.1:8000");
         assertThat(endpoint.exitCode()).isEqualTo(2);
-        assertThat(endpoint.err()).startsWith("Unknown options: '--endpoint-url'");
+        assertThat(endpoint.err())
+                .isEqualTo("error: Unknown options: '--endpoint-url', 'http://127.0.0.1:8000'\n"
+                        + "run 'dynaseed local status --help' for the options\n");
     }
 
     @Test
@@ -144,13 +146,17 @@ class LocalEngineCliTest {
         Cli.Result both = Cli.run("plan", "--endpoint-url", "http://127.0.0.1:1", "--data-dir", dataDir.toString());
 
         assertThat(local.exitCode()).isEqualTo(2);
-        assertThat(local.err()).startsWith("--port: 70000 is not a port; use 1 to 65535, e.g. --port 8000\n");
+        assertThat(local.err())
+                .isEqualTo("error: --port: 70000 is not a port; use 1 to 65535, e.g. --port 8000\n"
+                        + "run 'dynaseed local start --help' for the options\n");
         assertThat(apply.exitCode()).isEqualTo(2);
-        assertThat(apply.err()).startsWith("--port: 0 is not a port; use 1 to 65535, e.g. --port 8000\n");
+        assertThat(apply.err())
+                .isEqualTo("error: --port: 0 is not a port; use 1 to 65535, e.g. --port 8000\n"
+                        + "run 'dynaseed apply --help' for the options\n");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err())
-                .startsWith("--data-dir sets the local engine's folder and cannot go with --endpoint-url; drop one"
-                        + " of them\n");
+                .isEqualTo("error: --data-dir sets the local engine's folder and cannot go with --endpoint-url; drop"
+                        + " one of them\nrun 'dynaseed plan --help' for the options\n");
     }
 
     @Test

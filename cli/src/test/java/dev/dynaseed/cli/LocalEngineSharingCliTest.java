@@ -2,6 +2,8 @@ package dev.dynaseed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** Real concurrent dynaseed commands on one data folder: none stops the engine under another. */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -157,6 +161,7 @@ class LocalEngineSharingCliTest {
         try {
             CompletableFuture<Process> exit = child.onExit();
             awaitFile(dataDir().resolve("leases").resolve(child.pid() + "-1"), exit);
+            awaitSeeding("killed_table", exit);
             Cli.Result held = Cli.run(args("local", "status"));
             assertThat(held.out())
                     .contains("It stops when the last dynaseed command using it ends (now 1 command (pid " + child.pid()
@@ -183,5 +188,24 @@ class LocalEngineSharingCliTest {
         assertThat(dynaliteOf(dataDir())).isEmpty();
         assertThat(new String(Files.readAllBytes(dataDir().resolve("engine.log")), StandardCharsets.UTF_8))
                 .isNotEmpty();
+    }
+
+    /** Waits (bounded) until the child's apply has created {@code table} and written items to it: mid-seed. */
+    private void awaitSeeding(String table, CompletableFuture<Process> exit) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (DynamoDbClient client = DynamoDbClients.create(new Target.Local(port))) {
+            while (System.nanoTime() < deadline) {
+                assertThat(exit).as("the apply ended before it was killed").isNotDone();
+                try {
+                    if (client.scan(r -> r.tableName(table).limit(1)).count() > 0) {
+                        return;
+                    }
+                } catch (ResourceNotFoundException e) {
+                    // Not created yet.
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the apply did not start writing " + table + " within 120 s");
     }
 }

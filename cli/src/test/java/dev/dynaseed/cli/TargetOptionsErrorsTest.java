@@ -25,7 +25,7 @@ class TargetOptionsErrorsTest {
         try {
             Cli.Result result = Cli.run("tables", "--profile", "nosuchprofile");
 
-            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(result.err())
                     .isEqualTo("error: profile 'nosuchprofile' is not in " + config + " nor in " + credentials
                             + "; create it with 'aws configure --profile nosuchprofile', or pick an existing one with"
@@ -48,7 +48,7 @@ class TargetOptionsErrorsTest {
     void region_thatDoesNotExist_isReportedBeforeAnyRequest() {
         Cli.Result result = Cli.run("tables", "--region", "nowhere-1");
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(result.err())
                 .startsWith("error: region 'nowhere-1' is not an AWS region; use one such as us-east-1")
                 .doesNotContain("unexpected");
