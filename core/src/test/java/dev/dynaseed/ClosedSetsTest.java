@@ -2,13 +2,16 @@ package dev.dynaseed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.provision.DestroyOutcome;
 import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.seed.SkipReason;
 import dev.dynaseed.spec.BillingSpec;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,5 +59,16 @@ class ClosedSetsTest {
                 .containsExactly("existingItems", "tableDrifted", "deadline");
         assertThat(Arrays.stream(SkipReason.values()).filter(SkipReason::requested))
                 .containsExactly(SkipReason.EXISTING_ITEMS);
+    }
+
+    @Test
+    void targets_haveOneKindPerVariant_eachReportingItsOwn() {
+        assertThat(Target.class.getPermittedSubclasses()).hasSize(Target.Kind.values().length);
+        assertThat(List.of(
+                        new Target.Local(8000).kind(),
+                        new Target.Endpoint(URI.create("http://127.0.0.1:1"), Optional.empty(), Optional.empty())
+                                .kind(),
+                        new Target.Aws(Optional.empty(), Optional.empty()).kind()))
+                .containsExactly(Target.Kind.LOCAL, Target.Kind.ENDPOINT, Target.Kind.AWS);
     }
 }

@@ -31,7 +31,7 @@ final class Session implements AutoCloseable {
         Target target = options.target();
         PrintWriter err = options.mixee.commandLine().getErr();
         CallTimeouts timeouts = options.timeouts.callTimeouts();
-        if (target instanceof Target.Local) {
+        if (target.kind() == Target.Kind.LOCAL) {
             LocalEngine engine = LocalEngine.start(options.engineConfig(EngineHome.locate()));
             try {
                 engine.notes().forEach(note -> err.println("note: " + note));
@@ -55,7 +55,7 @@ final class Session implements AutoCloseable {
 
     /** Whether this command changes resources in an AWS account (and so must confirm first). */
     boolean isAws() {
-        return target instanceof Target.Aws;
+        return target.kind() == Target.Kind.AWS;
     }
 
     @Override

@@ -66,34 +66,47 @@ public final class DynamoDbClients {
                         .connectionTimeout(timeouts.connect())
                         // A backstop under the attempt timeout: a read blocked on a silent socket ends by itself.
                         .socketTimeout(timeouts.attempt()));
-        if (target instanceof Target.Local local) {
-            builder.endpointOverride(local.endpoint()).region(LOCAL_REGION).credentialsProvider(localCredentials());
-        } else if (target instanceof Target.Endpoint endpoint) {
-            endpoint.profile().ifPresent(DynamoDbClients::requireProfile);
-            // The SDK sends no user info anyway; dropping it keeps a password out of SDK messages and logs.
-            builder.endpointOverride(Endpoints.withoutUserInfo(endpoint.endpoint()))
-                    .region(endpoint.region().map(Region::of).orElse(LOCAL_REGION))
-                    .credentialsProvider(endpoint.profile()
-                            .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
-                            .orElseGet(DynamoDbClients::defaultOrLocalCredentials));
-        } else if (target instanceof Target.Aws aws) {
-            aws.profile().ifPresent(DynamoDbClients::requireProfile);
-            aws.region().map(DynamoDbClients::knownRegion).ifPresent(builder::region);
-            aws.profile().ifPresent(profile -> {
-                // The named profile also supplies the region when --region is absent, as the AWS CLI does.
-                override.defaultProfileName(profile);
-                builder.credentialsProvider(ProfileCredentialsProvider.create(profile));
-            });
-        }
-        builder.overrideConfiguration(override.build());
+        // A switch expression without default: a new kind of target does not compile until it is handled here.
+        DynamoDbClientBuilder configured = switch (target.kind()) {
+            case LOCAL -> local(builder, (Target.Local) target);
+            case ENDPOINT -> endpoint(builder, (Target.Endpoint) target);
+            case AWS -> aws(builder, override, (Target.Aws) target);
+        };
+        configured.overrideConfiguration(override.build());
         try {
-            return builder.build();
+            return configured.build();
         } catch (SdkClientException e) {
             if (TargetException.kindOf(e) == TargetException.Kind.NO_REGION) {
                 throw TargetException.noRegion(target, e);
             }
             throw TargetException.from(target, "Setting up the DynamoDB client", e);
         }
+    }
+
+    private static DynamoDbClientBuilder local(DynamoDbClientBuilder builder, Target.Local local) {
+        return builder.endpointOverride(local.endpoint()).region(LOCAL_REGION).credentialsProvider(localCredentials());
+    }
+
+    private static DynamoDbClientBuilder endpoint(DynamoDbClientBuilder builder, Target.Endpoint endpoint) {
+        endpoint.profile().ifPresent(DynamoDbClients::requireProfile);
+        // The SDK sends no user info anyway; dropping it keeps a password out of SDK messages and logs.
+        return builder.endpointOverride(Endpoints.withoutUserInfo(endpoint.endpoint()))
+                .region(endpoint.region().map(Region::of).orElse(LOCAL_REGION))
+                .credentialsProvider(endpoint.profile()
+                        .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+                        .orElseGet(DynamoDbClients::defaultOrLocalCredentials));
+    }
+
+    private static DynamoDbClientBuilder aws(
+            DynamoDbClientBuilder builder, ClientOverrideConfiguration.Builder override, Target.Aws aws) {
+        aws.profile().ifPresent(DynamoDbClients::requireProfile);
+        aws.region().map(DynamoDbClients::knownRegion).ifPresent(builder::region);
+        aws.profile().ifPresent(profile -> {
+            // The named profile also supplies the region when --region is absent, as the AWS CLI does.
+            override.defaultProfileName(profile);
+            builder.credentialsProvider(ProfileCredentialsProvider.create(profile));
+        });
+        return builder;
     }
 
     private static List<ExecutionInterceptor> guarded(

@@ -10,8 +10,23 @@ public sealed interface Target {
     /** A one-line description for reports, e.g. {@code AWS eu-west-1 (profile dev)}. */
     String describe();
 
+    /** Which variant this is, for switch expressions that must handle every one. */
+    Kind kind();
+
+    /** The kinds of target, one per variant. */
+    enum Kind {
+        LOCAL,
+        ENDPOINT,
+        AWS
+    }
+
     /** The local engine (dynalite) on 127.0.0.1. */
     record Local(int port) implements Target {
+        @Override
+        public Kind kind() {
+            return Kind.LOCAL;
+        }
+
         public URI endpoint() {
             return URI.create("http://127.0.0.1:" + port);
         }
@@ -24,6 +39,11 @@ public sealed interface Target {
 
     /** Any DynamoDB-compatible endpoint, e.g. ScyllaDB Alternator or a DynamoDB Local you run. */
     record Endpoint(URI endpoint, Optional<String> region, Optional<String> profile) implements Target {
+        @Override
+        public Kind kind() {
+            return Kind.ENDPOINT;
+        }
+
         public Endpoint {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(region, "region");
@@ -45,6 +65,11 @@ public sealed interface Target {
 
     /** Amazon DynamoDB through the SDK's default region and credential chains, optionally pinned. */
     record Aws(Optional<String> region, Optional<String> profile) implements Target {
+        @Override
+        public Kind kind() {
+            return Kind.AWS;
+        }
+
         public Aws {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(profile, "profile");
