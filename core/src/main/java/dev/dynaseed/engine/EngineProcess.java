@@ -1,16 +1,23 @@
 package dev.dynaseed.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +50,10 @@ final class EngineProcess {
             command.add(dir.resolve("db").toString());
         });
         Process process;
+        long logStart;
         try {
             Files.createDirectories(logFile.getParent());
+            logStart = markStart(logFile, port);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -55,7 +64,7 @@ final class EngineProcess {
                     "the local engine could not be started (" + e.getMessage() + "); see its log: " + logFile, e);
         }
         try {
-            awaitReady(process, port, config.startTimeout(), logFile);
+            awaitReady(process, port, config.startTimeout(), logFile, logStart);
         } catch (RuntimeException e) {
             terminate(process.toHandle());
             throw e;
@@ -63,7 +72,29 @@ final class EngineProcess {
         return process;
     }
 
-    private static void awaitReady(Process process, int port, Duration timeout, Path logFile) {
+    /**
+     * Appends a line marking this start to the log, which keeps every start's lines, and returns the log's size after
+     * it: failure messages quote only what follows, never an earlier start's errors.
+     */
+    private static long markStart(Path logFile, int port) throws IOException {
+        String marker = "--- dynaseed: engine start at " + Instant.now() + " on port " + port + " ---\n";
+        if (Files.exists(logFile) && Files.size(logFile) > 0 && !endsWithNewline(logFile)) {
+            marker = "\n" + marker;
+        }
+        Files.writeString(
+                logFile, marker, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return Files.size(logFile);
+    }
+
+    private static boolean endsWithNewline(Path logFile) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) == '\n';
+        }
+    }
+
+    private static void awaitReady(Process process, int port, Duration timeout, Path logFile, long logStart) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long delayMillis = 20;
         String lastReason = "nothing listening on the port yet";
@@ -71,7 +102,7 @@ final class EngineProcess {
             while (true) {
                 if (!process.isAlive()) {
                     throw new EngineException("the local engine exited at start with code " + process.exitValue()
-                            + "; see its log: " + logFile + tail(logFile));
+                            + "; see its log: " + logFile + tail(logFile, logStart));
                 }
                 if (EngineProbe.listening(port)) {
                     Optional<String> failure = probe.check();
@@ -84,7 +115,7 @@ final class EngineProcess {
                 if (System.nanoTime() > deadline) {
                     throw new EngineException("the local engine at http://127.0.0.1:" + port + " did not answer"
                             + " within " + timeout.toSeconds() + " s (" + lastReason + "); see its log: " + logFile
-                            + tail(logFile));
+                            + tail(logFile, logStart));
                 }
                 Thread.sleep(delayMillis);
                 delayMillis = Math.min(250, delayMillis * 2);
@@ -144,13 +175,24 @@ final class EngineProcess {
         return index >= 0 && index + 1 < args.size() ? Optional.of(args.get(index + 1)) : Optional.empty();
     }
 
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    /** The last lines the log got from {@code offset} on (this start's), indented, for a failure message. */
+    static String tail(Path log, long offset) {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return "";
+            }
+            channel.position(offset);
+            String text;
+            try (InputStream in = Channels.newInputStream(channel)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            List<String> lines = text.lines().collect(Collectors.toList());
             return lines.isEmpty()
                     ? ""
                     : "\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
+            LOG.debug("could not read the engine log {}: {}", log, e.toString());
             return "";
         }
     }

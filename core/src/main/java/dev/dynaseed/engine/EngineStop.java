@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param kind stopped, nothing to stop, or left to the commands still using the engine
  * @param pid the engine's process id (0 when none ran)
- * @param users the process ids of the commands still using it (for {@link Kind#IN_USE})
+ * @param users the process ids of the commands still using it (for {@link Kind#IN_USE}), or that used it when it
+ *     was stopped even so (for {@link Kind#STOPPED} by {@code local stop --force})
  */
 public record EngineStop(Kind kind, long pid, List<Long> users) {
     /** The closed set of results. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,11 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The commands using a data folder's engine: one file per command in {@code leases/}, named after its process and
  * holding the process's start time, so a lease stays alive exactly while its process does (a {@code kill -9} leaves a
- * file whose process is gone, and a reused pid has another start time). Changed only under the {@link EngineLock}.
+ * file whose process is gone, and a reused pid has another start time). A lease that cannot be read or parsed is
+ * dead and deleted: else a corrupt file naming a long-lived pid would keep the engine running forever. Taken and
+ * released under the {@link EngineLock}.
  */
 final class Leases {
     private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Written where the OS gives no process start times; such a lease lives while its pid does. */
+    private static final String UNKNOWN_START = "unknown";
 
     private final Path dir;
 
@@ -30,14 +35,26 @@ final class Leases {
         this.dir = dir;
     }
 
-    /** Takes a lease for this process; several threads of one process each take their own. */
+    /**
+     * Takes a lease for this process; several threads of one process each take their own. The file appears whole
+     * (written aside, then moved in), so a {@link #live} running meanwhile never sees it half written.
+     */
     Path take() {
         ProcessHandle self = ProcessHandle.current();
         Path file = dir.resolve(self.pid() + "-" + SEQUENCE.incrementAndGet());
+        Path written = null;
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, startTime(self).map(Instant::toString).orElse("") + "\n", StandardCharsets.UTF_8);
+            written = Files.createTempFile(dir.getParent(), "lease-", ".tmp");
+            Files.writeString(
+                    written,
+                    startTime(self).map(Instant::toString).orElse(UNKNOWN_START) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (written != null) {
+                delete(written);
+            }
             throw new EngineException(
                     "cannot write the lease " + file + " (" + e.getMessage()
                             + "); check that the data folder is writable, or choose another with --data-dir",
@@ -64,7 +81,6 @@ final class Leases {
                         pids.add(pid.get());
                     }
                 } else {
-                    LOG.info("removing the lease of an ended command: {}", file);
                     delete(file);
                 }
             }
@@ -84,32 +100,43 @@ final class Leases {
         try {
             pid = Long.parseLong(dash < 0 ? name : name.substring(0, dash));
         } catch (NumberFormatException e) {
+            LOG.debug("removing a lease whose name is not PID-N: {}", file);
             return Optional.empty();
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
+            LOG.info("removing the lease of an ended command: {}", file);
             return Optional.empty();
         }
         String recorded;
         try {
             recorded = Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            recorded = "";
+            // An unreadable lease proves no command runs; kept, it could hold the engine running forever.
+            LOG.debug("removing an unreadable lease {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+        if (recorded.equals(UNKNOWN_START)) {
+            return Optional.of(pid);
+        }
+        Instant recordedStart;
+        try {
+            recordedStart = Instant.parse(recorded);
+        } catch (DateTimeParseException e) {
+            LOG.debug("removing a lease without a start time ({}): '{}'", file, recorded);
+            return Optional.empty();
         }
         Optional<Instant> started = startTime(process.get());
-        if (!recorded.isEmpty() && started.isPresent() && !sameStart(recorded, started.get())) {
+        if (started.isPresent() && !sameStart(recordedStart, started.get())) {
+            LOG.info("removing the lease of an ended command whose pid was reused: {}", file);
             return Optional.empty();
         }
         return Optional.of(pid);
     }
 
     /** The start time is derived from clock ticks; a second's slack absorbs rounding, not a reused pid. */
-    private static boolean sameStart(String recorded, Instant started) {
-        try {
-            return Duration.between(Instant.parse(recorded), started).abs().compareTo(Duration.ofSeconds(1)) <= 0;
-        } catch (DateTimeParseException e) {
-            return true;
-        }
+    private static boolean sameStart(Instant recorded, Instant started) {
+        return Duration.between(recorded, started).abs().compareTo(Duration.ofSeconds(1)) <= 0;
     }
 
     private static Optional<Instant> startTime(ProcessHandle process) {

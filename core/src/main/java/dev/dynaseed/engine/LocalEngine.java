@@ -120,6 +120,18 @@ public final class LocalEngine implements AutoCloseable {
      * them and the last one stops it.
      */
     public static EngineStop stop(EngineConfig config) {
+        return stop(config, false);
+    }
+
+    /**
+     * For {@code dynaseed local stop --force}: stops the folder's engine even while commands use it (their next
+     * call fails with a connection error); the result names them.
+     */
+    public static EngineStop stopEvenIfInUse(EngineConfig config) {
+        return stop(config, true);
+    }
+
+    private static EngineStop stop(EngineConfig config, boolean evenIfInUse) {
         Path pidFile = config.pidFile().orElseThrow(() -> new IllegalArgumentException("no data folder"));
         try (EngineLock lock = EngineLock.acquire(config.lockFile().orElseThrow(), config.lockTimeout())) {
             Optional<EngineRecord> recorded = EngineRecord.read(pidFile);
@@ -129,12 +141,15 @@ public final class LocalEngine implements AutoCloseable {
             }
             EngineRecord engine = recorded.get();
             List<Long> users = leases(config).live();
-            if (!users.isEmpty()) {
+            if (!users.isEmpty() && !evenIfInUse) {
                 engine.withOwner(EngineOwner.RUN).write(pidFile);
                 return new EngineStop(EngineStop.Kind.IN_USE, engine.pid(), users);
             }
+            if (!users.isEmpty()) {
+                LOG.info("stopping the local engine (pid {}) while commands use it: {}", engine.pid(), users);
+            }
             stopEngine(engine, pidFile);
-            return new EngineStop(EngineStop.Kind.STOPPED, engine.pid(), List.of());
+            return new EngineStop(EngineStop.Kind.STOPPED, engine.pid(), users);
         }
     }
 

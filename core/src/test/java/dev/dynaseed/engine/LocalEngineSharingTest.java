@@ -213,6 +213,38 @@ class LocalEngineSharingTest {
     }
 
     @Test
+    void corruptLeaseOfALiveProcess_doesNotKeepTheEngineRunning() throws Exception {
+        EngineConfig config = config();
+        LocalEngine command = track(LocalEngine.start(config));
+        Path corrupt = dataDir.resolve("leases").resolve("1-1");
+        Files.writeString(corrupt, "x");
+
+        assertThat(LocalEngine.status(config).users())
+                .containsExactly(ProcessHandle.current().pid());
+        command.close();
+
+        assertThat(alive(command.pid())).as("the last real command stopped it").isFalse();
+        assertThat(corrupt).doesNotExist();
+    }
+
+    @Test
+    void localStopEvenIfInUse_stopsTheEngineUnderTheCommandsUsingIt_andNamesThem() {
+        EngineConfig config = config();
+        LocalEngine background = track(LocalEngine.startInBackground(config));
+        LocalEngine command = LocalEngine.start(config);
+
+        EngineStop stop = LocalEngine.stopEvenIfInUse(config);
+
+        assertThat(stop.kind()).isEqualTo(EngineStop.Kind.STOPPED);
+        assertThat(stop.users()).containsExactly(ProcessHandle.current().pid());
+        assertThat(alive(background.pid())).isFalse();
+        assertThat(dataDir.resolve("engine.pid")).doesNotExist();
+        command.close();
+        assertThat(LocalEngine.status(config).running()).isFalse();
+        assertThat(LocalEngine.status(config).users()).isEmpty();
+    }
+
+    @Test
     void portTakenByTheEngineOfAnotherFolder_namesThatFolder_insteadOfAdvisingAnotherPort() throws Exception {
         Path project = dataDir.resolve("project");
         Path otherData = project.resolve(".dynaseed").resolve("data");

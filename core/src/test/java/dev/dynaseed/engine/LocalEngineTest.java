@@ -134,4 +134,42 @@ class LocalEngineTest {
                         + "\n  starting");
         assertThat(dataDir.resolve("engine.pid")).doesNotExist();
     }
+
+    @Test
+    void engineThatNeverListens_quotesOnlyThisStartsLog_notAnEarlierStartsLines() throws Exception {
+        Path log = dataDir.resolve("engine.log");
+        Files.writeString(log, "boom: cannot open database LOCK\n");
+        Path fakeNode = dataDir.resolve("fake-node");
+        Files.writeString(
+                fakeNode,
+                "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\necho starting\nexec sleep 60\n");
+        fakeNode.toFile().setExecutable(true);
+        int port = Dynalite.freePort();
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, port)
+                .withNodeCommand(fakeNode.toString())
+                .withStartTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessageEndingWith("; see its log: " + log + "\n  starting");
+        assertThat(Files.readString(log))
+                .as("the log keeps its history, each start marked")
+                .startsWith("boom: cannot open database LOCK\n--- dynaseed: engine start at ")
+                .containsPattern("--- dynaseed: engine start at \\S+ on port " + port + " ---\nstarting\n");
+    }
+
+    @Test
+    void engineThatDiesAtStart_withNothingInThisStartsLog_quotesNoEarlierLines() throws Exception {
+        Path log = dataDir.resolve("engine.log");
+        Files.writeString(log, "boom: cannot open database LOCK\n");
+        Path fakeNode = dataDir.resolve("fake-node");
+        Files.writeString(fakeNode, "#!/bin/sh\nif [ \"$1\" = --version ]; then echo v20.0.0; exit 0; fi\nexit 3\n");
+        fakeNode.toFile().setExecutable(true);
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort())
+                .withNodeCommand(fakeNode.toString());
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the local engine exited at start with code 3; see its log: " + log);
+    }
 }
