@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 @Command(
@@ -56,21 +57,34 @@ final class LocalCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Stop the engine of the data folder.",
-                "While dynaseed commands use it, it is left to them: the last one stops it when it ends."
+                "While dynaseed commands use it, it is left to them: the last one stops it when it ends;"
+                        + " --force stops it anyway."
             })
-    int stop(@Mixin EngineOptions options) {
+    int stop(
+            @Mixin EngineOptions options,
+            @Option(
+                            names = "--force",
+                            description = "Stop the engine even while dynaseed commands use it: they then fail with"
+                                    + " a connection error. For an engine a command cannot give back, e.g. one"
+                                    + " that hangs.")
+                    boolean force) {
         EngineConfig config = options.engineConfig(EngineHome.locate());
-        EngineStop stop = LocalEngine.stop(config);
+        EngineStop stop = force ? LocalEngine.stopEvenIfInUse(config) : LocalEngine.stop(config);
         String dataDir = config.dataDir().orElseThrow().toString();
         command.commandLine()
                 .getOut()
                 .println(
                         switch (stop.kind()) {
-                            case STOPPED -> "Stopped the local engine for " + dataDir + ".";
+                            case STOPPED ->
+                                stop.users().isEmpty()
+                                        ? "Stopped the local engine for " + dataDir + "."
+                                        : "Stopped the local engine for " + dataDir + " while " + commands(stop.users())
+                                                + " used it; they fail with a connection error.";
                             case NOT_RUNNING -> "No local engine was running for " + dataDir + ".";
                             case IN_USE ->
                                 "The local engine for " + dataDir + " is in use by " + commands(stop.users())
-                                        + "; it will stop when the last of them ends.";
+                                        + "; it will stop when the last of them ends (or stop it now with:"
+                                        + " dynaseed local stop --force).";
                         });
         return ExitCode.OK;
     }

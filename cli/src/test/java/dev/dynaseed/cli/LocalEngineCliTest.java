@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.engine.EngineConfig;
+import dev.dynaseed.engine.LocalEngine;
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +111,56 @@ class LocalEngineCliTest {
             assertThat(stop.out()).startsWith("Stopped the local engine");
         }
         assertThat(listening(port)).isFalse();
+    }
+
+    @Test
+    void localStopForce_stopsTheEngineWhileACommandUsesIt_andNamesThatCommand() {
+        int port = Dynalite.freePort();
+        String[] where = {"--port", Integer.toString(port), "--data-dir", dataDir.toString()};
+        long self = ProcessHandle.current().pid();
+        Cli.Result start = Cli.run(concat(new String[] {"local", "start"}, where));
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        LocalEngine command = LocalEngine.start(EngineConfig.onDisk(Dynalite.projectHome(), dataDir, port));
+        try {
+            Cli.Result stop = Cli.run(concat(new String[] {"local", "stop"}, where));
+            assertThat(stop.out())
+                    .isEqualTo("The local engine for " + dataDir + " is in use by 1 command (pid " + self + "); it"
+                            + " will stop when the last of them ends (or stop it now with: dynaseed local stop"
+                            + " --force).\n");
+            assertThat(listening(port)).isTrue();
+
+            Cli.Result forced = Cli.run(concat(new String[] {"local", "stop", "--force"}, where));
+
+            assertThat(forced.exitCode()).as(forced.err()).isZero();
+            assertThat(forced.out())
+                    .isEqualTo("Stopped the local engine for " + dataDir + " while 1 command (pid " + self + ") used"
+                            + " it; they fail with a connection error.\n");
+            assertThat(listening(port)).isFalse();
+        } finally {
+            command.close();
+            Cli.run(concat(new String[] {"local", "stop", "--force"}, where));
+        }
+        assertThat(Cli.run("local", "stop", "--help").out()).contains("--force");
+    }
+
+    @Test
+    void corruptLeaseOfALiveProcess_isNotCountedAsACommand() throws Exception {
+        int port = Dynalite.freePort();
+        String[] where = {"--port", Integer.toString(port), "--data-dir", dataDir.toString()};
+        try {
+            Cli.Result start = Cli.run(concat(new String[] {"local", "start"}, where));
+            assertThat(start.exitCode()).as(start.err()).isZero();
+            Path leases = Files.createDirectories(dataDir.resolve("leases"));
+            Files.writeString(leases.resolve("1-1"), "x");
+
+            Cli.Result stop = Cli.run(concat(new String[] {"local", "stop"}, where));
+
+            assertThat(stop.out()).isEqualTo("Stopped the local engine for " + dataDir + ".\n");
+            assertThat(listening(port)).isFalse();
+            assertThat(leases.resolve("1-1")).doesNotExist();
+        } finally {
+            Cli.run(concat(new String[] {"local", "stop", "--force"}, where));
+        }
     }
 
     @Test
