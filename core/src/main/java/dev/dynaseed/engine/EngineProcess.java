@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,8 @@ final class EngineProcess {
      * it: failure messages quote only what follows, never an earlier start's errors.
      */
     private static long markStart(Path logFile, int port) throws IOException {
-        String marker = "--- dynaseed: engine start at " + Instant.now() + " on port " + port + " ---\n";
+        String marker = "--- dynaseed: engine start at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on port "
+                + port + " ---\n";
         if (Files.exists(logFile) && Files.size(logFile) > 0 && !endsWithNewline(logFile)) {
             marker = "\n" + marker;
         }
