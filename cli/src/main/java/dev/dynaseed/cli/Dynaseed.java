@@ -36,7 +36,7 @@ import picocli.CommandLine.ScopeType;
             "0:everything asked was done",
             "1:failed (engine, target, or every table)",
             "2:invalid input: options or spec; nothing was sent",
-            "3:partly failed: some tables or items failed, or a table drifted"
+            "3:partly failed: some tables or items failed, or apply found a table drifted (plan exits 0)"
         })
 public final class Dynaseed implements Runnable {
     @CommandLine.Spec
