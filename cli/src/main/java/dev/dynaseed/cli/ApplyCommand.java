@@ -115,7 +115,7 @@ final class ApplyCommand implements Callable<Integer> {
                 out.println(Json.pretty(ReportJson.toJson(report)));
             } else {
                 out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
-                out.print(ReportView.summary(report));
+                out.print(ReportView.summary(report, OptionEcho.specAndTarget(command)));
                 samples(session, report, out);
                 out.println();
                 out.println(ReportView.closing(report));

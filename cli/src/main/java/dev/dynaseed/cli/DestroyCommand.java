@@ -52,9 +52,9 @@ final class DestroyCommand implements Callable<Integer> {
             Map<String, DestroyOutcome> outcomes = new Pipeline(
                             session.client(), session.target().describe(), ApplyOptions.defaults())
                     .destroy(loaded);
-            long failed = outcomes.values().stream()
-                    .filter(o -> !o.kind().tableGone())
-                    .count();
+            long deleted = count(outcomes, DestroyOutcome.Kind.DELETED);
+            long notFound = count(outcomes, DestroyOutcome.Kind.NOT_FOUND);
+            long failed = count(outcomes, DestroyOutcome.Kind.FAILED);
             if (output.json()) {
                 var root = Json.mapper().createObjectNode();
                 root.put("target", session.target().describe());
@@ -73,11 +73,25 @@ final class DestroyCommand implements Callable<Integer> {
                         outcome.kind().label()
                                 + outcome.error().map(error -> ": " + error).orElse("")));
                 out.print(table.render(""));
+                out.println("\n" + deleted + " deleted, " + notFound + " not found, " + failed + " failed on "
+                        + session.target().describe() + ".");
+            }
+            if (failed > 0 && failed == outcomes.size()) {
+                // Typically the target itself (unreachable, no answer, credentials): the first reason says which.
+                out.flush();
+                PrintWriter err = command.commandLine().getErr();
+                err.println("error: no table was deleted; "
+                        + outcomes.values().iterator().next().error().orElseThrow());
+                err.flush();
             }
             if (failed == 0) {
                 return ExitCode.OK;
             }
             return failed == outcomes.size() ? ExitCode.FAILED : ExitCode.PARTIAL;
         }
+    }
+
+    private static long count(Map<String, DestroyOutcome> outcomes, DestroyOutcome.Kind kind) {
+        return outcomes.values().stream().filter(o -> o.kind() == kind).count();
     }
 }

@@ -2,9 +2,12 @@ package dev.dynaseed.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code dynaseed} command: provisions DynamoDB tables from a spec and fills them with sample data. */
@@ -33,7 +36,7 @@ import picocli.CommandLine.ScopeType;
             "0:everything asked was done",
             "1:failed (engine, target, or every table)",
             "2:invalid input: options or spec; nothing was sent",
-            "3:partly failed: some tables or items failed, or a table drifted"
+            "3:partly failed: some tables or items failed, or apply found a table drifted (plan exits 0)"
         })
 public final class Dynaseed implements Runnable {
     @CommandLine.Spec
@@ -73,12 +76,42 @@ public final class Dynaseed implements Runnable {
         return directory;
     }
 
+    /**
+     * What a user reads when the JVM is stopped (kill -TERM, Ctrl-C) while a command runs, naming the command and what
+     * it may have left half done; empty before a command was chosen.
+     */
+    static Optional<String> stoppedLine(CommandLine commandLine) {
+        ParseResult parsed = commandLine.getParseResult();
+        if (parsed == null || !parsed.hasSubcommand()) {
+            return Optional.empty();
+        }
+        String name = parsed.subcommand().commandSpec().name();
+        String left = switch (name) {
+            case "apply", "invoke-local" ->
+                "; tables may be partly created and items partly written (see them with 'dynaseed tables')";
+            case "destroy" -> "; some tables may be deleted already (see them with 'dynaseed tables')";
+            case "init" -> "; the spec file may be partly written";
+            default -> "";
+        };
+        return Optional.of("stopped: dynaseed " + name + " was stopped before it finished" + left);
+    }
+
     public static void main(String[] args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine commandLine = commandLine();
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                stoppedLine(commandLine).ifPresent(line -> {
+                    System.err.println(line);
+                    System.err.flush();
+                });
+            }
+        }));
         int code = commandLine.execute(args);
+        finished.set(true);
         // picocli's writers flush on println only; System.exit would drop what print() left in the buffer.
         commandLine.getOut().flush();
         commandLine.getErr().flush();

@@ -45,10 +45,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
-        return report(failure(e, command), command, parseResult.originalArgs(), Optional.of(e));
+        List<String> args = parseResult.originalArgs();
+        return report(failure(e, command, args.contains("--verbose")), command, args, Optional.of(e));
     }
 
-    private static Failure failure(Exception e, CommandLine command) {
+    private static Failure failure(Exception e, CommandLine command, boolean verbose) {
         if (e instanceof InvalidSpecException invalid) {
             return new Failure(e.getMessage(), Optional.empty(), ExitCode.INVALID_INPUT, invalid.problems());
         }
@@ -71,7 +72,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     ExitCode.FAILED,
                     List.of());
         }
-        return new Failure(internalError(e, command), Optional.empty(), ExitCode.FAILED, List.of());
+        return new Failure(internalError(e, command, verbose), Optional.empty(), ExitCode.FAILED, List.of());
     }
 
     private static int report(Failure failure, CommandLine command, List<String> args, Optional<Exception> e) {
@@ -173,18 +174,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     /**
-     * A failure nobody planned for (a bug): what went wrong (the first message along the causes) and where (the
-     * innermost cause's frame in dynaseed's code), with the way to the details. Never an exception's class name.
+     * A failure nobody planned for (a bug): what went wrong (the first message along the causes), with the way to the
+     * details. Never an exception's class name; where in dynaseed's code (the innermost cause's frame) only under
+     * {@code --verbose}, which a user reporting the bug is asked for anyway.
      */
-    private static String internalError(Exception e, CommandLine command) {
+    private static String internalError(Exception e, CommandLine command, boolean verbose) {
         List<Throwable> chain = causes(e);
         String what = chain.stream()
                 .map(ErrorHandler::plainMessage)
                 .filter(message -> !message.isEmpty())
                 .findFirst()
                 .orElse("an internal error with no message");
-        return command.getCommandSpec().qualifiedName() + " failed: " + what + where(chain.get(chain.size() - 1))
-                + "; run with --verbose for details";
+        return command.getCommandSpec().qualifiedName() + " failed: " + what
+                + (verbose ? where(chain.get(chain.size() - 1)) : "; run with --verbose for details");
     }
 
     private static String plainMessage(Throwable e) {

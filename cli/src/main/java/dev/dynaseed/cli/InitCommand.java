@@ -39,6 +39,14 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.isDirectory(file)) {
+            throw new InputException(
+                    file + " is a folder; pass -f with a file path, e.g. -f " + file.resolve(SpecOptions.DEFAULT_FILE));
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InputException(
+                    file + " is not a regular file; pass -f with a file path, e.g. -f " + SpecOptions.DEFAULT_FILE);
+        }
         if (Files.exists(file) && !force) {
             throw new InputException(
                     file + " already exists; pass --force to overwrite it, or -f to write another" + " file");

@@ -33,6 +33,9 @@ final class InvokeLocalCommand implements Callable<Integer> {
     /** The tutorial's test event: any event without a spec runs the built-in scenario. */
     static final String SEED_TEST_EVENT = "{\"key1\":\"value1\",\"key2\":\"value2\",\"key3\":\"value3\"}";
 
+    /** Lambda's limit on a synchronous invocation's payload, 6 MB: a larger event never reaches a deployed function. */
+    static final long MAX_EVENT_BYTES = 6L * 1024 * 1024;
+
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
 
@@ -57,6 +60,14 @@ final class InvokeLocalCommand implements Callable<Integer> {
             description = "Run against AWS (--region/--profile) without asking first.")
     boolean yes;
 
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "json",
+            description = "json, the only format: the function's response is JSON (accepted as the other commands"
+                    + " take it).")
+    OutputOptions.Format output = OutputOptions.Format.json;
+
     @Option(names = "--decode-body", description = "Print the body as JSON instead of the JSON string Lambda returns.")
     boolean decodeBody;
 
@@ -64,6 +75,10 @@ final class InvokeLocalCommand implements Callable<Integer> {
     public Integer call() {
         if (timeout < 1 || timeout > 900) {
             throw InputException.ofOption("--timeout: " + timeout + " is out of range; Lambda allows 1 to 900 seconds");
+        }
+        if (output != OutputOptions.Format.json) {
+            throw InputException.ofOption("--output: invoke-local prints the function's response, which is JSON;"
+                    + " pass -o json or leave -o out");
         }
         JsonNode payload = payload();
         PrintWriter out = command.commandLine().getOut();
@@ -103,6 +118,16 @@ final class InvokeLocalCommand implements Callable<Integer> {
             text = SEED_TEST_EVENT;
         } else {
             try {
+                if (Files.exists(event) && !Files.isRegularFile(event)) {
+                    throw new InputException("--event: " + event + " is not a regular file; give a JSON event file,"
+                            + " e.g. lambda/events/seed-test-event.json");
+                }
+                long size = Files.size(event);
+                if (size > MAX_EVENT_BYTES) {
+                    throw new InputException("--event: " + event + " has " + size + " bytes, more than the 6 MB ("
+                            + MAX_EVENT_BYTES + " bytes) Lambda accepts for a synchronous invocation; give a smaller"
+                            + " event, e.g. one whose spec seeds more rows with \"count\" instead of listing them");
+                }
                 text = Files.readString(event);
             } catch (NoSuchFileException e) {
                 throw new InputException("--event: " + event + " does not exist; give a JSON event file, e.g."

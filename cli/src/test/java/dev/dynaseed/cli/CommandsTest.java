@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,7 +147,7 @@ class CommandsTest {
     }
 
     @Test
-    void drift_isReported_withExitCode3_whenOtherTablesSucceed() throws IOException {
+    void drift_isReported_withExitCode3_andAdviceRepeatingTheSpecAndTarget_whenOtherTablesSucceed() throws IOException {
         String drifted = Dynalite.uniqueTableName("drift");
         String fine = Dynalite.uniqueTableName("fine");
         Dynalite.client()
@@ -155,8 +156,9 @@ class CommandsTest {
                         .attributeDefinitions(a -> a.attributeName("pk").attributeType("N"))
                         .billingMode("PAY_PER_REQUEST"));
 
-        Cli.Result result =
-                Cli.run("apply", "-f", spec(drifted, fine).toString(), "--endpoint-url", endpoint, "--samples", "0");
+        String file = spec(drifted, fine).toString();
+
+        Cli.Result result = Cli.run("apply", "-f", file, "--endpoint-url", endpoint, "--samples", "0");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.out())
@@ -165,8 +167,58 @@ class CommandsTest {
                 .contains("! " + drifted + " differs from its spec and was left unchanged:\n"
                         + "    partitionKey: spec has id (S), table has pk (N)\n"
                         + "    sortKey: spec has at (N), table has none\n"
-                        + "  Delete it ('dynaseed destroy') or change the spec to match, then apply again.\n")
+                        + "  Change the spec to match, or delete the table ('dynaseed destroy -f " + file
+                        + " --endpoint-url " + endpoint + "' deletes all of the spec's tables); then run: dynaseed"
+                        + " apply -f " + file + " --endpoint-url " + endpoint + "\n")
                 .containsPattern("PARTIAL: 2 tables, 30 of 60 items written");
+    }
+
+    @Test
+    void destroy_endsWithASummaryAndOneErrorLineNamingTheEndpoint_whenNothingListens() throws IOException {
+        String table = Dynalite.uniqueTableName("unreached");
+        String file = spec(table).toString();
+        String dead = "http://127.0.0.1:" + Dynalite.freePort();
+
+        Cli.Result result = Cli.run("destroy", "-f", file, "--endpoint-url", dead, "--yes");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILED);
+        List<String> out = result.out().lines().toList();
+        assertThat(out).hasSize(4);
+        assertThat(out.get(1))
+                .startsWith(
+                        table + "  failed: DeleteTable " + table + " on endpoint " + dead + " failed: cannot connect (")
+                .endsWith("); check that the endpoint is running and reachable, and its host and port");
+        assertThat(out.subList(2, 4)).containsExactly("", "0 deleted, 0 not found, 1 failed on endpoint " + dead + ".");
+        assertThat(result.err().lines()).hasSize(1);
+        assertThat(result.err())
+                .startsWith("error: no table was deleted; DeleteTable " + table + " on endpoint " + dead
+                        + " failed: cannot connect (")
+                .endsWith("); check that the endpoint is running and reachable, and its host and port\n");
+        assertThat(result.out() + result.err())
+                .doesNotContain("SDK Attempt Count")
+                .doesNotContain("Unable to execute");
+    }
+
+    @Test
+    void scanApplyAndTables_showControlCharactersVisibly_inText_butRawInJson() throws IOException {
+        String table = Dynalite.uniqueTableName("controls");
+        Files.writeString(
+                dir.resolve("controls.yaml"),
+                "tables:\n  - name: " + table + "\n    partitionKey: {name: id, type: S}\n    seed: {count: 1,"
+                        + " attributes: {id: uuid4, \"odd\\nname\": {generator: constant, value: \"a\\nb\\tc\\u001b[31mred\"}}}\n");
+        String file = dir.resolve("controls.yaml").toString();
+
+        Cli.Result apply = Cli.run("apply", "-f", file, "--endpoint-url", endpoint, "--samples", "1");
+        Cli.Result scan = Cli.run("scan", table, "--endpoint-url", endpoint);
+        Cli.Result json = Cli.run("scan", table, "--endpoint-url", endpoint, "-o", "json");
+
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("odd\\nname").doesNotContain("\u001b").doesNotContain("\t");
+        assertThat(apply.out()).containsPattern("  [0-9a-f-]{36}  a\\\\nb\\\\tc\\\\u001b\\[31mred\n");
+        assertThat(scan.exitCode()).isZero();
+        assertThat(scan.out().lines().toList()).hasSize(3).first().asString().matches("id +odd\\\\nname");
+        assertThat(scan.out().lines().toList().get(1)).matches("[0-9a-f-]{36}  a\\\\nb\\\\tc\\\\u001b\\[31mred");
+        assertThat(JSON.readTree(json.out()).get(0).get("odd\nname").asText()).isEqualTo("a\nb\tc\u001b[31mred");
     }
 
     @Test

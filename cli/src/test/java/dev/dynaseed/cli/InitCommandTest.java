@@ -10,6 +10,7 @@ import dev.dynaseed.spec.SpecSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +67,31 @@ class InitCommandTest {
         assertThat(result.err())
                 .startsWith("error: cannot write " + file + " (")
                 .endsWith("); check that its folder is writable, or pass -f with another path\n");
+    }
+
+    @Test
+    void initForce_refusesAFolder_inOnePlainLine() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("adir"));
+
+        Cli.Result result = Cli.run("init", "-f", folder.toString(), "--force");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: " + folder + " is a folder; pass -f with a file path, e.g. -f " + folder
+                        + "/dynaseed.yaml\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void initForce_refusesADevice_inOnePlainLine() {
+        Path device = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.exists(device), "needs /dev/full");
+
+        Cli.Result result = Cli.run("init", "-f", device.toString(), "--force");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: /dev/full is not a regular file; pass -f with a file path, e.g. -f"
+                        + " dynaseed.yaml\n");
     }
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +82,70 @@ class InvokeLocalCommandTest {
         assertThat(result.err())
                 .isEqualTo("error: --timeout: 901 is out of range; Lambda allows 1 to 900 seconds\n"
                         + "run 'dynaseed invoke-local --help' for the options\n");
+    }
+
+    @Test
+    void eventThatIsNotARegularFile_isRefusedBeforeReading() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("events"));
+
+        Cli.Result result = Cli.run("invoke-local", "--event", folder.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo("error: --event: " + folder + " is not a regular file; give a JSON event file, e.g."
+                        + " lambda/events/seed-test-event.json\n");
+    }
+
+    @Test
+    void eventFromAnEndlessDevice_isRefusedBeforeReading() {
+        Path zero = Path.of("/dev/zero");
+        Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+
+        Cli.Result result = Cli.run("invoke-local", "--event", zero.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: --event: /dev/zero is not a regular file; give a JSON event file, e.g."
+                        + " lambda/events/seed-test-event.json\n");
+    }
+
+    @Test
+    void eventAboveLambdasSynchronousPayloadLimit_isRefusedNamingTheLimit() throws IOException {
+        Path big = dir.resolve("bigev.json");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(6L * 1024 * 1024 + 1);
+        }
+
+        Cli.Result result = Cli.run("invoke-local", "--event", big.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo("error: --event: " + big + " has 6291457 bytes, more than the 6 MB (6291456 bytes) Lambda"
+                        + " accepts for a synchronous invocation; give a smaller event, e.g. one whose spec seeds"
+                        + " more rows with \"count\" instead of listing them\n");
+    }
+
+    @Test
+    void outputJson_isAccepted_andOutputText_isRefusedInOneLine() throws IOException {
+        String table = Dynalite.uniqueTableName("asjson");
+        Path event = dir.resolve("event.json");
+        Files.writeString(
+                event,
+                "{\"spec\": {\"tables\": [{\"name\": \"" + table + "\", \"partitionKey\": {\"name\":"
+                        + " \"id\", \"type\": \"S\"}, \"seed\": {\"count\": 1, \"attributes\": {\"id\": \"uuid4\"}}}]}}");
+
+        Cli.Result json =
+                Cli.run("invoke-local", "--event", event.toString(), "--endpoint-url", endpoint, "-o", "json");
+        Cli.Result text =
+                Cli.run("invoke-local", "--event", event.toString(), "--endpoint-url", endpoint, "-o", "text");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err())
+                .isEqualTo("error: --output: invoke-local prints the function's response, which is JSON; pass -o"
+                        + " json or leave -o out\nrun 'dynaseed invoke-local --help' for the options\n");
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynaseed.provision;
 
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.plan.TableShape;
@@ -168,7 +169,8 @@ public final class Provisioner {
             return new DestroyOutcome.Failed(
                     "the table is busy (" + e.awsErrorDetails().errorMessage() + "); retry in a few seconds");
         } catch (SdkException e) {
-            return new DestroyOutcome.Failed("DeleteTable failed: " + e.getMessage());
+            return new DestroyOutcome.Failed(
+                    TargetException.from(client, "DeleteTable " + tableName, e).getMessage());
         }
     }
 

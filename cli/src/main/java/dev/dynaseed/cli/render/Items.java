@@ -40,7 +40,7 @@ public final class Items {
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replace('\n', ' ');
+        String oneLine = TextTable.visible(text);
         return oneLine.length() <= MAX_CELL ? oneLine : oneLine.substring(0, MAX_CELL - 1) + "…";
     }
 }

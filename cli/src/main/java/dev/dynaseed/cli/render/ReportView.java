@@ -16,8 +16,11 @@ import java.util.Set;
 public final class ReportView {
     private ReportView() {}
 
-    /** The per-table summary of an apply. */
-    public static String summary(Report report) {
+    /**
+     * The per-table summary of an apply; {@code specAndTarget} (e.g. {@code " -f b.yaml --endpoint-url URL"}, or
+     * empty) is repeated in the commands it advises, so that they work on the same spec and target.
+     */
+    public static String summary(Report report, String specAndTarget) {
         TextTable table = TextTable.of(
                 List.of("TABLE", "OUTCOME", "REQUESTED", "WRITTEN", "FAILED", "SKIPPED", "RETRIED", "TIME"),
                 Set.of(2, 3, 4, 5, 6, 7));
@@ -33,7 +36,7 @@ public final class ReportView {
                     Long.toString(seed.skipped()),
                     Long.toString(seed.retried()),
                     seconds(row.provisionDuration().plus(seed.duration())));
-            notes.append(notes(row));
+            notes.append(notes(row, specAndTarget));
         }
         return table.render("") + (notes.length() == 0 ? "" : "\n" + notes);
     }
@@ -47,13 +50,13 @@ public final class ReportView {
                 + seconds(report.duration()) + ".";
     }
 
-    private static String notes(TableReport row) {
+    private static String notes(TableReport row, String specAndTarget) {
         StringBuilder out = new StringBuilder();
         String name = row.table().name();
         out.append(
                 switch (row.outcome().kind()) {
                     case CREATED, ALREADY_MATCHES -> "";
-                    case DRIFTED -> drifted(name, row.outcome().differences());
+                    case DRIFTED -> drifted(name, row.outcome().differences(), specAndTarget);
                     case FAILED -> "! " + name + ": " + row.outcome().error().orElseThrow() + "\n";
                 });
         row.seed()
@@ -66,13 +69,17 @@ public final class ReportView {
         return out.toString();
     }
 
-    private static String drifted(String name, List<Difference> differences) {
+    private static String drifted(String name, List<Difference> differences, String specAndTarget) {
         StringBuilder out = new StringBuilder();
         out.append("! ").append(name).append(" differs from its spec and was left unchanged:\n");
         for (Difference difference : differences) {
             out.append("    ").append(difference).append('\n');
         }
-        out.append("  Delete it ('dynaseed destroy') or change the spec to match, then apply again.\n");
+        out.append("  Change the spec to match, or delete the table ('dynaseed destroy")
+                .append(specAndTarget)
+                .append("' deletes all of the spec's tables); then run: dynaseed apply")
+                .append(specAndTarget)
+                .append('\n');
         return out.toString();
     }
 

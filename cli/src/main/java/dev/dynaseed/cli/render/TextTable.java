@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A plain-text table with aligned columns; numeric columns are right-aligned. */
+/**
+ * A plain-text table with aligned columns; numeric columns are right-aligned. Control characters in headers and cells
+ * (newline, tab, ESC, ...) are shown as escapes such as {@code \n}, {@code \t} and backslash-u 001b for ESC, so that a value
+ * can neither break the table's lines nor drive the terminal.
+ */
 public final class TextTable {
     private final List<String> headers;
     private final Set<Integer> rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
     private TextTable(List<String> headers, Set<Integer> rightAligned) {
-        this.headers = List.copyOf(headers);
+        this.headers = headers.stream().map(TextTable::visible).toList();
         this.rightAligned = Set.copyOf(rightAligned);
     }
 
@@ -27,12 +31,40 @@ public final class TextTable {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.size() + " cells for " + headers.size() + " columns");
         }
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(TextTable::visible).toList());
         return this;
     }
 
     public TextTable row(String... cells) {
         return row(List.of(cells));
+    }
+
+    /**
+     * {@code text} with each control character (C0, DEL, C1, line and paragraph separators) as a visible escape:
+     * {@code \n}, {@code \r}, {@code \t}, else a backslash, u and four hex digits (ESC: backslash-u 001b). Other text, backslashes included, is unchanged.
+     */
+    public static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+            if (!control) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     public boolean isEmpty() {
