@@ -1,6 +1,8 @@
 package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.SpecValue;
+import dev.dynaseed.spec.internal.Quote;
 import java.util.List;
 
 /** The {@code constant} generator kind. */
@@ -47,7 +49,14 @@ final class ConstantKind implements GeneratorKind<GeneratorSpec.Constant> {
 
     @Override
     public void validate(GeneratorSpec.Constant spec, GeneratorChecks checks) {
-        // Any literal is a valid constant.
+        if (spec.value() instanceof SpecValue.Number number) {
+            DynamoNumbers.problem(number.value())
+                    .ifPresent(problem -> checks.problem(
+                            "value",
+                            problem + "; use a number DynamoDB can store, or quote it to store a string,"
+                                    + " e.g. value: '"
+                                    + Quote.bare(number.value().toString()) + "'"));
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.internal.Quote;
+import dev.dynaseed.spec.internal.SpecLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -84,19 +86,56 @@ final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange
                             + " digits after the point, e.g. scale: 2");
             valid = false;
         }
-        if (valid && steps(spec).bitLength() >= 63) {
-            checks.problem(
-                    "from " + spec.min().toPlainString() + " to " + spec.max().toPlainString()
-                            + " with scale " + spec.scale() + " there are more than " + Long.MAX_VALUE
-                            + " values; lower the scale or narrow the range, e.g. scale: 2 with max: 1000000");
+        if (!valid) {
+            return;
         }
+        String range = "from " + Quote.bare(spec.min().toPlainString()) + " to "
+                + Quote.bare(spec.max().toPlainString());
+        int digits = digits(spec, spec.scale());
+        if (digits > DynamoNumbers.MAX_DIGITS) {
+            int fits = spec.scale() - (digits - DynamoNumbers.MAX_DIGITS);
+            checks.problem(range + " with scale " + spec.scale() + " makes numbers of " + digits
+                    + " significant digits; DynamoDB numbers hold at most " + DynamoNumbers.MAX_DIGITS
+                    + (fits >= 0
+                            ? ": use scale: " + fits + " or lower for this range"
+                            : ": narrow the range to at most " + DynamoNumbers.MAX_DIGITS
+                                    + " digits before the point, e.g. max: 1000000"));
+            return;
+        }
+        if (tooMany(spec, spec.scale())) {
+            int fits = spec.scale() - 1;
+            while (fits >= 0 && tooMany(spec, fits)) {
+                fits--;
+            }
+            checks.problem(
+                    range + " with scale " + spec.scale() + " has too many distinct values to draw from (at most "
+                            + SpecLimits.grouped(Long.MAX_VALUE) + ")"
+                            + (fits >= 0
+                                    ? "; use scale: " + fits + " or lower for this range"
+                                    : "; narrow the range, e.g. max: 1000000"));
+        }
+    }
+
+    /** Whether the range holds more values at {@code scale} than one random {@code long} can pick from. */
+    private static boolean tooMany(GeneratorSpec.DecimalRange spec, int scale) {
+        return steps(spec.min(), spec.max(), scale).bitLength() >= 63;
+    }
+
+    /** The most significant digits a value of the range has at {@code scale}. */
+    private static int digits(GeneratorSpec.DecimalRange spec, int scale) {
+        int most = 1;
+        for (BigDecimal bound : List.of(
+                spec.min().setScale(scale, RoundingMode.CEILING), spec.max().setScale(scale, RoundingMode.FLOOR))) {
+            most = Math.max(most, bound.unscaledValue().abs().toString().length());
+        }
+        return most;
     }
 
     @Override
     public Generator create(GeneratorSpec.DecimalRange spec, long tableSeed) {
         int scale = spec.scale();
         BigDecimal low = spec.min().setScale(scale, RoundingMode.CEILING);
-        long count = steps(spec).longValueExact() + 1;
+        long count = steps(spec.min(), spec.max(), scale).longValueExact() + 1;
         return context -> {
             long step = context.random().nextLong(count);
             return AttributeValue.fromN(low.add(BigDecimal.valueOf(step, scale)).toPlainString());
@@ -104,9 +143,9 @@ final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange
     }
 
     /** How many steps of {@code 10^-scale} lie between the lowest and the highest value (at least 0). */
-    private static BigInteger steps(GeneratorSpec.DecimalRange spec) {
-        BigDecimal low = spec.min().setScale(spec.scale(), RoundingMode.CEILING);
-        BigDecimal high = spec.max().setScale(spec.scale(), RoundingMode.FLOOR).max(low);
+    private static BigInteger steps(BigDecimal min, BigDecimal max, int scale) {
+        BigDecimal low = min.setScale(scale, RoundingMode.CEILING);
+        BigDecimal high = max.setScale(scale, RoundingMode.FLOOR).max(low);
         return high.subtract(low).unscaledValue();
     }
 }

@@ -1,7 +1,10 @@
 package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.SpecValue;
 import dev.dynaseed.spec.ValueType;
+import dev.dynaseed.spec.internal.Quote;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The {@code oneOf} generator kind. */
@@ -61,6 +64,17 @@ final class OneOfKind implements GeneratorKind<GeneratorSpec.OneOf> {
             checks.problem("values", "is empty; list the values to pick from, e.g. values: [web, mobile]");
             return;
         }
+        for (int i = 0; i < spec.values().size(); i++) {
+            if (spec.values().get(i) instanceof SpecValue.Number number) {
+                String shown = Quote.bare(number.value().toString());
+                int index = i;
+                DynamoNumbers.problem(number.value())
+                        .ifPresent(problem -> checks.problem(
+                                "values[" + index + "]",
+                                problem + "; use a number DynamoDB can store, or quote it to store a string, e.g. '"
+                                        + shown + "'"));
+            }
+        }
         ValueType first = spec.values().get(0).type();
         for (int i = 1; i < spec.values().size(); i++) {
             if (spec.values().get(i).type() != first) {
@@ -80,9 +94,17 @@ final class OneOfKind implements GeneratorKind<GeneratorSpec.OneOf> {
             double weight = spec.weights().get(i);
             if (!(weight > 0) || Double.isInfinite(weight)) {
                 checks.problem(
-                        "weights[" + i + "]", weight + " is not a positive weight; use a number above 0, e.g. 10");
+                        "weights[" + i + "]",
+                        shown(weight) + " is not a positive weight; use a number above 0, e.g. 10");
             }
         }
+    }
+
+    /** A weight as a person writes it: {@code 0}, not {@code 0.0}. */
+    private static String shown(double weight) {
+        return Double.isFinite(weight)
+                ? Quote.bare(BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString())
+                : Double.toString(weight);
     }
 
     @Override

@@ -33,6 +33,13 @@ public final class SpecReader {
         String source = file.toString();
         byte[] bytes;
         try {
+            // A named pipe, a device or a directory would block or never end: only a regular file is read.
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InvalidSpecException(
+                        source,
+                        List.of(new Problem(
+                                "", "is not a regular file; give the path of a spec file, e.g. dynaseed.yaml")));
+            }
             SpecText.checkFileSize(Files.size(file), source);
             try (InputStream in = Files.newInputStream(file)) {
                 // Bounded even when the size said nothing (a pipe, a file still growing).
@@ -74,7 +81,7 @@ public final class SpecReader {
         List<Problem> problems = new ArrayList<>();
         SpecTreeWalker walker = new SpecTreeWalker(problems);
         Spec spec = walker.spec(tree);
-        problems.addAll(SpecValidator.validate(spec, walker.positions()));
+        problems.addAll(SpecValidator.validate(spec, walker.positions(), walker.broken()));
         if (!problems.isEmpty()) {
             List<Problem> placed = new ArrayList<>();
             for (Problem problem : problems) {

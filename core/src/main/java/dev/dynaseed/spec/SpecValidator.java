@@ -5,12 +5,14 @@ import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.spec.internal.Quote;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecPaths;
+import dev.dynaseed.spec.internal.TableParts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -25,63 +27,102 @@ public final class SpecValidator {
 
     /** All problems of the spec; empty when it can be applied. */
     public static List<Problem> validate(Spec spec) {
-        return validate(spec, IntStream.range(0, spec.tables().size()).boxed().toList());
+        return validate(spec, IntStream.range(0, spec.tables().size()).boxed().toList(), List.of());
     }
 
     /**
      * All problems of the spec, naming table {@code i} by {@code positions.get(i)}: its place in the file it was
-     * read from, which differs when tables that could not be read were left out.
+     * read from, which differs when tables that could not be read were left out. The parts read of those tables
+     * ({@code broken}) are judged too, so that their other problems show in the same run.
      */
-    static List<Problem> validate(Spec spec, List<Integer> positions) {
+    static List<Problem> validate(Spec spec, List<Integer> positions, List<TableParts> broken) {
         List<Problem> problems = new ArrayList<>();
-        if (spec.tables().size() > SpecLimits.MAX_TABLES) {
+        int tables = spec.tables().size() + broken.size();
+        if (tables > SpecLimits.MAX_TABLES) {
             problems.add(new Problem(
                     "tables",
-                    "lists " + SpecLimits.grouped(spec.tables().size()) + " tables; a spec may list at most "
+                    "lists " + SpecLimits.grouped(tables) + " tables; a spec may list at most "
                             + SpecLimits.grouped(SpecLimits.MAX_TABLES) + " (DynamoDB's default quota of tables per"
                             + " account and Region): split them over several specs"));
         }
-        Map<String, Integer> firstUse = new HashMap<>();
+        // Every table by its place in the file, read whole or in parts, so that duplicates name the first use.
+        TreeMap<Integer, TableParts> parts = new TreeMap<>();
+        Map<Integer, TableSpec> whole = new HashMap<>();
         for (int i = 0; i < spec.tables().size(); i++) {
             TableSpec table = spec.tables().get(i);
-            String path = "tables[" + positions.get(i) + "]";
-            Integer previous = firstUse.putIfAbsent(table.name(), positions.get(i));
-            if (previous != null) {
-                problems.add(new Problem(
-                        path + ".name",
-                        Quote.of(table.name()) + " is already used by tables[" + previous
-                                + "]; table names must be unique, rename one of them"));
-            }
-            table(table, path, problems);
+            parts.put(positions.get(i), partsOf(positions.get(i), table));
+            whole.put(positions.get(i), table);
         }
+        broken.forEach(table -> parts.put(table.position(), table));
+        Map<String, Integer> firstUse = new HashMap<>();
+        parts.forEach((position, table) -> {
+            String path = "tables[" + position + "]";
+            table.name().ifPresent(name -> {
+                Integer previous = firstUse.putIfAbsent(name, position);
+                if (previous != null) {
+                    problems.add(new Problem(
+                            path + ".name",
+                            Quote.of(name) + " is already used by tables[" + previous
+                                    + "]; table names must be unique, rename one of them"));
+                }
+            });
+            table(table, path, problems);
+            TableSpec read = whole.get(position);
+            if (read != null) {
+                seed(read, path + ".seed", problems);
+            } else {
+                table.seed().ifPresent(seed -> seedParts(seed, path + ".seed", problems));
+            }
+        });
         return problems;
     }
 
-    private static void table(TableSpec table, String path, List<Problem> problems) {
-        if (!TABLE_NAME.matcher(table.name()).matches()) {
-            problems.add(new Problem(
-                    path + ".name",
-                    Quote.of(table.name()) + " is not a valid DynamoDB table name; use"
-                            + " 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs"));
-        }
-        keyName(table.partitionKey(), path + ".partitionKey.name", problems);
+    private static TableParts partsOf(int position, TableSpec table) {
+        return new TableParts(
+                position,
+                Optional.of(table.name()),
+                Optional.of(table.partitionKey()),
+                table.sortKey(),
+                Optional.of(table.billing()),
+                table.tags(),
+                Optional.of(table.seed()));
+    }
+
+    /** The checks of a table's own fields, which hold whether or not the rest of it could be read. */
+    private static void table(TableParts table, String path, List<Problem> problems) {
+        table.name().ifPresent(name -> {
+            if (!TABLE_NAME.matcher(name).matches()) {
+                problems.add(new Problem(
+                        path + ".name",
+                        Quote.of(name) + " is not a valid DynamoDB table name; use"
+                                + " 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs"));
+            }
+        });
+        table.partitionKey().ifPresent(key -> keyName(key, path + ".partitionKey.name", problems));
         table.sortKey().ifPresent(sortKey -> {
             keyName(sortKey, path + ".sortKey.name", problems);
-            if (sortKey.name().equals(table.partitionKey().name())) {
+            if (table.partitionKey().isPresent()
+                    && sortKey.name().equals(table.partitionKey().get().name())) {
                 problems.add(new Problem(
                         path + ".sortKey.name",
                         Quote.of(sortKey.name()) + " is also the partition"
                                 + " key; the sort key needs an attribute of its own, e.g. created_at"));
             }
         });
-        if (table.billing() instanceof BillingSpec.Provisioned provisioned) {
+        if (table.billing().isPresent() && table.billing().get() instanceof BillingSpec.Provisioned provisioned) {
             capacity(provisioned.readCapacity(), path + ".billing.readCapacity", "read", problems);
             capacity(provisioned.writeCapacity(), path + ".billing.writeCapacity", "write", problems);
         }
         table.tags().forEach((key, value) -> {
             String tagPath = SpecPaths.field(path + ".tags", key);
-            if (key.isEmpty() || key.length() > 128) {
-                problems.add(new Problem(tagPath, "tag keys need 1 to 128 characters; shorten it"));
+            int length = key.codePointCount(0, key.length());
+            if (key.isEmpty()) {
+                problems.add(new Problem(tagPath, "is empty; name the tag, e.g. team: payments"));
+            } else if (length > 128) {
+                problems.add(new Problem(
+                        tagPath,
+                        "has " + SpecLimits.grouped(length) + " characters; tag keys hold at most 128:"
+                                + " shorten it"));
             } else if (key.startsWith("aws:")) {
                 problems.add(new Problem(
                         tagPath, "tag keys starting with 'aws:' are reserved by AWS; use another" + " prefix"));
@@ -91,7 +132,6 @@ public final class SpecValidator {
                         new Problem(tagPath, "tag values hold at most 256 characters; this one has " + value.length()));
             }
         });
-        seed(table, path + ".seed", problems);
     }
 
     private static void keyName(KeySpec key, String path, List<Problem> problems) {
@@ -108,8 +148,8 @@ public final class SpecValidator {
         }
     }
 
-    private static void seed(TableSpec table, String path, List<Problem> problems) {
-        SeedSpec seed = table.seed();
+    /** The checks of a seed block's own fields and of each generator read, which hold without the table's keys. */
+    private static void seedParts(SeedSpec seed, String path, List<Problem> problems) {
         if (seed.count() < 0 || seed.count() > MAX_COUNT) {
             problems.add(new Problem(path + ".count", seed.count() + " is out of range; use 0 to " + MAX_COUNT));
         }
@@ -121,6 +161,11 @@ public final class SpecValidator {
             }
             generator(generator, seed, attributePath, problems);
         });
+    }
+
+    private static void seed(TableSpec table, String path, List<Problem> problems) {
+        SeedSpec seed = table.seed();
+        seedParts(seed, path, problems);
         if (seed.count() == 0) {
             return;
         }

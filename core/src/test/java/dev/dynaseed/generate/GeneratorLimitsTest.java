@@ -67,9 +67,9 @@ class GeneratorLimitsTest {
                       count: 3
                       attributes: {id: uuid4, price: {generator: decimalRange, min: 0, max: 1e20, scale: 2}}
                 """))
-                .containsExactly("tables[0].seed.attributes.price: from 0 to 100000000000000000000 with scale 2 there"
-                        + " are more than 9223372036854775807 values; lower the scale or narrow the range, e.g."
-                        + " scale: 2 with max: 1000000");
+                .containsExactly("tables[0].seed.attributes.price: from 0 to 100000000000000000000 with scale 2 has"
+                        + " too many distinct values to draw from (at most 9,223,372,036,854,775,807); narrow the"
+                        + " range, e.g. max: 1000000");
     }
 
     @Test

@@ -104,6 +104,9 @@ class SpecReaderTest {
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
                 .containsExactly(
                         "bad.yaml:3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B",
+                        // A table with a structural fault still has its name judged.
+                        "bad.yaml:2:5: tables[0].name: 'my table' is not a valid DynamoDB table name; use 3 to 255"
+                                + " characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs",
                         "bad.yaml:6:5: tables[1].billng: unknown field; did you mean 'billing'? fields allowed here:"
                                 + " name, partitionKey, sortKey, billing, tags, seed",
                         "bad.yaml:9:34: tables[2].billing.readCapacity: 0 is out of range; use 1 to 40000 read"
@@ -111,6 +114,8 @@ class SpecReaderTest {
                                 + " mode: PAY_PER_REQUEST",
                         "bad.yaml:12:38: tables[3].billing.readCapacity: not allowed with mode PAY_PER_REQUEST;"
                                 + " remove it, or use mode: PROVISIONED to set capacity units",
+                        "bad.yaml:10:5: tables[3].name: 'capacity' is already used by tables[2]; table names must be"
+                                + " unique, rename one of them",
                         "bad.yaml:18:31: tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean"
                                 + " 'uuid4'? use one"
                                 + " of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant, sequence,"

@@ -8,6 +8,7 @@ import dev.dynaseed.generate.ParameterValues;
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SpecValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -130,7 +131,17 @@ public final class GeneratorSpecReader {
 
     private Optional<Object> number(JsonNode value, String path, String example) {
         if (value.isNumber()) {
-            return Optional.of(value.doubleValue());
+            // Read exactly first: a double would show 1e400 as Infinity and 1e-400 as 0.0.
+            BigDecimal exact = value.decimalValue();
+            double number = exact.doubleValue();
+            if (Double.isInfinite(number) || (number == 0 && exact.signum() != 0)) {
+                problems.add(new Problem(
+                        path,
+                        ObjectFields.describe(value) + " is out of range; use a number from 1E-300 to 1E+300, e.g. "
+                                + example));
+                return Optional.empty();
+            }
+            return Optional.of(number);
         }
         problems.add(new Problem(path, ObjectFields.describe(value) + " is not a number; write e.g. " + example));
         return Optional.empty();

@@ -100,6 +100,22 @@ public final class ObjectFields {
             if (value.isIntegralNumber()) {
                 return Optional.of(value.bigIntegerValue());
             }
+            if (value.isNumber()) {
+                // 1e2 and 100.0 are whole numbers written as decimals.
+                BigDecimal number = value.decimalValue().stripTrailingZeros();
+                if (number.scale() <= 0) {
+                    // 1e99999999 is not expanded: any number of more digits than a spec number holds is out of
+                    // every range, and messages show the number as written.
+                    return Optional.of(
+                            number.precision() - number.scale() > SpecLimits.MAX_NUMBER_LENGTH
+                                    ? BigInteger.TEN
+                                            .pow(SpecLimits.MAX_NUMBER_LENGTH)
+                                            .multiply(BigInteger.valueOf(number.signum()))
+                                    : number.toBigIntegerExact());
+                }
+                problem(field, describe(value) + " is not a whole number; write e.g. " + example);
+                return Optional.empty();
+            }
             wrongType(field, value, "a whole number", example);
             return Optional.empty();
         });
@@ -114,7 +130,7 @@ public final class ObjectFields {
     public Optional<Long> wholeNumber(String field, String example, long min, long max) {
         return integer(field, example).flatMap(value -> {
             if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-                problem(field, Quote.bare(value.toString()) + " is out of range; use " + min + " to " + max);
+                problem(field, describe(node(field).orElseThrow()) + " is out of range; use " + min + " to " + max);
                 return Optional.empty();
             }
             return Optional.of(value.longValue());

@@ -109,7 +109,10 @@ public final class SpecTreeReader {
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 throw yamlSyntax(marked, source);
             }
-            throw invalid(source, location(e.getLocation(), source), "is not valid " + format + ": " + shortened(e));
+            String reason = json && isComment(shortened(e))
+                    ? "JSON has no comments; remove it, or write the spec as YAML"
+                    : shortened(e);
+            throw invalid(source, location(e.getLocation(), source), "is not valid " + format + ": " + reason);
         } catch (IOException e) {
             // Reading a String does no I/O; this is the parser's own failure, reported as such.
             throw invalid(source, Optional.empty(), "cannot be read as " + format + ": " + e.getMessage());
@@ -370,6 +373,13 @@ public final class SpecTreeReader {
                 source,
                 Optional.of(new SourceLocation(source, problem.getLine() + 1, problem.getColumn() + 1)),
                 "is not valid YAML: " + oneLine(reason) + during);
+    }
+
+    /** Whether the JSON parser stopped at a comment ({@code //}, {@code /*} or {@code #}), which JSON lacks. */
+    private static boolean isComment(String reason) {
+        return reason.contains("Feature 'ALLOW_COMMENTS' not enabled")
+                || reason.contains("Feature 'ALLOW_YAML_COMMENTS' not enabled")
+                || reason.startsWith("Unexpected character ('#' (code 35))");
     }
 
     /** The parser's reason on one line, without its location (the problem carries that) and cut if long. */

@@ -37,6 +37,12 @@ public final class SpecTreeWalker {
     private final List<Problem> problems;
     private final GeneratorSpecReader generators;
     private final List<Integer> positions = new ArrayList<>();
+    private final List<TableParts> broken = new ArrayList<>();
+
+    /** The parts that could be read of each table left out for its structural faults. */
+    public List<TableParts> broken() {
+        return broken;
+    }
 
     /** Where each table of the last spec read stood in its file (tables left out shift the rest). */
     public List<Integer> positions() {
@@ -85,7 +91,7 @@ public final class SpecTreeWalker {
             int index = 0;
             for (JsonNode table : tables.get()) {
                 int position = index++;
-                table(table, SpecPaths.index("tables", position)).ifPresent(read -> {
+                table(table, SpecPaths.index("tables", position), position).ifPresent(read -> {
                     result.add(read);
                     positions.add(position);
                 });
@@ -94,7 +100,7 @@ public final class SpecTreeWalker {
         return new Spec(result);
     }
 
-    private Optional<TableSpec> table(JsonNode node, String path) {
+    private Optional<TableSpec> table(JsonNode node, String path, int position) {
         int before = problems.size();
         Optional<ObjectFields> found = ObjectFields.of(
                 node, path, problems, TABLE_FIELDS, "{name: orders, partitionKey: {name: id, type: S}}");
@@ -106,17 +112,24 @@ public final class SpecTreeWalker {
         Optional<KeySpec> partitionKey = fields.required("partitionKey", "partitionKey: {name: id, type: S}")
                 .flatMap(key -> key(key, fields.pathOf("partitionKey")));
         Optional<KeySpec> sortKey = fields.node("sortKey").flatMap(key -> key(key, fields.pathOf("sortKey")));
-        BillingSpec billing = fields.node("billing")
-                .flatMap(b -> billing(b, fields.pathOf("billing")))
-                .orElse(new BillingSpec.PayPerRequest());
+        Optional<BillingSpec> billing = fields.node("billing").flatMap(b -> billing(b, fields.pathOf("billing")));
         Map<String, String> tags =
                 fields.node("tags").map(t -> tags(t, fields.pathOf("tags"))).orElse(Map.of());
-        SeedSpec seed =
-                fields.node("seed").flatMap(s -> seed(s, fields.pathOf("seed"))).orElse(SeedSpec.none());
+        Optional<SeedSpec> seed = fields.has("seed")
+                ? fields.node("seed").flatMap(s -> seed(s, fields.pathOf("seed")))
+                : Optional.of(SeedSpec.none());
         if (problems.size() != before || name.isEmpty() || partitionKey.isEmpty()) {
+            Optional<KeySpec> sortKeyRead = fields.has("sortKey") ? sortKey : Optional.empty();
+            broken.add(new TableParts(position, name, partitionKey, sortKeyRead, billing, tags, seed));
             return Optional.empty();
         }
-        return Optional.of(new TableSpec(name.get(), partitionKey.get(), sortKey, billing, tags, seed));
+        return Optional.of(new TableSpec(
+                name.get(),
+                partitionKey.get(),
+                sortKey,
+                billing.orElse(new BillingSpec.PayPerRequest()),
+                tags,
+                seed.orElse(SeedSpec.none())));
     }
 
     private Optional<KeySpec> key(JsonNode node, String path) {
@@ -189,7 +202,10 @@ public final class SpecTreeWalker {
             if (units.bitLength() < Long.SIZE) {
                 return Optional.of(units.longValue());
             }
-            fields.problem(field, SpecLimits.capacityOutOfRange(Quote.bare(units.toString()), kind));
+            fields.problem(
+                    field,
+                    SpecLimits.capacityOutOfRange(
+                            ObjectFields.describe(fields.node(field).orElseThrow()), kind));
             return Optional.empty();
         });
     }
