@@ -1,5 +1,6 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.spec.internal.Quote;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -65,6 +66,13 @@ public final class Dynaseed implements Runnable {
         Dynaseed root = new Dynaseed();
         root.directory = directory;
         CommandLine commandLine = new CommandLine(root);
+        // Say "a whole number" where picocli's own converters would say "not an int" or "not a long".
+        commandLine.registerConverter(
+                Integer.class, value -> (int) wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        commandLine.registerConverter(
+                Integer.TYPE, value -> (int) wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        commandLine.registerConverter(Long.class, value -> wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE));
+        commandLine.registerConverter(Long.TYPE, value -> wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE));
         ErrorHandler errors = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -116,5 +124,18 @@ public final class Dynaseed implements Runnable {
         commandLine.getOut().flush();
         commandLine.getErr().flush();
         System.exit(code);
+    }
+
+    private static long wholeNumber(String value, long min, long max) {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the range.
+        }
+        throw new CommandLine.TypeConversionException(
+                Quote.of(value) + " is not a whole number from " + min + " to " + max);
     }
 }

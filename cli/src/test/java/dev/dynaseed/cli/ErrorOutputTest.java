@@ -67,8 +67,9 @@ class ErrorOutputTest {
                 .isEqualTo("error: Invalid value for option '--output': expected one of [text, json] (case-sensitive)"
                         + " but was 'xml'\nrun 'dynaseed scan --help' for the options\n");
         assertThat(number.err())
-                .isEqualTo("error: Invalid value for option '--samples': 'x' is not an int\n"
-                        + "run 'dynaseed apply --help' for the options\n");
+                .isEqualTo(
+                        "error: Invalid value for option '--samples': 'x' is not a whole number from -2147483648 to 2147483647\n"
+                                + "run 'dynaseed apply --help' for the options\n");
         assertThat(missing.err())
                 .isEqualTo("error: Missing required parameter: 'TABLE'\nrun 'dynaseed scan --help' for the options\n");
         assertThat(url.err())
@@ -189,5 +190,15 @@ class ErrorOutputTest {
         commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new Cli.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aNumberOptionThatIsNoNumber_saysWholeNumberWithItsRange_notAJavaType() {
+        Cli.Result result = Cli.run("apply", "--samples", "99999999999");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: Invalid value for option '--samples': '99999999999' is not a whole number from"
+                        + " -2147483648 to 2147483647\nrun 'dynaseed apply --help' for the options\n");
     }
 }
