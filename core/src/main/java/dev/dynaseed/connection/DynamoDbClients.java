@@ -15,7 +15,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -140,8 +139,7 @@ public final class DynamoDbClients {
 
     private static void requireProfile(ProfileFiles files, String profile) {
         if (!files.exists(profile)) {
-            throw TargetException.noProfile(
-                    profile, ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath());
+            throw TargetException.noProfile(profile, files.configFile(), files.credentialsFile());
         }
     }
 
