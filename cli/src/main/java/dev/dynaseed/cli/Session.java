@@ -36,7 +36,7 @@ final class Session implements AutoCloseable {
             try {
                 engine.notes().forEach(note -> err.println("note: " + note));
                 err.flush();
-                return new Session(engine.target(), Optional.of(engine), timeouts, err);
+                return new Session(engine.target().withLog(engine.logFile()), Optional.of(engine), timeouts, err);
             } catch (RuntimeException e) {
                 engine.close();
                 throw e;

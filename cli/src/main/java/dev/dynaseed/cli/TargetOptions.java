@@ -71,6 +71,12 @@ public final class TargetOptions {
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new URISyntaxException(endpointUrl, "no http(s) scheme and host");
             }
+            if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+                throw new ParameterException(
+                        mixee.commandLine(),
+                        "--endpoint-url: port " + uri.getPort() + " in '" + Endpoints.redactUrl(endpointUrl)
+                                + "' is not between 1 and 65535; use e.g. --endpoint-url http://127.0.0.1:8000");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new ParameterException(

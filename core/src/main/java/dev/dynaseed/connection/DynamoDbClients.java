@@ -15,8 +15,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,7 +66,7 @@ public final class DynamoDbClients {
                         .socketTimeout(timeouts.attempt()));
         // A switch expression without default: a new kind of target does not compile until it is handled here.
         DynamoDbClientBuilder configured = switch (target.kind()) {
-            case LOCAL -> local(builder, (Target.Local) target);
+            case LOCAL -> local(builder, override, (Target.Local) target);
             case ENDPOINT -> endpoint(builder, (Target.Endpoint) target);
             case AWS -> aws(builder, override, (Target.Aws) target);
         };
@@ -83,12 +81,18 @@ public final class DynamoDbClients {
         }
     }
 
-    private static DynamoDbClientBuilder local(DynamoDbClientBuilder builder, Target.Local local) {
+    private static DynamoDbClientBuilder local(
+            DynamoDbClientBuilder builder, ClientOverrideConfiguration.Builder override, Target.Local local) {
+        override.addExecutionInterceptor(new LocalEngineGone(local));
         return builder.endpointOverride(local.endpoint()).region(LOCAL_REGION).credentialsProvider(localCredentials());
     }
 
     private static DynamoDbClientBuilder endpoint(DynamoDbClientBuilder builder, Target.Endpoint endpoint) {
-        endpoint.profile().ifPresent(DynamoDbClients::requireProfile);
+        endpoint.profile().ifPresent(profile -> {
+            ProfileFiles files = ProfileFiles.read();
+            requireProfile(files, profile);
+            files.requireCredentials(profile);
+        });
         // The SDK sends no user info anyway; dropping it keeps a password out of SDK messages and logs.
         return builder.endpointOverride(Endpoints.withoutUserInfo(endpoint.endpoint()))
                 .region(endpoint.region().map(Region::of).orElse(LOCAL_REGION))
@@ -99,7 +103,14 @@ public final class DynamoDbClients {
 
     private static DynamoDbClientBuilder aws(
             DynamoDbClientBuilder builder, ClientOverrideConfiguration.Builder override, Target.Aws aws) {
-        aws.profile().ifPresent(DynamoDbClients::requireProfile);
+        ProfileFiles files = ProfileFiles.read();
+        aws.profile().ifPresent(profile -> {
+            requireProfile(files, profile);
+            files.requireCredentials(profile);
+            if (aws.region().isEmpty()) {
+                files.requireKnownRegion(profile);
+            }
+        });
         aws.region().map(DynamoDbClients::knownRegion).ifPresent(builder::region);
         aws.profile().ifPresent(profile -> {
             // The named profile also supplies the region when --region is absent, as the AWS CLI does.
@@ -116,16 +127,19 @@ public final class DynamoDbClients {
         return List.copyOf(all);
     }
 
-    /** Whether {@code profile} is in the AWS config or credentials file (as the SDK finds them). */
+    /**
+     * Whether {@code profile} is in the AWS config or credentials file (as the SDK finds them).
+     *
+     * @throws TargetException when one of the files does not parse, naming it and the line
+     */
     public static boolean profileExists(String profile) {
         Objects.requireNonNull(profile, "profile");
-        return ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        return ProfileFiles.read().exists(profile);
     }
 
-    private static void requireProfile(String profile) {
-        if (!profileExists(profile)) {
-            throw TargetException.noProfile(
-                    profile, ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath());
+    private static void requireProfile(ProfileFiles files, String profile) {
+        if (!files.exists(profile)) {
+            throw TargetException.noProfile(profile, files.configFile(), files.credentialsFile());
         }
     }
 

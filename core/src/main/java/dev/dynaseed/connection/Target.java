@@ -1,6 +1,7 @@
 package dev.dynaseed.connection;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,8 +21,22 @@ public sealed interface Target {
         AWS
     }
 
-    /** The local engine (dynalite) on 127.0.0.1. */
-    record Local(int port) implements Target {
+    /** The local engine (dynalite) on 127.0.0.1; its log file, when known, is named when it stops answering. */
+    record Local(int port, Optional<Path> log) implements Target {
+        public Local {
+            Objects.requireNonNull(log, "log");
+        }
+
+        /** The engine on {@code port}, its log unknown. */
+        public Local(int port) {
+            this(port, Optional.empty());
+        }
+
+        /** The same engine with its log file known. */
+        public Local withLog(Path logFile) {
+            return new Local(port, Optional.of(logFile));
+        }
+
         @Override
         public Kind kind() {
             return Kind.LOCAL;

@@ -30,6 +30,13 @@ public final class TargetException extends DynaseedException {
     private static final long serialVersionUID = 1L;
     private static final Pattern MILLIS = Pattern.compile("(\\d+) millis");
     private static final int MAX_DETAIL = 300;
+    /** What the SDK appends to messages: attempt counts, service, status and request id. */
+    private static final Pattern SDK_DECORATIONS = Pattern.compile(
+            "\\s*\\((?:SDK Attempt Count: \\d+|Service: [^)]*|Status Code: [^)]*|Request ID: [^)]*)\\)");
+    /** Messages dynaseed's own interceptors write: already plain, shown as they are. */
+    static final String NOT_SENT = "not sent: ";
+
+    static final String LOCAL_ENGINE_GONE = "the local engine stopped answering";
 
     /** What went wrong, for callers that react differently (exit codes, retries). */
     public enum Kind {
@@ -55,6 +62,8 @@ public final class TargetException extends DynaseedException {
         UNKNOWN_REGION,
         /** The named profile is in neither AWS file. */
         NO_PROFILE,
+        /** The AWS config or credentials file cannot be parsed. */
+        BAD_PROFILE_FILE,
         /** The target answered with an error of its own. */
         SERVICE,
         /** Anything else the SDK reported. */
@@ -76,7 +85,7 @@ public final class TargetException extends DynaseedException {
     /** Whether the user named something that does not exist (a profile, a region): exit code 2, nothing was sent. */
     public boolean isInvalidInput() {
         return switch (kind) {
-            case NO_PROFILE, UNKNOWN_REGION, NO_REGION -> true;
+            case NO_PROFILE, BAD_PROFILE_FILE, UNKNOWN_REGION, NO_REGION -> true;
             case UNREACHABLE,
                     NO_ANSWER,
                     CONNECTION_CLOSED,
@@ -117,17 +126,7 @@ public final class TargetException extends DynaseedException {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(e, "e");
         Kind kind = kindOf(e);
-        String what = switch (kind) {
-            case UNREACHABLE -> "cannot connect (" + detail(rootCause(e)) + ")";
-            case NO_ANSWER -> "no answer" + within(e);
-            case CONNECTION_CLOSED -> "the connection closed without an answer (" + detail(rootCause(e)) + ")";
-            case TLS -> "the TLS handshake failed (" + detail(find(e, SSLException.class)) + ")";
-            case UNKNOWN_HOST -> "the host name " + detail(find(e, UnknownHostException.class)) + " does not resolve";
-            case NO_CREDENTIALS -> "no AWS credentials were found";
-            case CREDENTIALS_REJECTED, ACCESS_DENIED, SERVICE -> "the target answered " + serviceError(e);
-            case NO_REGION -> "no region is set";
-            case UNKNOWN_REGION, NO_PROFILE, OTHER -> detail(e);
-        };
+        String what = reason(e);
         String check = switch (kind) {
             case UNREACHABLE -> "check that the endpoint is running and reachable, and its host and port";
             case NO_ANSWER ->
@@ -150,11 +149,35 @@ public final class TargetException extends DynaseedException {
             case ACCESS_DENIED -> "grant the credentials dynamodb:" + api(operation) + " on the table";
             case NO_REGION -> "give one with --region, e.g. --region us-east-1, or set region in the" + " profile";
             case SERVICE -> serviceCheck(e);
-            case UNKNOWN_REGION, NO_PROFILE, OTHER ->
+            case UNKNOWN_REGION, NO_PROFILE, BAD_PROFILE_FILE, OTHER ->
                 "check the endpoint, credentials and region"
                         + " (--endpoint-url, --region, --profile); run with --verbose for details";
         };
         return new TargetException(kind, operation + " on " + where + " failed: " + what + "; " + check, e);
+    }
+
+    /**
+     * Why {@code e} failed, in plain words without class names or the SDK's decorations (attempt counts, request
+     * ids), e.g. {@code cannot connect (Connection refused)}.
+     */
+    public static String reason(SdkException e) {
+        Objects.requireNonNull(e, "e");
+        String own = String.valueOf(e.getMessage());
+        if (own.startsWith(NOT_SENT) || own.startsWith(LOCAL_ENGINE_GONE)) {
+            return detail(own);
+        }
+        Kind kind = kindOf(e);
+        return switch (kind) {
+            case UNREACHABLE -> "cannot connect (" + detail(rootCause(e)) + ")";
+            case NO_ANSWER -> "no answer" + within(e);
+            case CONNECTION_CLOSED -> "the connection closed without an answer (" + detail(rootCause(e)) + ")";
+            case TLS -> "the TLS handshake failed (" + detail(find(e, SSLException.class)) + ")";
+            case UNKNOWN_HOST -> "the host name " + detail(find(e, UnknownHostException.class)) + " does not resolve";
+            case NO_CREDENTIALS -> "no AWS credentials were found";
+            case CREDENTIALS_REJECTED, ACCESS_DENIED, SERVICE -> "the target answered " + serviceError(e);
+            case NO_REGION -> "no region is set";
+            case UNKNOWN_REGION, NO_PROFILE, BAD_PROFILE_FILE, OTHER -> detail(e);
+        };
     }
 
     /** The profile is in neither AWS file: said before any call, naming both files. */
@@ -175,6 +198,45 @@ public final class TargetException extends DynaseedException {
                         + " region newer than this build: --endpoint-url https://dynamodb.REGION.amazonaws.com"
                         + " --region REGION)",
                 null);
+    }
+
+    /** The region set in {@code profile} in {@code file} is not one the SDK knows: said before any call. */
+    public static TargetException unknownRegion(String region, String profile, Path file) {
+        return new TargetException(
+                Kind.UNKNOWN_REGION,
+                "region '" + region + "' is not an AWS region (it is set in profile '" + profile + "' in " + file
+                        + "); fix it there or give one with --region, e.g. --region us-east-1",
+                null);
+    }
+
+    /** The profile exists but says nothing about credentials: said before any call, never with a secret. */
+    public static TargetException noProfileCredentials(String profile, Path file, Path credentialsFile) {
+        return new TargetException(
+                Kind.NO_CREDENTIALS,
+                "profile '" + profile + "' in " + file + " has no credentials; add aws_access_key_id and"
+                        + " aws_secret_access_key to [" + profile + "] in " + credentialsFile
+                        + " or use 'aws configure --profile " + profile + "'",
+                null);
+    }
+
+    /** An AWS config or credentials file that does not parse: its path, the line and what to fix. */
+    public static TargetException badProfileFile(Path file, RuntimeException e) {
+        String problem = oneLine(String.valueOf(e.getMessage()));
+        Matcher line = Pattern.compile("\\s*on line (\\d+)").matcher(problem);
+        String where = file.toString();
+        if (line.find()) {
+            where += " line " + line.group(1);
+            problem = problem.substring(0, line.start()) + problem.substring(line.end());
+        }
+        if (!problem.isEmpty()) {
+            problem = Character.toLowerCase(problem.charAt(0)) + problem.substring(1);
+        }
+        return new TargetException(
+                Kind.BAD_PROFILE_FILE,
+                where + ": " + detail(problem) + "; fix that line (a section reads e.g. [profile dev], a setting"
+                        + " e.g. region = us-east-1), or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at"
+                        + " another file",
+                e);
     }
 
     /** No region for AWS from the options, the environment or the profile. */
@@ -227,7 +289,7 @@ public final class TargetException extends DynaseedException {
             }
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("unable to load credentials")) {
+        if (message.contains("unable to load credentials") || message.contains("contained no credentials")) {
             return Kind.NO_CREDENTIALS;
         }
         if (message.contains("unable to load region")) {
@@ -301,12 +363,24 @@ public final class TargetException extends DynaseedException {
     private static String serviceError(SdkException e) {
         int status = e instanceof SdkServiceException service ? service.statusCode() : 0;
         String code = errorCode(e);
+        if (code.isEmpty()
+                && e instanceof AwsServiceException aws
+                && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().sdkHttpResponse() != null) {
+            code = aws.awsErrorDetails()
+                    .sdkHttpResponse()
+                    .statusText()
+                    .map(text -> text.replace(" ", ""))
+                    .orElse("");
+        }
         String message = e instanceof AwsServiceException aws
                         && aws.awsErrorDetails() != null
                         && aws.awsErrorDetails().errorMessage() != null
                 ? aws.awsErrorDetails().errorMessage()
                 : String.valueOf(e.getMessage());
-        return (code.isEmpty() ? "" : code + " ") + "(HTTP " + status + "): " + detail(message);
+        String plain = detail(message);
+        String answer = ((status == 0 ? "" : status + " ") + code).strip();
+        return answer + (plain.isEmpty() || plain.startsWith("Service returned HTTP status code") ? "" : ": " + plain);
     }
 
     private static String serviceCheck(SdkException e) {
@@ -340,7 +414,8 @@ public final class TargetException extends DynaseedException {
     }
 
     private static String detail(String text) {
-        String line = Endpoints.redact(text.strip());
+        String line =
+                Endpoints.redact(SDK_DECORATIONS.matcher(text).replaceAll("").strip());
         int newline = line.indexOf('\n');
         if (newline >= 0) {
             line = line.substring(0, newline).strip();

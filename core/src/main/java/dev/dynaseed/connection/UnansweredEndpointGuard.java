@@ -38,8 +38,9 @@ final class UnansweredEndpointGuard implements ExecutionInterceptor {
         Open current = open.get();
         if (current != null && System.nanoTime() - current.untilNanos() < 0) {
             throw SdkClientException.builder()
-                    .message("not sent: " + endpoint + " gave no answer to an earlier request within the last "
-                            + callTimeout.toSeconds() + " s (" + firstLine(current.cause()) + ")")
+                    .message(TargetException.NOT_SENT + "an earlier request to " + endpoint + " got "
+                            + TargetException.reason(current.cause()) + "; nothing is sent there for "
+                            + callTimeout.toSeconds() + " s after that")
                     .cause(current.cause())
                     .build();
         }
@@ -53,7 +54,7 @@ final class UnansweredEndpointGuard implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
         if (!(context.exception() instanceof SdkException e)
-                || String.valueOf(e.getMessage()).startsWith("not sent: ")) {
+                || String.valueOf(e.getMessage()).startsWith(TargetException.NOT_SENT)) {
             return;
         }
         // Only silence: a refused connection fails in moments by itself (and happens while an engine starts).
@@ -69,11 +70,5 @@ final class UnansweredEndpointGuard implements ExecutionInterceptor {
         Optional<Duration> own =
                 context.request().overrideConfiguration().flatMap(RequestOverrideConfiguration::apiCallTimeout);
         return own.isPresent() && own.get().compareTo(callTimeout) < 0;
-    }
-
-    private static String firstLine(SdkException e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return Endpoints.redact(newline < 0 ? message : message.substring(0, newline));
     }
 }

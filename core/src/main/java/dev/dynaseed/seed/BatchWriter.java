@@ -41,8 +41,8 @@ public final class BatchWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private static final String NOT_SENT_DEADLINE = "not sent: no time left before the deadline";
-    private static final String ABANDONED_AT_DEADLINE = "ApiCallTimeoutException: the request was abandoned at the"
-            + " deadline; DynamoDB may or may not have written its items";
+    private static final String ABANDONED_AT_DEADLINE =
+            "the request was abandoned at the" + " deadline; DynamoDB may or may not have written its items";
     private static final String STOPPED_BEFORE_DEADLINE = "not resent: stopped before the deadline";
     private static final String INTERRUPTED = "not resent: the writer was closed";
     /** A request timing out with less than this left before the deadline was cut off by the deadline itself. */
@@ -136,7 +136,7 @@ public final class BatchWriter implements AutoCloseable {
         if (sourceFailure.isPresent()) {
             counters.failed(notSent, sourceFailure.get());
         } else if (!stoppedByDeadline && counters.stopReason().isPresent()) {
-            counters.failed(notSent, "not sent: " + counters.stopReason().get());
+            counters.failed(notSent, notSent(counters.stopReason().get()));
         } else {
             skipped = notSent;
         }
@@ -202,8 +202,7 @@ public final class BatchWriter implements AutoCloseable {
                 return;
             }
             if (counters.stopReason().isPresent()) {
-                counters.failed(
-                        toSend.size(), "not sent: " + counters.stopReason().get());
+                counters.failed(toSend.size(), notSent(counters.stopReason().get()));
                 return;
             }
             if (attempt > 1) {
@@ -359,5 +358,10 @@ public final class BatchWriter implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+    }
+
+    /** The items left unsent when the table stopped, saying the stop's reason once. */
+    private static String notSent(String stopReason) {
+        return stopReason.startsWith("not sent: ") ? stopReason : "not sent: " + stopReason;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynaseed.seed;
 
+import dev.dynaseed.connection.TargetException;
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -42,12 +43,15 @@ final class WriteFailures {
                 && "ValidationException".equals(service.awsErrorDetails().errorCode());
     }
 
+    /** How {@code e} reads in a report: DynamoDB's error code and message, else the reason in plain words. */
     static String describe(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+        if (e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null) {
             String code = service.awsErrorDetails().errorCode();
             return (code == null ? "HTTP " + service.statusCode() : code) + ": "
                     + service.awsErrorDetails().errorMessage();
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return TargetException.reason(e);
     }
 }

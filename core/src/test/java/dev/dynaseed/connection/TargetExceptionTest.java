@@ -60,7 +60,7 @@ class TargetExceptionTest {
 
         assertThat(e.kind()).isEqualTo(TargetException.Kind.ACCESS_DENIED);
         assertThat(e.getMessage())
-                .endsWith("failed: the target answered AccessDeniedException (HTTP 400): User: arn:x is not"
+                .endsWith("failed: the target answered 400 AccessDeniedException: User: arn:x is not"
                         + " authorized; grant the credentials dynamodb:DescribeTable on the table");
     }
 
@@ -79,9 +79,10 @@ class TargetExceptionTest {
                 DynamoDbException.builder().statusCode(404).message("Not Found").build());
 
         assertThat(failed.kind()).isEqualTo(TargetException.Kind.SERVICE);
-        assertThat(failed.getMessage()).endsWith("(HTTP 500): boom; the server failed; retry later, or check its logs");
+        assertThat(failed.getMessage())
+                .endsWith("answered 500 InternalServerError: boom; the server failed; retry later, or check its logs");
         assertThat(notDynamo.getMessage())
-                .contains("the target answered (HTTP 404): Not Found")
+                .contains("the target answered 404: Not Found")
                 .endsWith("check that the URL points at a DynamoDB-compatible endpoint");
     }
 

@@ -70,4 +70,13 @@ class WriteFailuresTest {
         assertThat(WriteFailures.describe(dynamo(503, "ServiceUnavailable"))).isEqualTo("ServiceUnavailable: message");
         assertThat(WriteFailures.describe(dynamo(503, null))).isEqualTo("HTTP 503: message");
     }
+
+    @Test
+    void describe_saysAConnectionFailureInPlainWords_withoutClassNamesOrSdkAttemptCounts() {
+        String described = WriteFailures.describe(SdkClientException.create(
+                "Unable to execute HTTP request: Connection refused (SDK Attempt Count: 1)",
+                new ConnectException("Connection refused")));
+
+        assertThat(described).isEqualTo("cannot connect (Connection refused)");
+    }
 }
