@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -101,13 +102,22 @@ public final class DynamoDbClients {
                         .orElseGet(DynamoDbClients::defaultOrLocalCredentials));
     }
 
+    private static Optional<Region> regionFromSystemSettings() {
+        try {
+            return Optional.ofNullable(new SystemSettingsRegionProvider().getRegion());
+        } catch (SdkClientException e) {
+            return Optional.empty();
+        }
+    }
+
     private static DynamoDbClientBuilder aws(
             DynamoDbClientBuilder builder, ClientOverrideConfiguration.Builder override, Target.Aws aws) {
         ProfileFiles files = ProfileFiles.read();
         aws.profile().ifPresent(profile -> {
             requireProfile(files, profile);
             files.requireCredentials(profile);
-            if (aws.region().isEmpty()) {
+            // The SDK takes the region from aws.region / AWS_REGION before the profile's, as the AWS CLI does.
+            if (aws.region().isEmpty() && regionFromSystemSettings().isEmpty()) {
                 files.requireKnownRegion(profile);
             }
         });

@@ -51,6 +51,24 @@ class DynamoDbClientsTest {
         }
     }
 
+    @Test
+    void regionFromSystemSettings_winsOverTheProfilesRegion_soABadOneThereIsNotReported(@TempDir Path dir)
+            throws IOException {
+        Path config = Files.writeString(dir.resolve("config"), "[profile dev]\nregion = nowhere-1\n");
+        Path credentials = Files.writeString(
+                dir.resolve("credentials"), "[dev]\naws_access_key_id = x\naws_secret_access_key = y\n");
+        String oldConfig = System.setProperty("aws.configFile", config.toString());
+        String oldCredentials = System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        String oldRegion = System.setProperty("aws.region", "eu-west-1");
+        try (DynamoDbClient client = DynamoDbClients.create(new Target.Aws(Optional.empty(), Optional.of("dev")))) {
+            assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
+        } finally {
+            restore("aws.configFile", oldConfig);
+            restore("aws.sharedCredentialsFile", oldCredentials);
+            restore("aws.region", oldRegion);
+        }
+    }
+
     private static void restore(String property, String value) {
         if (value == null) {
             System.clearProperty(property);
