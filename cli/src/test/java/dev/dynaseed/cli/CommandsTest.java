@@ -113,9 +113,12 @@ class CommandsTest {
                 assertThat(result.exitCode()).isEqualTo(2);
                 assertThat(result.out()).isEmpty();
                 assertThat(result.err())
-                        .isEqualTo("error: The spec " + file + " has 2 problems:\n"
+                        .isEqualTo("error: The spec " + file + " has 3 problems:\n"
                                 + "  " + file
                                 + ":3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type; use S, N or B\n"
+                                + "  " + file
+                                + ":2:5: tables[0].name: 'x' is not a valid DynamoDB table name; use 3 to 255"
+                                + " characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs\n"
                                 + "  " + file
                                 + ":6:35: tables[1].seed.attributes.id: 'uuidd4' is not a generator; did you mean 'uuid4'?"
                                 + " use one of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant,"
