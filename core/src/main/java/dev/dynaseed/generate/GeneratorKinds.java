@@ -23,9 +23,9 @@ public final class GeneratorKinds {
         return switch (kind) {
             case UUID1 -> Uuid1Kind.INSTANCE;
             case UUID4 -> Uuid4Kind.INSTANCE;
-            case EPOCH_SECONDS -> EpochSecondsKind.INSTANCE;
-            case EPOCH_MILLIS -> EpochMillisKind.INSTANCE;
-            case ISO_TIMESTAMP -> IsoTimestampKind.INSTANCE;
+            case EPOCH_SECONDS -> TimeKind.EPOCH_SECONDS;
+            case EPOCH_MILLIS -> TimeKind.EPOCH_MILLIS;
+            case ISO_TIMESTAMP -> TimeKind.ISO_TIMESTAMP;
             case CONSTANT -> ConstantKind.INSTANCE;
             case SEQUENCE -> SequenceKind.INSTANCE;
             case INT_RANGE -> IntRangeKind.INSTANCE;
