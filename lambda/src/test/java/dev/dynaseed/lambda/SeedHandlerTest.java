@@ -139,6 +139,8 @@ class SeedHandlerTest {
                 .isEqualTo("{\"error\":\"The spec event.spec is invalid; nothing was changed.\",\"problems\":["
                         + "{\"path\":\"tables[0].partitionKey.type\",\"message\":\"'INT' is not a DynamoDB key type;"
                         + " use S, N or B\"},"
+                        + "{\"path\":\"tables[0].name\",\"message\":\"'x' is not a valid DynamoDB table name; use 3 to"
+                        + " 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs\"},"
                         + "{\"path\":\"tables[1].seed.attributes.id\",\"message\":\"missing; the partition key 'id'"
                         + " needs a generator of type S, e.g. id: uuid4\"}]}");
         assertThat(Dynalite.client().listTables().tableNames()).isEqualTo(before);
