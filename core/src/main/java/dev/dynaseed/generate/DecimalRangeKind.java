@@ -1,12 +1,14 @@
 package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.internal.DynamoNumbers;
 import dev.dynaseed.spec.internal.Quote;
 import dev.dynaseed.spec.internal.SpecLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@code decimalRange} generator kind. */
@@ -14,9 +16,6 @@ final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange
     static final DecimalRangeKind INSTANCE = new DecimalRangeKind();
 
     static final int MAX_SCALE = 20;
-
-    /** DynamoDB's numbers stay below 10^126 in magnitude. */
-    private static final BigDecimal DYNAMODB_LIMIT = BigDecimal.TEN.pow(126);
 
     private DecimalRangeKind() {}
 
@@ -66,11 +65,9 @@ final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange
         boolean valid = true;
         for (String bound : List.of("min", "max")) {
             BigDecimal value = bound.equals("min") ? spec.min() : spec.max();
-            if (value.abs().compareTo(DYNAMODB_LIMIT) >= 0) {
-                checks.problem(
-                        bound,
-                        value + " is beyond DynamoDB's number range (magnitudes below 1E+126); use a smaller"
-                                + " number, e.g. " + bound + ": 100");
+            Optional<String> outside = DynamoNumbers.rangeProblem(value);
+            if (outside.isPresent()) {
+                checks.problem(bound, outside.get() + "; use a smaller number, e.g. " + bound + ": 100");
                 valid = false;
             }
         }

@@ -3,6 +3,7 @@ package dev.dynaseed.generate;
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.SpecValue;
 import dev.dynaseed.spec.ValueType;
+import dev.dynaseed.spec.internal.DynamoNumbers;
 import dev.dynaseed.spec.internal.Quote;
 import java.math.BigDecimal;
 import java.util.List;

@@ -14,9 +14,6 @@ import java.util.Optional;
  * wrong JSON type, every missing required field and every unknown field, instead of stopping at the first.
  */
 public final class ObjectFields {
-    private static final BigDecimal LARGEST_EXCLUSIVE = new BigDecimal("1E+126");
-    private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
-
     private final JsonNode node;
     private final String path;
     private final List<Problem> problems;
@@ -158,19 +155,9 @@ public final class ObjectFields {
                     return Optional.empty();
                 }
                 BigDecimal number = value.decimalValue();
-                BigDecimal magnitude = number.abs();
-                if (magnitude.compareTo(LARGEST_EXCLUSIVE) >= 0) {
-                    problem(
-                            field,
-                            describe(value) + " is out of range; DynamoDB numbers lie between -1E+126 and 1E+126,"
-                                    + " e.g. " + example);
-                    return Optional.empty();
-                }
-                if (number.signum() != 0 && magnitude.compareTo(SMALLEST) < 0) {
-                    problem(
-                            field,
-                            describe(value) + " is too close to 0; DynamoDB stores numbers from 1E-130 up, e.g. "
-                                    + example);
+                Optional<String> outside = DynamoNumbers.rangeProblem(number);
+                if (outside.isPresent()) {
+                    problem(field, outside.get() + ", e.g. " + example);
                     return Optional.empty();
                 }
                 return Optional.of(number);
