@@ -15,13 +15,27 @@ public sealed interface TableChange {
     /** Which change this is. */
     Kind kind();
 
-    /** How the table differs from its spec; empty unless the change is a {@link Drift}. */
+    /** How the table differs from its spec, each difference classified; empty for CREATE and NO_CHANGE. */
     List<Difference> differences();
+
+    /**
+     * The calls apply makes for this table, in order: CreateTable and its companion calls for CREATE; the in-place
+     * calls for UPDATE; DeleteTable, CreateTable and the companions for REPLACE; none for NO_CHANGE and BLOCKED.
+     */
+    List<Step> steps();
 
     /** The kinds of change, each with the action name plan output uses in text and JSON. */
     enum Kind {
         CREATE("create"),
         NO_CHANGE("none"),
+        /** Only in-place differences (and ones the engine does not support). */
+        UPDATE("update"),
+        /** At least one difference needs the table deleted and created again (items lost). */
+        REPLACE("replace"),
+        /** At least one difference is blocked by a rule; the table is left alone. */
+        BLOCKED("blocked"),
+        /** @deprecated reported before differences were classified; the planner no longer returns it */
+        @Deprecated
         DRIFT("drift");
 
         private final String action;
@@ -36,10 +50,17 @@ public sealed interface TableChange {
         }
     }
 
-    /** The table does not exist and will be created. */
-    record Create(TableSpec table) implements TableChange {
+    /** The table does not exist and will be created by {@code steps}. */
+    record Create(TableSpec table, List<Step> steps) implements TableChange {
         public Create {
             Objects.requireNonNull(table, "table");
+            steps = List.copyOf(steps);
+        }
+
+        /** @deprecated a create without its steps; the planner always gives them */
+        @Deprecated
+        public Create(TableSpec table) {
+            this(table, List.of());
         }
 
         @Override
@@ -68,9 +89,71 @@ public sealed interface TableChange {
         public List<Difference> differences() {
             return List.of();
         }
+
+        @Override
+        public List<Step> steps() {
+            return List.of();
+        }
     }
 
-    /** The table exists but differs from the spec; it is reported, never changed. */
+    /**
+     * The table exists; every difference is in place (or not supported by the engine), made by {@code steps} with the
+     * table's items kept.
+     */
+    record Update(TableSpec table, List<Difference> differences, List<Step> steps) implements TableChange {
+        public Update {
+            Objects.requireNonNull(table, "table");
+            differences = List.copyOf(differences);
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UPDATE;
+        }
+    }
+
+    /**
+     * The table exists and must be deleted and created again ({@code steps}: DeleteTable, CreateTable, companions);
+     * apply does it only when allowed, and the table's items are lost.
+     */
+    record Replace(TableSpec table, List<Difference> differences, List<Step> steps) implements TableChange {
+        public Replace {
+            Objects.requireNonNull(table, "table");
+            differences = List.copyOf(differences);
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REPLACE;
+        }
+    }
+
+    /** The table exists and a rule forbids at least one change now; it is left alone. */
+    record Blocked(TableSpec table, List<Difference> differences) implements TableChange {
+        public Blocked {
+            Objects.requireNonNull(table, "table");
+            differences = List.copyOf(differences);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BLOCKED;
+        }
+
+        @Override
+        public List<Step> steps() {
+            return List.of();
+        }
+    }
+
+    /**
+     * The table exists but differs from the spec; it is reported, never changed.
+     *
+     * @deprecated replaced by {@link Update}, {@link Replace} and {@link Blocked}
+     */
+    @Deprecated
     record Drift(TableSpec table, List<Difference> differences) implements TableChange {
         public Drift {
             Objects.requireNonNull(table, "table");
@@ -80,6 +163,11 @@ public sealed interface TableChange {
         @Override
         public Kind kind() {
             return Kind.DRIFT;
+        }
+
+        @Override
+        public List<Step> steps() {
+            return List.of();
         }
     }
 }

@@ -47,7 +47,7 @@ public final class Provisioner {
     public TableOutcome provision(TableChange change, RunDeadline deadline) throws InterruptedException {
         TableSpec table = change.table();
         return switch (change.kind()) {
-            case DRIFT -> {
+            case DRIFT, UPDATE, REPLACE, BLOCKED -> {
                 LOG.info("table {} drifted from its spec; left unchanged: {}", table.name(), change.differences());
                 yield new TableOutcome.Drifted(change.differences());
             }

@@ -1,5 +1,7 @@
 package dev.dynaseed.spec;
 
+import java.util.Optional;
+
 /**
  * How a table is billed: provisioned capacity or on demand. Code that handles billing switches over {@link #kind()}
  * without a {@code default}, so a new mode fails compilation wherever it is not handled yet.
@@ -33,8 +35,17 @@ public sealed interface BillingSpec {
         }
     }
 
-    /** On-demand capacity. */
-    record PayPerRequest() implements BillingSpec {
+    /** On-demand capacity, with optional maximums ({@code maxReadRequestUnits}, {@code maxWriteRequestUnits}). */
+    record PayPerRequest(Optional<OnDemandLimits> limits) implements BillingSpec {
+        public PayPerRequest {
+            java.util.Objects.requireNonNull(limits, "limits");
+        }
+
+        /** On demand without maximums. */
+        public PayPerRequest() {
+            this(Optional.empty());
+        }
+
         @Override
         public Kind kind() {
             return Kind.PAY_PER_REQUEST;
@@ -42,7 +53,7 @@ public sealed interface BillingSpec {
 
         @Override
         public String toString() {
-            return mode();
+            return limits.map(max -> mode() + " (" + max + ")").orElse(mode());
         }
     }
 }

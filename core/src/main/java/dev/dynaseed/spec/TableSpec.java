@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One table of a spec: its keys, billing, tags and how to seed it. Build one with
+ * One table of a spec: its keys, billing, tags, optional features (indexes, TTL, streams, ...) and how to seed it. Build one with
  * {@code TableSpec.builder(name, partitionKey).sortKey(...).billing(...).build()}, so that new optional table fields
  * (indexes, TTL, streams, ...) do not change every caller; the canonical constructor still works.
  */
@@ -17,7 +17,8 @@ public record TableSpec(
         Optional<KeySpec> sortKey,
         BillingSpec billing,
         Map<String, String> tags,
-        SeedSpec seed) {
+        SeedSpec seed,
+        TableFeatures features) {
 
     public TableSpec {
         Objects.requireNonNull(name, "name");
@@ -26,6 +27,18 @@ public record TableSpec(
         Objects.requireNonNull(billing, "billing");
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(features, "features");
+    }
+
+    /** A table with none of the optional features (indexes, TTL, streams, ...). */
+    public TableSpec(
+            String name,
+            KeySpec partitionKey,
+            Optional<KeySpec> sortKey,
+            BillingSpec billing,
+            Map<String, String> tags,
+            SeedSpec seed) {
+        this(name, partitionKey, sortKey, billing, tags, seed, TableFeatures.none());
     }
 
     /**
@@ -42,7 +55,8 @@ public record TableSpec(
                 .sortKey(sortKey)
                 .billing(billing)
                 .tags(tags)
-                .seed(seed);
+                .seed(seed)
+                .features(features);
     }
 
     /** Builds a {@link TableSpec}; every setter replaces that field. */
@@ -53,6 +67,7 @@ public record TableSpec(
         private BillingSpec billing = new BillingSpec.PayPerRequest();
         private final Map<String, String> tags = new LinkedHashMap<>();
         private SeedSpec seed = SeedSpec.none();
+        private TableFeatures features = TableFeatures.none();
 
         private Builder(String name, KeySpec partitionKey) {
             this.name = Objects.requireNonNull(name, "name");
@@ -101,8 +116,13 @@ public record TableSpec(
             return this;
         }
 
+        public Builder features(TableFeatures value) {
+            this.features = Objects.requireNonNull(value, "features");
+            return this;
+        }
+
         public TableSpec build() {
-            return new TableSpec(name, partitionKey, sortKey, billing, tags, seed);
+            return new TableSpec(name, partitionKey, sortKey, billing, tags, seed, features);
         }
     }
 }

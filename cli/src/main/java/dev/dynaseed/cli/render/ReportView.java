@@ -103,7 +103,7 @@ public final class ReportView {
         return switch (change.kind()) {
             case CREATE -> schema(spec) + "; " + seed(spec);
             case NO_CHANGE -> "exists and matches; " + seed(spec);
-            case DRIFT ->
+            case DRIFT, UPDATE, REPLACE, BLOCKED ->
                 "differs, left unchanged and not seeded: "
                         + String.join(
                                 "; ",

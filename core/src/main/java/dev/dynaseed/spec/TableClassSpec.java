@@ -1,0 +1,7 @@
+package dev.dynaseed.spec;
+
+/** A DynamoDB table class. */
+public enum TableClassSpec {
+    STANDARD,
+    STANDARD_INFREQUENT_ACCESS
+}
