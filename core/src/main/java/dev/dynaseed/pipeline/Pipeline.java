@@ -2,6 +2,7 @@ package dev.dynaseed.pipeline;
 
 import dev.dynaseed.DynaseedException;
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.plan.EngineCapabilities;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.Planner;
 import dev.dynaseed.plan.TableChange;
@@ -69,7 +70,8 @@ public final class Pipeline {
 
     /** What apply would do, each DescribeTable bounded by {@code deadline}; reads only. */
     public Plan plan(Spec spec, RunDeadline deadline) {
-        return new Planner(client, options.tableConcurrency()).plan(spec, deadline);
+        return new Planner(client, options.tableConcurrency(), EngineCapabilities.describedAs(target))
+                .plan(spec, deadline);
     }
 
     /** Applies the spec. */

@@ -2,30 +2,24 @@ package dev.dynaseed.provision;
 
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.plan.ChangeClassifier;
 import dev.dynaseed.plan.Difference;
+import dev.dynaseed.plan.EngineCapabilities;
+import dev.dynaseed.plan.LiveTable;
 import dev.dynaseed.plan.TableChange;
-import dev.dynaseed.plan.TableShape;
-import dev.dynaseed.spec.BillingSpec;
-import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.plan.TableRequests;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /** Carries out one table's change: CreateTable (with tags) and wait for ACTIVE, or report what is there. */
 public final class Provisioner {
@@ -80,7 +74,9 @@ public final class Provisioner {
             TableDescription description = client.describeTable(
                             r -> r.tableName(table.name()).overrideConfiguration(deadline.bound(client)))
                     .table();
-            List<Difference> differences = TableShape.compare(TableShape.of(table), TableShape.of(description));
+            List<Difference> differences = new ChangeClassifier(EngineCapabilities.aws())
+                    .classify(table, LiveTable.of(description))
+                    .differences();
             return differences.isEmpty() ? new TableOutcome.AlreadyMatches() : new TableOutcome.Drifted(differences);
         } catch (SdkException e) {
             return new TableOutcome.Failed("DescribeTable failed: " + e.getMessage());
@@ -105,52 +101,9 @@ public final class Provisioner {
         }
     }
 
-    /** The CreateTable request for a table spec: its name and {@link TableShape}. */
+    /** The CreateTable request for a table spec, as {@link TableRequests} builds it for AWS. */
     public static CreateTableRequest createRequest(TableSpec table) {
-        TableShape shape = TableShape.of(table);
-        List<KeySchemaElement> keySchema = new ArrayList<>();
-        List<AttributeDefinition> definitions = new ArrayList<>();
-        addKey(shape.partitionKey(), KeyType.HASH, keySchema, definitions);
-        shape.sortKey().ifPresent(key -> addKey(key, KeyType.RANGE, keySchema, definitions));
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(table.name())
-                .keySchema(keySchema)
-                .attributeDefinitions(definitions);
-        billing(request, shape.billing());
-        Map<String, String> tags = shape.tags().orElse(Map.of());
-        if (!tags.isEmpty()) {
-            request.tags(tags.entrySet().stream()
-                    .map(tag -> Tag.builder()
-                            .key(tag.getKey())
-                            .value(tag.getValue())
-                            .build())
-                    .toList());
-        }
-        return request.build();
-    }
-
-    private static CreateTableRequest.Builder billing(CreateTableRequest.Builder request, BillingSpec billing) {
-        return switch (billing.kind()) {
-            case PROVISIONED -> {
-                BillingSpec.Provisioned provisioned = (BillingSpec.Provisioned) billing;
-                yield request.billingMode(BillingMode.PROVISIONED)
-                        .provisionedThroughput(t -> t.readCapacityUnits(provisioned.readCapacity())
-                                .writeCapacityUnits(provisioned.writeCapacity()));
-            }
-            case PAY_PER_REQUEST -> request.billingMode(BillingMode.PAY_PER_REQUEST);
-        };
-    }
-
-    private static void addKey(
-            KeySpec key, KeyType role, List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {
-        keySchema.add(KeySchemaElement.builder()
-                .attributeName(key.name())
-                .keyType(role)
-                .build());
-        definitions.add(AttributeDefinition.builder()
-                .attributeName(key.name())
-                .attributeType(key.type().name())
-                .build());
+        return new TableRequests(EngineCapabilities.aws()).createRequest(table);
     }
 
     /** DeleteTable, then wait until it is gone; the outcome says whether there was a table to delete. */
