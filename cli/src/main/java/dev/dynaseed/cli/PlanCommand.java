@@ -62,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
                     out.println("\nCalls apply would make, in order:\n");
                     out.print(PlanExplain.render(plan));
                 }
-                out.println("\n" + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
+                out.println((explain ? "" : "\n") + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
                         + " dynaseed apply" + OptionEcho.specAndTarget(command));
             }
             return exitCode(plan);
