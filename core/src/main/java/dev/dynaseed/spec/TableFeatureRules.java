@@ -311,7 +311,8 @@ final class TableFeatureRules {
     /** A path without its {@code tables[N].} prefix, for naming another place of the same table. */
     private static String relative(String path) {
         int dot = path.indexOf("].");
-        return path.startsWith("tables[") && dot >= 0 ? path.substring(dot + 2) : path;
+        String within = path.startsWith("tables[") && dot >= 0 ? path.substring(dot + 2) : path;
+        return within.equals("partitionKey") || within.equals("sortKey") ? "the table's " + within : within;
     }
 
     private record IndexEntry(IndexSpec index, String path) {}

@@ -107,12 +107,12 @@ public final class TableFeaturesReader {
         Optional<StreamView> stream = table.node("stream")
                 .flatMap(node -> object(node, table.pathOf("stream"), STREAM_FIELDS, "{viewType: NEW_AND_OLD_IMAGES}"))
                 .flatMap(fields -> fields.requiredText("viewType", "viewType: NEW_AND_OLD_IMAGES")
-                        .flatMap(text -> named(fields, "viewType", text, StreamView.values(), "stream view type")));
+                        .flatMap(text -> named(fields, "viewType", text, StreamView.values(), "a stream view type")));
         Optional<PointInTimeRecoverySpec> pointInTimeRecovery =
                 table.node("pointInTimeRecovery").flatMap(node -> pointInTimeRecovery(node, table));
         Optional<EncryptionSpec> encryption = table.node("encryption").flatMap(node -> encryption(node, table));
         Optional<TableClassSpec> tableClass = table.text("tableClass", "tableClass: STANDARD")
-                .flatMap(text -> named(table, "tableClass", text, TableClassSpec.values(), "table class"));
+                .flatMap(text -> named(table, "tableClass", text, TableClassSpec.values(), "a table class"));
         Optional<Boolean> deletionProtection = table.bool("deletionProtection", "deletionProtection: true");
         Optional<WarmThroughputSpec> warmThroughput =
                 table.node("warmThroughput").flatMap(node -> warmThroughput(node, table.pathOf("warmThroughput")));
@@ -290,7 +290,7 @@ public final class TableFeaturesReader {
     }
 
     private Optional<ProjectionSpec.Type> projectionType(ObjectFields fields, String field, String text) {
-        return named(fields, field, text, ProjectionSpec.Type.values(), "projection type");
+        return named(fields, field, text, ProjectionSpec.Type.values(), "a projection type");
     }
 
     /** maxReadRequestUnits / maxWriteRequestUnits: at least 1, or -1 (as when left out) for no maximum. */
@@ -398,7 +398,7 @@ public final class TableFeaturesReader {
         }
         ObjectFields fields = found.get();
         Optional<EncryptionSpec.Type> type = fields.requiredText("type", "type: AWS_MANAGED")
-                .flatMap(text -> named(fields, "type", text, EncryptionSpec.Type.values(), "encryption type"));
+                .flatMap(text -> named(fields, "type", text, EncryptionSpec.Type.values(), "an encryption type"));
         Optional<String> kmsKeyId = fields.text("kmsKeyId", "kmsKeyId: alias/orders");
         if (type.isEmpty()) {
             return Optional.empty();
@@ -481,7 +481,7 @@ public final class TableFeaturesReader {
         String hint = DidYouMean.closest(text, names)
                 .map(match -> "did you mean '" + match + "'? ")
                 .orElse("");
-        fields.problem(field, Quote.of(text) + " is not a " + what + "; " + hint + "use " + String.join(", ", names));
+        fields.problem(field, Quote.of(text) + " is not " + what + "; " + hint + "use " + String.join(", ", names));
         return Optional.empty();
     }
 }
