@@ -3,6 +3,8 @@ package dev.dynaseed.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynaseed.spec.SpecReader.SpecFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +99,11 @@ class TableFeaturesSpecTest {
                     .isEqualTo(new BillingSpec.PayPerRequest(
                             Optional.of(new OnDemandLimits(Optional.of(5000L), Optional.of(1000L)))));
         }
+    }
+
+    @Test
+    void readmesExampleOfEveryTableField_isTheSpecTestedHere() throws IOException {
+        assertThat(Checkout.read("README.md")).contains(Files.readString(VALID.resolve("every-table-field.yaml")));
     }
 
     @Test
