@@ -328,6 +328,10 @@ class TableFeaturesSpecTest {
         assertThat(problems(statusIndex("projection: {type: INCLUDE}")))
                 .containsExactly("tables[0].globalSecondaryIndexes[0].projection.attributes: missing; INCLUDE projects"
                         + " the attributes listed here (at least one), e.g. attributes: [total, status]");
+        assertThat(problems(statusIndex("projection: {type: INCLUDE, attributes: []}")))
+                .containsExactly("tables[0].globalSecondaryIndexes[0].projection.attributes: is empty; INCLUDE projects"
+                        + " the attributes listed here (at least one), e.g. attributes: [total, status], or use"
+                        + " projection KEYS_ONLY");
         assertThat(problems(statusIndex("projection: INCLUDE")))
                 .containsExactly("tables[0].globalSecondaryIndexes[0].projection: INCLUDE needs the attributes it"
                         + " projects; write projection: {type: INCLUDE, attributes: [total, status]}");

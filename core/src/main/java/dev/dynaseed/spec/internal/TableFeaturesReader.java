@@ -272,12 +272,17 @@ public final class TableFeaturesReader {
             return ProjectionSpec.all();
         }
         if (type.get() == ProjectionSpec.Type.INCLUDE) {
-            if (!fields.has("attributes")
-                    || (attributes.isEmpty() && fields.node("attributes").get().isEmpty())) {
+            if (!fields.has("attributes")) {
                 fields.problem(
                         "attributes",
                         "missing; INCLUDE projects the attributes listed here (at least one), e.g. attributes:"
                                 + " [total, status]");
+            } else if (fields.node("attributes").get().isArray()
+                    && fields.node("attributes").get().isEmpty()) {
+                fields.problem(
+                        "attributes",
+                        "is empty; INCLUDE projects the attributes listed here (at least one), e.g. attributes:"
+                                + " [total, status], or use projection KEYS_ONLY");
             }
         } else if (fields.has("attributes")) {
             fields.problem(
