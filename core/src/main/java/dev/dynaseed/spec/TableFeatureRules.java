@@ -152,15 +152,6 @@ final class TableFeatureRules {
                                 + " indexes' keys (DynamoDB's AttributeDefinitions): use " + first.type()));
             }
         }
-        if (index instanceof LocalIndexSpec local) {
-            table.sortKey()
-                    .filter(sortKey -> sortKey.name().equals(local.sortKey().name()))
-                    .ifPresent(sortKey -> problems.add(new Problem(
-                            entry.path() + ".sortKey.name",
-                            Quote.of(sortKey.name()) + " is the table's own sort key, so this index would sort items"
-                                    + " as the table does; a local secondary index sorts by another attribute, e.g."
-                                    + " created_at")));
-        }
     }
 
     /** Checks an index's INCLUDE list; returns how many attributes it projects toward the table's limit. */

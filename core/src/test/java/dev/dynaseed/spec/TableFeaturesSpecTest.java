@@ -266,11 +266,9 @@ class TableFeaturesSpecTest {
     }
 
     @Test
-    void localIndexOnTheTablesSortKey_isRefused() {
+    void localIndexOnTheTablesSortKey_isAllowed_asDynamoDbAllowsIt() {
         assertThat(problems("localSecondaryIndexes: [{name: by_order, sortKey: {name: order_id, type: S}}]"))
-                .containsExactly("tables[0].localSecondaryIndexes[0].sortKey.name: 'order_id' is the table's own sort"
-                        + " key, so this index would sort items as the table does; a local secondary index sorts by"
-                        + " another attribute, e.g. created_at");
+                .isEmpty();
     }
 
     @Test
