@@ -33,6 +33,9 @@ final class EngineProcess {
     /** The launcher's file name, which also tells an engine it started from one an earlier dynaseed started. */
     static final String LAUNCHER = "dynaseed-engine.js";
 
+    /** What every engine's command line names, with or without the launcher. */
+    private static final String DYNALITE_CLI = "dynalite/cli.js";
+
     private static final Logger LOG = LoggerFactory.getLogger(EngineProcess.class);
 
     private EngineProcess() {}
@@ -177,7 +180,7 @@ final class EngineProcess {
     static Optional<Found> engineOn(int port) {
         return ProcessHandle.allProcesses()
                 .flatMap(handle -> handle.info().arguments().map(List::of).stream()
-                        .filter(args -> args.stream().anyMatch(arg -> arg.endsWith("dynalite/cli.js")))
+                        .filter(args -> args.stream().anyMatch(arg -> arg.endsWith(DYNALITE_CLI)))
                         .filter(args -> valueAfter(args, "--port").equals(Optional.of(Integer.toString(port))))
                         .flatMap(args -> valueAfter(args, "--path").stream())
                         .map(path -> new Found(handle.pid(), Path.of(path).getParent())))
@@ -185,13 +188,15 @@ final class EngineProcess {
     }
 
     /**
-     * Whether the engine process runs dynalite without dynaseed's launcher, as dynaseed versions before online index
-     * changes started it; false when its command line cannot be read.
+     * Whether the engine process runs dynalite's cli.js without dynaseed's launcher, as dynaseed versions before
+     * online index changes started it; false for any other program and when its command line cannot be read.
      */
     static boolean predatesLauncher(long pid) {
         return ProcessHandle.of(pid)
                 .flatMap(handle -> handle.info().arguments())
-                .map(args -> List.of(args).stream().noneMatch(arg -> arg.endsWith(LAUNCHER)))
+                .map(List::of)
+                .map(args -> args.stream().anyMatch(arg -> arg.endsWith(DYNALITE_CLI))
+                        && args.stream().noneMatch(arg -> arg.endsWith(LAUNCHER)))
                 .orElse(false);
     }
 
