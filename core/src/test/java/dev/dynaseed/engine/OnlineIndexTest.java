@@ -261,6 +261,51 @@ class OnlineIndexTest {
     }
 
     @Test
+    void indexChangesInterruptedByAStop_areCompletedWhenTheEngineStartsAgain() {
+        EngineConfig slow = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort())
+                .withUpdateTime(Duration.ofMinutes(2));
+        try (LocalEngine engine = LocalEngine.start(slow);
+                DynamoDbClient client = DynamoDbClients.create(engine.target())) {
+            seed(client, "interrupted");
+            client.createTable(r -> r.tableName("dropped")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(
+                            a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .globalSecondaryIndexes(i -> i.indexName("byG")
+                            .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+            awaitIdle(client, "dropped");
+            client.updateTable(r -> r.tableName("interrupted")
+                    .attributeDefinitions(
+                            a -> a.attributeName("g").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("n").attributeType(ScalarAttributeType.N))
+                    .globalSecondaryIndexUpdates(createByG("byG")));
+            client.updateTable(
+                    r -> r.tableName("dropped").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byG"))));
+            assertThat(client.describeTable(r -> r.tableName("interrupted"))
+                            .table()
+                            .globalSecondaryIndexes())
+                    .extracting(GlobalSecondaryIndexDescription::indexStatus)
+                    .containsExactly(IndexStatus.CREATING);
+        }
+
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort());
+        try (LocalEngine engine = LocalEngine.start(config);
+                DynamoDbClient client = DynamoDbClients.create(engine.target())) {
+            assertThat(awaitIdle(client, "interrupted").globalSecondaryIndexes())
+                    .extracting(
+                            GlobalSecondaryIndexDescription::indexName, GlobalSecondaryIndexDescription::indexStatus)
+                    .containsExactly(tuple("byG", IndexStatus.ACTIVE));
+            assertThat(client.scan(r -> r.tableName("interrupted").indexName("byG"))
+                            .count())
+                    .isEqualTo(expectedInIndex().size());
+            assertThat(awaitIdle(client, "dropped").hasGlobalSecondaryIndexes()).isFalse();
+        }
+    }
+
+    @Test
     void twoIndexChangesInOneCall_areRefusedLikeDynamoDb_andChangeNothing() {
         DynamoDbClient client = Dynalite.client();
         String table = emptyTable(client, "online_two");
