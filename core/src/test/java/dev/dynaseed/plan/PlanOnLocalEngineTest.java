@@ -23,7 +23,6 @@ import dev.dynaseed.testing.Dynalite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -393,8 +392,6 @@ class PlanOnLocalEngineTest {
     }
 
     @Test
-    @Disabled("dynalite 4 ignores UpdateTable GSI Create/Delete and wants ProvisionedThroughput in a Create even on an"
-            + " on-demand table; the engine helper's branch makes the local engine do both")
     void addedIndex_isInPlace_oneUpdateTablePerIndex_andThenMatches() throws InterruptedException {
         TableSpec table = TableSpec.builder(Dynalite.uniqueTableName("gsiadd"), PK)
                 .sortKey(SK)
