@@ -107,7 +107,17 @@ public final class ChangeClassifier {
                         "default",
                         Resolution.NOT_SUPPORTED,
                         capabilities.notSupported(Feature.WARM_THROUGHPUT))));
-        unsupported.sort(Comparator.comparing(d -> FIELD_ORDER.indexOf(d.field())));
+        for (GlobalIndexSpec index : spec.features().globalSecondaryIndexes()) {
+            if (!capabilities.holds(index)) {
+                unsupported.add(new Difference(
+                        "globalSecondaryIndexes." + index.name(),
+                        wanted.globalSecondaryIndexes().get(index.name()).toString(),
+                        "none",
+                        Resolution.NOT_SUPPORTED,
+                        capabilities.notSupported(Feature.MULTI_ATTRIBUTE_INDEX_KEYS)));
+            }
+        }
+        unsupported.sort(Comparator.comparing(d -> FIELD_ORDER.indexOf(d.field().replaceFirst("\\..*", ""))));
         return new TableChange.Create(spec, new TableRequests(capabilities).create(spec), unsupported);
     }
 
@@ -297,6 +307,17 @@ public final class ChangeClassifier {
         for (GlobalIndex index : wanted.globalSecondaryIndexes().values()) {
             String field = "globalSecondaryIndexes." + index.name();
             GlobalIndex live = found.globalSecondaryIndexes().get(index.name());
+            if (!engine.holds(specs.get(index.name()))) {
+                if (live == null || !index.sameDefinition(live)) {
+                    all.add(notSupported(
+                            field,
+                            index.toString(),
+                            live == null ? "none" : live.toString(),
+                            engine,
+                            Feature.MULTI_ATTRIBUTE_INDEX_KEYS));
+                }
+                continue;
+            }
             if (live == null) {
                 all.add(new Found(
                         difference(

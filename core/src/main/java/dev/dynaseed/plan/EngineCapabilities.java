@@ -27,7 +27,8 @@ public final class EngineCapabilities {
         TIME_TO_LIVE("UpdateTimeToLive"),
         POINT_IN_TIME_RECOVERY("UpdateContinuousBackups"),
         CONTRIBUTOR_INSIGHTS("UpdateContributorInsights"),
-        RESOURCE_POLICY("PutResourcePolicy");
+        RESOURCE_POLICY("PutResourcePolicy"),
+        MULTI_ATTRIBUTE_INDEX_KEYS("multi-attribute index keys");
 
         private final String api;
 
@@ -72,7 +73,8 @@ public final class EngineCapabilities {
 
     /**
      * The local engine, dynalite 4: it keeps GSIs and LSIs and has TagResource and a DescribeTimeToLive that always
-     * says DISABLED, ignores the other CreateTable and UpdateTable members, and lacks the other operations.
+     * says DISABLED, ignores the other CreateTable and UpdateTable members, and lacks the other operations and
+     * multi-attribute index keys (it refuses a second HASH element).
      */
     public static EngineCapabilities localEngine() {
         Map<Feature, Support> support = new EnumMap<>(Feature.class);
@@ -90,7 +92,8 @@ public final class EngineCapabilities {
                 Feature.TIME_TO_LIVE,
                 Feature.POINT_IN_TIME_RECOVERY,
                 Feature.CONTRIBUTOR_INSIGHTS,
-                Feature.RESOURCE_POLICY)) {
+                Feature.RESOURCE_POLICY,
+                Feature.MULTI_ATTRIBUTE_INDEX_KEYS)) {
             support.put(lacking, Support.LACKS);
         }
         return new EngineCapabilities("the local engine (dynalite)", Target.Kind.LOCAL, support);
@@ -144,6 +147,12 @@ public final class EngineCapabilities {
 
     public Support support(Feature feature) {
         return support.get(Objects.requireNonNull(feature, "feature"));
+    }
+
+    /** Whether the engine can hold this global secondary index (multi-attribute keys need an engine that has them). */
+    public boolean holds(dev.dynaseed.spec.GlobalIndexSpec index) {
+        boolean multi = index.partitionKeys().size() > 1 || index.sortKeys().size() > 1;
+        return !multi || applies(Feature.MULTI_ATTRIBUTE_INDEX_KEYS);
     }
 
     /** Whether the engine applies {@code feature}. */

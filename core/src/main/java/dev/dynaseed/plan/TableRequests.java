@@ -68,10 +68,11 @@ public final class TableRequests {
         Objects.requireNonNull(table, "table");
         TableFeatures features = table.features();
         List<Step> steps = new ArrayList<>();
+        CreateTableRequest create = createRequest(table);
         steps.add(new Step(
                 "CreateTable",
-                createRequest(table),
-                features.globalSecondaryIndexes().isEmpty() ? WaitFor.TABLE_ACTIVE : WaitFor.TABLE_AND_INDEXES_ACTIVE,
+                create,
+                create.globalSecondaryIndexes().isEmpty() ? WaitFor.TABLE_ACTIVE : WaitFor.TABLE_AND_INDEXES_ACTIVE,
                 "create table " + table.name()));
         String name = table.name();
         if (features.timeToLiveAttribute().isPresent() && capabilities.applies(Feature.TIME_TO_LIVE)) {
@@ -104,15 +105,21 @@ public final class TableRequests {
         return List.copyOf(steps);
     }
 
-    /** The CreateTable request: keys, attribute definitions, billing, indexes and every create-time feature. */
+    /**
+     * The CreateTable request: keys, attribute definitions, billing, indexes and every create-time feature; a global
+     * secondary index the engine cannot hold (multi-attribute keys on the local engine) is left out.
+     */
     public CreateTableRequest createRequest(TableSpec table) {
         TableFeatures features = table.features();
+        List<GlobalIndexSpec> globals = features.globalSecondaryIndexes().stream()
+                .filter(capabilities::holds)
+                .toList();
         boolean provisioned = table.billing().kind() == BillingSpec.Kind.PROVISIONED;
         Map<String, KeySpec> attributes = new LinkedHashMap<>();
         List<KeySpec> tableKeys = new ArrayList<>(List.of(table.partitionKey()));
         table.sortKey().ifPresent(tableKeys::add);
         tableKeys.forEach(key -> attributes.putIfAbsent(key.name(), key));
-        for (GlobalIndexSpec index : features.globalSecondaryIndexes()) {
+        for (GlobalIndexSpec index : globals) {
             index.partitionKeys().forEach(key -> attributes.putIfAbsent(key.name(), key));
             index.sortKeys().forEach(key -> attributes.putIfAbsent(key.name(), key));
         }
@@ -141,8 +148,8 @@ public final class TableRequests {
                         .ifPresent(limits -> request.onDemandThroughput(onDemand(limits)));
             }
         }
-        if (!features.globalSecondaryIndexes().isEmpty()) {
-            request.globalSecondaryIndexes(features.globalSecondaryIndexes().stream()
+        if (!globals.isEmpty()) {
+            request.globalSecondaryIndexes(globals.stream()
                     .map(index -> globalIndex(index, provisioned))
                     .toList());
         }
