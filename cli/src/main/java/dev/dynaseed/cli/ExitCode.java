@@ -10,6 +10,10 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** Some tables or items failed, or a table drifted from its spec. */
     public static final int PARTIAL = 3;
+    /** {@code plan} only: apply would change at least one table (create, update in place or replace). */
+    public static final int PLAN_CHANGES = 4;
+    /** {@code plan} only: a rule blocks at least one change now (the table is left alone). */
+    public static final int PLAN_BLOCKED = 5;
 
     private ExitCode() {}
 }

@@ -1,24 +1,31 @@
 package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.cli.render.PlanExplain;
 import dev.dynaseed.cli.render.PlanJson;
 import dev.dynaseed.cli.render.ReportView;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
-import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.spec.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
-        description = {"Show what apply would do to each table, without writing anything.", "[API: DescribeTable]"})
+        description = {
+            "Show what apply would do to each table, every difference classified (in place, replace, blocked, not"
+                    + " supported by the engine), without writing anything.",
+            "Exit codes: 0 no changes, 4 changes to make, 5 a change is blocked by a rule (2 invalid input, 1 failed).",
+            "[API: DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource,"
+                    + " DescribeContributorInsights, GetResourcePolicy]"
+        })
 final class PlanCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
@@ -31,6 +38,12 @@ final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Option(
+            names = "--explain",
+            description = "Also print the request JSON of every call apply would make, in order, each in the form"
+                    + " 'aws dynamodb OPERATION --cli-input-json' accepts.")
+    boolean explain;
 
     @Override
     public Integer call() {
@@ -45,13 +58,23 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("Plan for " + spec.describe() + " on "
                         + session.target().describe() + ":\n");
                 out.print(ReportView.plan(plan));
-                long creates = plan.count(TableChange.Kind.CREATE);
-                long drifts = plan.count(TableChange.Kind.DRIFT);
-                out.println("\n" + creates + " to create, " + plan.count(TableChange.Kind.NO_CHANGE) + " unchanged, "
-                        + drifts + " drifted. Nothing was written; to apply it, run:"
+                if (explain) {
+                    out.println("\nCalls apply would make, in order:\n");
+                    out.print(PlanExplain.render(plan));
+                }
+                out.println("\n" + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
                         + " dynaseed apply" + OptionEcho.specAndTarget(command));
             }
-            return ExitCode.OK;
+            return exitCode(plan);
         }
+    }
+
+    /** 0 when apply would change nothing, 4 when it would, 5 when a rule blocks a change now. */
+    static int exitCode(Plan plan) {
+        return switch (ReportView.planStatus(plan)) {
+            case "blocked" -> ExitCode.PLAN_BLOCKED;
+            case "changes" -> ExitCode.PLAN_CHANGES;
+            default -> ExitCode.OK;
+        };
     }
 }

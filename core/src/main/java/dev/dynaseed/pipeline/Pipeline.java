@@ -2,6 +2,7 @@ package dev.dynaseed.pipeline;
 
 import dev.dynaseed.DynaseedException;
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.plan.EngineCapabilities;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.Planner;
 import dev.dynaseed.plan.TableChange;
@@ -59,7 +60,10 @@ public final class Pipeline {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.sources = Objects.requireNonNull(sources, "sources");
-        this.provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
+        this.provisioner = new Provisioner(
+                client,
+                ActiveWaiter.standard(client, options.activeTimeout()),
+                new Planner(client, 1, EngineCapabilities.describedAs(target)));
     }
 
     /** What apply would do; reads only, with as many DescribeTable calls at once as tables are applied at once. */
@@ -69,7 +73,8 @@ public final class Pipeline {
 
     /** What apply would do, each DescribeTable bounded by {@code deadline}; reads only. */
     public Plan plan(Spec spec, RunDeadline deadline) {
-        return new Planner(client, options.tableConcurrency()).plan(spec, deadline);
+        return new Planner(client, options.tableConcurrency(), EngineCapabilities.describedAs(target))
+                .plan(spec, deadline);
     }
 
     /** Applies the spec. */

@@ -1,7 +1,6 @@
 package dev.dynaseed.plan;
 
 import dev.dynaseed.RunDeadline;
-import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.util.List;
@@ -13,31 +12,44 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Reads the target (DescribeTable per table, up to {@code describeConcurrency} calls at once) and says what applying
- * the spec would change.
+ * Reads the target (DescribeTable and the companion describe calls per table, up to {@code describeConcurrency} tables
+ * at once) and says what applying the spec would change, each difference classified for the target's engine.
  */
 public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
     private final DynamoDbClient client;
     private final int describeConcurrency;
+    private final EngineCapabilities capabilities;
+    private final LiveTableReader reader;
 
     /**
      * @param client the client to read the target with
-     * @param describeConcurrency how many DescribeTable calls may run at once (not the writer's requests in flight)
+     * @param describeConcurrency how many tables may be read at once (not the writer's requests in flight)
+     * @param capabilities what the target engine does with each feature
      */
-    public Planner(DynamoDbClient client, int describeConcurrency) {
+    public Planner(DynamoDbClient client, int describeConcurrency, EngineCapabilities capabilities) {
         this.client = Objects.requireNonNull(client, "client");
         if (describeConcurrency < 1) {
             throw new IllegalArgumentException("describeConcurrency must be at least 1, was " + describeConcurrency);
         }
         this.describeConcurrency = describeConcurrency;
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.reader = new LiveTableReader(client, capabilities);
+    }
+
+    /** A planner for an endpoint whose capabilities are learnt from its answers. */
+    public Planner(DynamoDbClient client, int describeConcurrency) {
+        this(client, describeConcurrency, EngineCapabilities.endpoint("the endpoint"));
+    }
+
+    /** What the target engine is taken to do with each feature. */
+    public EngineCapabilities capabilities() {
+        return capabilities;
     }
 
     public Plan plan(Spec spec) {
@@ -63,11 +75,38 @@ public final class Planner {
         Optional<TableDescription> existing = describe(table.name(), deadline);
         if (existing.isEmpty()) {
             LOG.info("table {} does not exist; it will be created", table.name());
-            return new TableChange.Create(table);
+            return new ChangeClassifier(learnt(table, deadline)).create(table);
         }
-        List<Difference> differences = TableShape.compare(TableShape.of(table), TableShape.of(existing.get()));
-        LOG.info("table {} exists; {} difference(s)", table.name(), differences.size());
-        return differences.isEmpty() ? new TableChange.NoChange(table) : new TableChange.Drift(table, differences);
+        TableChange change = new ChangeClassifier(capabilities).classify(table, reader.read(existing.get(), deadline));
+        LOG.info(
+                "table {} exists; {} difference(s): {}",
+                table.name(),
+                change.differences().size(),
+                change.kind().action());
+        return change;
+    }
+
+    // An endpoint's companion operations are learnt before a create, so that apply never sends one it lacks.
+    private EngineCapabilities learnt(TableSpec table, RunDeadline deadline) {
+        if (capabilities.kind() != dev.dynaseed.connection.Target.Kind.ENDPOINT) {
+            return capabilities;
+        }
+        EngineCapabilities learnt = capabilities;
+        List<EngineCapabilities.Feature> used = new java.util.ArrayList<>();
+        table.features().timeToLiveAttribute().ifPresent(ttl -> used.add(EngineCapabilities.Feature.TIME_TO_LIVE));
+        table.features()
+                .pointInTimeRecovery()
+                .ifPresent(p -> used.add(EngineCapabilities.Feature.POINT_IN_TIME_RECOVERY));
+        table.features()
+                .contributorInsights()
+                .filter(on -> on)
+                .ifPresent(on -> used.add(EngineCapabilities.Feature.CONTRIBUTOR_INSIGHTS));
+        for (EngineCapabilities.Feature feature : used) {
+            if (!reader.has(feature, table.name(), deadline)) {
+                learnt = learnt.lacking(feature);
+            }
+        }
+        return learnt;
     }
 
     /** DescribeTable, with a missing table as empty. */
@@ -77,15 +116,7 @@ public final class Planner {
 
     /** DescribeTable bounded by {@code deadline}, with a missing table as empty. */
     public Optional<TableDescription> describe(String tableName, RunDeadline deadline) {
-        try {
-            return Optional.of(
-                    client.describeTable(r -> r.tableName(tableName).overrideConfiguration(deadline.bound(client)))
-                            .table());
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw TargetException.from(client, "DescribeTable " + tableName, e);
-        }
+        return reader.describe(tableName, deadline);
     }
 
     private static TableChange join(CompletableFuture<TableChange> future) {

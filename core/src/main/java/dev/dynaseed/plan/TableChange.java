@@ -15,7 +15,10 @@ public sealed interface TableChange {
     /** Which change this is. */
     Kind kind();
 
-    /** How the table differs from its spec, each difference classified; empty for CREATE and NO_CHANGE. */
+    /**
+     * How the table differs from its spec, each difference classified; for CREATE and NO_CHANGE only the features the
+     * engine does not support (shown, never a change to make).
+     */
     List<Difference> differences();
 
     /**
@@ -50,11 +53,20 @@ public sealed interface TableChange {
         }
     }
 
-    /** The table does not exist and will be created by {@code steps}. */
-    record Create(TableSpec table, List<Step> steps) implements TableChange {
+    /**
+     * The table does not exist and will be created by {@code steps}; {@code differences} lists the features the engine
+     * will not enforce.
+     */
+    record Create(TableSpec table, List<Step> steps, List<Difference> differences) implements TableChange {
         public Create {
             Objects.requireNonNull(table, "table");
             steps = List.copyOf(steps);
+            differences = List.copyOf(differences);
+        }
+
+        /** A create whose features the engine all supports. */
+        public Create(TableSpec table, List<Step> steps) {
+            this(table, steps, List.of());
         }
 
         /** @deprecated a create without its steps; the planner always gives them */
@@ -67,27 +79,26 @@ public sealed interface TableChange {
         public Kind kind() {
             return Kind.CREATE;
         }
-
-        @Override
-        public List<Difference> differences() {
-            return List.of();
-        }
     }
 
-    /** The table exists and matches the spec. */
-    record NoChange(TableSpec table) implements TableChange {
+    /**
+     * The table exists and matches the spec, but for {@code differences}, each in a feature the engine does not
+     * support (so not a change to make).
+     */
+    record NoChange(TableSpec table, List<Difference> differences) implements TableChange {
         public NoChange {
             Objects.requireNonNull(table, "table");
+            differences = List.copyOf(differences);
+        }
+
+        /** A table that matches its spec in every field. */
+        public NoChange(TableSpec table) {
+            this(table, List.of());
         }
 
         @Override
         public Kind kind() {
             return Kind.NO_CHANGE;
-        }
-
-        @Override
-        public List<Difference> differences() {
-            return List.of();
         }
 
         @Override

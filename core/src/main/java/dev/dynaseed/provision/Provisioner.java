@@ -2,34 +2,26 @@ package dev.dynaseed.provision;
 
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.plan.EngineCapabilities;
 import dev.dynaseed.plan.Planner;
 import dev.dynaseed.plan.Step;
 import dev.dynaseed.plan.TableChange;
-import dev.dynaseed.plan.TableShape;
+import dev.dynaseed.plan.TableRequests;
 import dev.dynaseed.seed.TableItems;
-import dev.dynaseed.spec.BillingSpec;
-import dev.dynaseed.spec.KeySpec;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * Carries out one table's change: sends its steps in order with the waits they name (see {@link StepRunner}),
@@ -44,11 +36,21 @@ public final class Provisioner {
     private final StepRunner runner;
     private final Planner planner;
 
+    /** A provisioner that plans a table afresh (when it changed since the plan) for an endpoint. */
     public Provisioner(DynamoDbClient client, ActiveWaiter waiter) {
+        this(client, waiter, new Planner(client, 1));
+    }
+
+    /**
+     * @param client the client to send the steps with
+     * @param waiter how to wait after steps and for tables found busy
+     * @param planner plans a table afresh when it changed since the plan (so it must know the target's engine)
+     */
+    public Provisioner(DynamoDbClient client, ActiveWaiter waiter, Planner planner) {
         this.client = Objects.requireNonNull(client, "client");
         this.waiter = Objects.requireNonNull(waiter, "waiter");
         this.runner = new StepRunner(client, waiter);
-        this.planner = new Planner(client, 1);
+        this.planner = Objects.requireNonNull(planner, "planner");
     }
 
     /** Provisions without a deadline; no table is replaced. */
@@ -247,52 +249,9 @@ public final class Provisioner {
         return items == 1 ? "1 item is" : items + " items are";
     }
 
-    /** The CreateTable request for a table spec: its name and {@link TableShape}. */
+    /** The CreateTable request for a table spec, as {@link TableRequests} builds it for AWS. */
     public static CreateTableRequest createRequest(TableSpec table) {
-        TableShape shape = TableShape.of(table);
-        List<KeySchemaElement> keySchema = new ArrayList<>();
-        List<AttributeDefinition> definitions = new ArrayList<>();
-        addKey(shape.partitionKey(), KeyType.HASH, keySchema, definitions);
-        shape.sortKey().ifPresent(key -> addKey(key, KeyType.RANGE, keySchema, definitions));
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(table.name())
-                .keySchema(keySchema)
-                .attributeDefinitions(definitions);
-        billing(request, shape.billing());
-        Map<String, String> tags = shape.tags().orElse(Map.of());
-        if (!tags.isEmpty()) {
-            request.tags(tags.entrySet().stream()
-                    .map(tag -> Tag.builder()
-                            .key(tag.getKey())
-                            .value(tag.getValue())
-                            .build())
-                    .toList());
-        }
-        return request.build();
-    }
-
-    private static CreateTableRequest.Builder billing(CreateTableRequest.Builder request, BillingSpec billing) {
-        return switch (billing.kind()) {
-            case PROVISIONED -> {
-                BillingSpec.Provisioned provisioned = (BillingSpec.Provisioned) billing;
-                yield request.billingMode(BillingMode.PROVISIONED)
-                        .provisionedThroughput(t -> t.readCapacityUnits(provisioned.readCapacity())
-                                .writeCapacityUnits(provisioned.writeCapacity()));
-            }
-            case PAY_PER_REQUEST -> request.billingMode(BillingMode.PAY_PER_REQUEST);
-        };
-    }
-
-    private static void addKey(
-            KeySpec key, KeyType role, List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {
-        keySchema.add(KeySchemaElement.builder()
-                .attributeName(key.name())
-                .keyType(role)
-                .build());
-        definitions.add(AttributeDefinition.builder()
-                .attributeName(key.name())
-                .attributeType(key.type().name())
-                .build());
+        return new TableRequests(EngineCapabilities.aws()).createRequest(table);
     }
 
     /** DeleteTable, then wait until it is gone; the outcome says whether there was a table to delete. */

@@ -115,27 +115,73 @@ public final class ReportView {
         return out.toString();
     }
 
-    /** A plan as a table of actions. */
+    /**
+     * A plan as an aligned table of actions, one row per table, then (when a table differs from its spec) an aligned
+     * table of every difference: field, spec, live, resolution and the call or rule.
+     */
     public static String plan(Plan plan) {
         TextTable table = TextTable.of("TABLE", "ACTION", "DETAILS");
+        TextTable differences = TextTable.of("TABLE", "FIELD", "SPEC", "LIVE", "RESOLUTION", "CALL / RULE");
         for (TableChange change : plan.changes()) {
             TableSpec spec = change.table();
             table.row(spec.name(), action(change), details(change));
+            for (Difference difference : change.differences()) {
+                differences.row(
+                        spec.name(),
+                        difference.field(),
+                        difference.expected(),
+                        difference.actual(),
+                        difference.resolution().label(),
+                        difference.how());
+            }
         }
-        return table.render("");
+        return table.render("") + (differences.isEmpty() ? "" : "\n" + differences.render(""));
     }
 
-    /** A change's action as plan output names it, in text and JSON alike: create, none or drift. */
+    /** The plan's closing counts, e.g. {@code 1 to create, 1 to update in place, 0 to replace, 0 blocked, 2 unchanged}. */
+    public static String planCounts(Plan plan) {
+        return plan.count(TableChange.Kind.CREATE) + " to create, " + plan.count(TableChange.Kind.UPDATE)
+                + " to update in place, " + plan.count(TableChange.Kind.REPLACE) + " to replace, "
+                + plan.count(TableChange.Kind.BLOCKED) + " blocked, " + plan.count(TableChange.Kind.NO_CHANGE)
+                + " unchanged";
+    }
+
+    /**
+     * What the plan adds up to, as JSON {@code status}: {@code blocked} when a table is blocked, else {@code changes}
+     * when apply would call anything, else {@code noChanges}.
+     */
+    public static String planStatus(Plan plan) {
+        if (plan.count(TableChange.Kind.BLOCKED) > 0 || plan.count(TableChange.Kind.DRIFT) > 0) {
+            return "blocked";
+        }
+        return plan.changes().stream().anyMatch(change -> !change.steps().isEmpty()) ? "changes" : "noChanges";
+    }
+
+    /** A change's action as plan output names it, in text and JSON alike: create, none, update, replace, blocked. */
     public static String action(TableChange change) {
         return change.kind().action();
     }
 
     private static String details(TableChange change) {
         TableSpec spec = change.table();
+        long unsupported = change.differences().stream()
+                .filter(d -> d.resolution() == Difference.Resolution.NOT_SUPPORTED)
+                .count();
+        String notEnforced = unsupported == 0 ? "" : "; " + unsupported + " not enforced by this engine";
         return switch (change.kind()) {
-            case CREATE -> schema(spec) + "; " + seed(spec);
-            case NO_CHANGE -> "exists and matches; " + seed(spec);
-            case DRIFT, UPDATE, REPLACE, BLOCKED ->
+            case CREATE ->
+                schema(spec) + (change.steps().size() > 1 ? "; " + calls(change) : "") + notEnforced + "; "
+                        + seed(spec);
+            case NO_CHANGE -> "exists and matches" + notEnforced + "; " + seed(spec);
+            case UPDATE ->
+                count(change, Difference.Resolution.IN_PLACE) + " in place; " + calls(change) + notEnforced + "; "
+                        + seed(spec);
+            case REPLACE ->
+                "DeleteTable and CreateTable again: the table's items are lost (" + calls(change)
+                        + "); only with --allow-replace";
+            case BLOCKED ->
+                count(change, Difference.Resolution.BLOCKED) + " blocked by a rule; the table is left alone";
+            case DRIFT ->
                 "differs, left unchanged and not seeded: "
                         + String.join(
                                 "; ",
@@ -143,6 +189,18 @@ public final class ReportView {
                                         .map(Difference::toString)
                                         .toList());
         };
+    }
+
+    private static String count(TableChange change, Difference.Resolution resolution) {
+        long count = change.differences().stream()
+                .filter(d -> d.resolution() == resolution)
+                .count();
+        return count + " change" + (count == 1 ? "" : "s");
+    }
+
+    private static String calls(TableChange change) {
+        int calls = change.steps().size();
+        return calls + " call" + (calls == 1 ? "" : "s");
     }
 
     /** A table spec's keys and billing, e.g. {@code transaction_id (S) + access_timestamp (N), PROVISIONED 5/5}. */
