@@ -133,7 +133,7 @@ public final class Provisioner {
             }
             if (mayReplan) {
                 return replan(
-                        change, deadline, consent, false, "it was " + ActiveWaiter.status(found) + " when planned");
+                        change, deadline, consent, true, "it was " + ActiveWaiter.status(found) + " when planned");
             }
         }
         return switch (change.kind()) {
