@@ -129,7 +129,6 @@ public final class SeedFunction {
                     .put("replace", plan.count(TableChange.Kind.REPLACE))
                     .put("allowReplace", replace.all())
                     .put("blocked", plan.count(TableChange.Kind.BLOCKED))
-                    .put("drifted", plan.count(TableChange.Kind.DRIFT))
                     .put("ms", millisSince(planStart)));
             report = pipeline.apply(plan, SeedProgress.NONE, deadline);
         }
