@@ -48,7 +48,7 @@ class ClosedSetsTest {
     void tableChanges_haveOneKindPerVariant_andTheDocumentedActions() {
         assertThat(TableChange.class.getPermittedSubclasses()).hasSize(TableChange.Kind.values().length);
         assertThat(Arrays.stream(TableChange.Kind.values()).map(TableChange.Kind::action))
-                .containsExactly("create", "none", "drift");
+                .containsExactly("create", "none", "update", "replace", "blocked", "drift");
     }
 
     @Test

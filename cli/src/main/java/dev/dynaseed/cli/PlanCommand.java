@@ -62,8 +62,9 @@ final class PlanCommand implements Callable<Integer> {
                     out.println("\nCalls apply would make, in order:\n");
                     out.print(PlanExplain.render(plan));
                 }
-                out.println("\n" + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
-                        + " dynaseed apply" + OptionEcho.specAndTarget(command));
+                out.println(
+                        (explain ? "" : "\n") + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
+                                + " dynaseed apply" + OptionEcho.specAndTarget(command));
             }
             return exitCode(plan);
         }

@@ -51,18 +51,19 @@ class CommandsTest {
         Cli.Result apply = Cli.run("apply", "-f", file, "--endpoint-url", endpoint, "--samples", "2");
         Cli.Result again = Cli.run("plan", "-f", file, "--endpoint-url", endpoint, "-o", "json");
 
-        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.exitCode()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(plan.out())
                 .isEqualTo("Plan for " + file + " on endpoint " + endpoint + ":\n\n"
                         + "TABLE" + " ".repeat(table.length() - 5) + "  ACTION  DETAILS\n"
                         + table + "  create  id (S) + at (N), PAY_PER_REQUEST; seed 30 items (append)\n\n"
-                        + "1 to create, 0 unchanged, 0 drifted. Nothing was written; to apply it, run: dynaseed apply -f "
+                        + "1 to create, 0 to update in place, 0 to replace, 0 blocked, 0 unchanged. Nothing was written; to apply it, run: dynaseed apply -f "
                         + file + " --endpoint-url " + endpoint + "\n");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out())
                 .containsPattern(table + " +Created +30 +30 +0 +0 +0 ")
                 .contains(table + " (first 2 rows):\n  id ")
                 .containsPattern("OK: 1 table, 30 of 30 items written in");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode planned = JSON.readTree(again.out());
         assertThat(planned.get("tables").get(0).get("action").asText()).isEqualTo("none");
         assertThat(planned.get("tables").get(0).get("seed").toString())

@@ -34,14 +34,14 @@ class FirstStepsTest {
         Cli.Result plan = Cli.runIn(dir, "plan", "--endpoint-url", endpoint);
 
         Path spec = dir.resolve("dynaseed.yaml");
-        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.exitCode()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(plan.err())
                 .isEqualTo("Using spec " + spec + " (pass -f to choose another, or --builtin for the seed scenario)\n");
         assertThat(plan.out())
                 .isEqualTo("Plan for " + spec + " on endpoint " + endpoint + ":\n\n"
                         + "TABLE" + " ".repeat(table.length() - 5) + "  ACTION  DETAILS\n"
                         + table + "  create  id (S), PAY_PER_REQUEST; seed 2 items (append)\n\n"
-                        + "1 to create, 0 unchanged, 0 drifted. Nothing was written; to apply it, run: dynaseed apply"
+                        + "1 to create, 0 to update in place, 0 to replace, 0 blocked, 0 unchanged. Nothing was written; to apply it, run: dynaseed apply"
                         + " --endpoint-url " + endpoint + "\n");
     }
 
@@ -62,7 +62,7 @@ class FirstStepsTest {
 
         Cli.Result plan = Cli.runIn(dir, "plan", "--builtin", "--endpoint-url", endpoint);
 
-        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.exitCode()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(plan.err()).isEmpty();
         assertThat(plan.out())
                 .startsWith("Plan for built-in seed scenario on endpoint " + endpoint + ":\n")
@@ -74,7 +74,7 @@ class FirstStepsTest {
     void withoutADynaseedYaml_theSeedScenarioIsUsed_silently() {
         Cli.Result plan = Cli.runIn(dir, "plan", "--endpoint-url", endpoint);
 
-        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.exitCode()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(plan.err()).isEmpty();
         assertThat(plan.out()).startsWith("Plan for built-in seed scenario on");
     }
@@ -97,7 +97,7 @@ class FirstStepsTest {
 
         Cli.Result plan = Cli.run("plan", "--file", file.toString(), "--endpoint-url", withPassword);
 
-        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(plan.out())
                 .contains(table)
                 .endsWith("; to apply it, run: dynaseed apply -f '" + file + "' --endpoint-url '"

@@ -64,11 +64,11 @@ class TargetOptionsErrorsTest {
         Cli.Result text = Cli.run("plan", "--endpoint-url", url);
         Cli.Result json = Cli.run("plan", "--endpoint-url", url, "-o", "json");
 
-        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(ExitCode.PLAN_CHANGES);
         assertThat(text.out())
                 .contains("on endpoint http://127.0.0.1:" + port + ":")
                 .doesNotContain("secret");
-        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(ExitCode.PLAN_CHANGES);
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.get("target").asText()).isEqualTo("endpoint http://127.0.0.1:" + port);
         assertThat(json.out()).doesNotContain("secret").doesNotContain("admin");

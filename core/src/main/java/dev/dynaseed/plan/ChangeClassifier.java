@@ -57,6 +57,9 @@ public final class ChangeClassifier {
         }
     }
 
+    private static final List<String> FIELD_ORDER =
+            TableShape.FIELDS.stream().map(ShapeField::name).toList();
+
     private final EngineCapabilities capabilities;
 
     public ChangeClassifier(EngineCapabilities capabilities) {
@@ -94,6 +97,17 @@ public final class ChangeClassifier {
                             Resolution.NOT_SUPPORTED,
                             capabilities.notSupported(feature))));
         }
+        // Warm throughput has no default to compare against (DynamoDB sizes it), so a spec that sets it is listed.
+        spec.features()
+                .warmThroughput()
+                .filter(warm -> !capabilities.applies(Feature.WARM_THROUGHPUT))
+                .ifPresent(warm -> unsupported.add(new Difference(
+                        "warmThroughput",
+                        warm.toString(),
+                        "default",
+                        Resolution.NOT_SUPPORTED,
+                        capabilities.notSupported(Feature.WARM_THROUGHPUT))));
+        unsupported.sort(Comparator.comparing(d -> FIELD_ORDER.indexOf(d.field())));
         return new TableChange.Create(spec, new TableRequests(capabilities).create(spec), unsupported);
     }
 
@@ -127,8 +141,8 @@ public final class ChangeClassifier {
                 case "partitionKey", "sortKey" ->
                     all.add(replace(
                             d,
-                            "the key schema is fixed at CreateTable: DeleteTable and CreateTable; the table's " + items
-                                    + " item(s) are lost"));
+                            "the key schema is fixed at CreateTable: DeleteTable and CreateTable; the table's items"
+                                    + " are lost (DescribeTable counts " + items + ")"));
                 case "billing" -> {
                     Step step = modeChanges && wanted.billing().kind() == BillingSpec.Kind.PROVISIONED
                             ? requests.billingWithIndexes(spec, keptIndexes(spec, wanted, found))
@@ -424,7 +438,7 @@ public final class ChangeClassifier {
                                 actual == null ? "none" : actual.toString(),
                                 Resolution.REPLACE,
                                 "local secondary indexes exist only from CreateTable on: DeleteTable and CreateTable;"
-                                        + " the table's " + items + " item(s) are lost"),
+                                        + " the table's items are lost (DescribeTable counts " + items + ")"),
                         Group.TAGS,
                         List.of()));
             }

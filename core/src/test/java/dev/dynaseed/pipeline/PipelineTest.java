@@ -2,6 +2,7 @@ package dev.dynaseed.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
@@ -159,6 +160,7 @@ class PipelineTest {
         Report report = pipeline.apply(new Spec(List.of(changed)), SeedProgress.NONE);
 
         assertThat(planned.kind()).isEqualTo(TableChange.Kind.REPLACE);
+        assertThat(planned.differences()).extracting(Difference::field).containsExactly("partitionKey", "sortKey");
         TableOutcome outcome = report.tables().get(0).outcome();
         assertThat(outcome.kind()).isEqualTo(TableOutcome.Kind.REPLACEMENT_REFUSED);
         assertThat(outcome.differences()).isEqualTo(planned.differences());
@@ -189,6 +191,10 @@ class PipelineTest {
         Report report = pipeline.apply(new Spec(List.of(onDemand)), SeedProgress.NONE);
 
         assertThat(planned.kind()).isEqualTo(TableChange.Kind.UPDATE);
+        assertThat(planned.differences())
+                .extracting(Difference::field, Difference::expected, Difference::actual, Difference::resolution)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "billing", "PAY_PER_REQUEST", "PROVISIONED 5/5", Difference.Resolution.IN_PLACE));
         assertThat(report.tables().get(0).outcome().kind()).isEqualTo(TableOutcome.Kind.UPDATED);
         assertThat(report.status()).isEqualTo(Report.Status.OK);
         assertThat(client.describeTable(r -> r.tableName(original.name()))

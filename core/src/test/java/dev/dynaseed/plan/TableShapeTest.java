@@ -2,16 +2,20 @@ package dev.dynaseed.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynaseed.plan.ShapeField.Rendered;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.KeySpec;
 import dev.dynaseed.spec.KeyType;
+import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 class TableShapeTest {
@@ -35,8 +39,13 @@ class TableShapeTest {
                 .build();
     }
 
+    private static LiveTable live(TableDescription table, Map<String, String> tags, Optional<String> policy) {
+        return new LiveTable(
+                table, Optional.empty(), Optional.empty(), Optional.of(tags), Optional.empty(), policy, Set.of());
+    }
+
     @Test
-    void liveTableThatMatches_hasNoDifference_andItsUnreadTagsAreNotCompared() {
+    void liveTableThatMatches_hasNoDifference_andUnreadTagsAreNotCompared() {
         TableShape live = TableShape.of(described("S", BillingMode.PROVISIONED, 5, 5));
 
         assertThat(live.tags()).isEmpty();
@@ -49,17 +58,53 @@ class TableShapeTest {
 
         assertThat(TableShape.compare(TableShape.of(SPEC), live))
                 .containsExactly(
-                        new Difference("partitionKey", "id (S)", "id (B)"),
-                        new Difference("billing", "PROVISIONED 5/5", "PAY_PER_REQUEST"));
+                        new Rendered("partitionKey", "id (S)", "id (B)"),
+                        new Rendered("billing", "PROVISIONED 5/5", "PAY_PER_REQUEST"));
     }
 
     @Test
     void readTags_areComparedLikeAnyField() {
-        TableShape live = new TableShape(
-                SPEC.partitionKey(), SPEC.sortKey(), SPEC.billing(), Optional.of(Map.of("team", "billing")));
+        TableShape live = TableShape.of(
+                live(described("S", BillingMode.PROVISIONED, 5, 5), Map.of("team", "billing"), Optional.empty()));
 
         assertThat(TableShape.compare(TableShape.of(SPEC), live))
-                .containsExactly(new Difference("tags", "{team=payments}", "{team=billing}"));
+                .containsExactly(new Rendered("tags", "{team=payments}", "{team=billing}"));
+    }
+
+    @Test
+    void omittedFeatures_equalDynamoDbsDefaults_onTheLiveSide() {
+        TableDescription table = described("S", BillingMode.PROVISIONED, 5, 5).toBuilder()
+                .sseDescription(s -> s.status(SSEStatus.DISABLED))
+                .deletionProtectionEnabled(false)
+                .build();
+
+        assertThat(TableShape.compare(
+                        TableShape.of(SPEC), TableShape.of(live(table, Map.of("team", "payments"), Optional.empty()))))
+                .isEmpty();
+    }
+
+    @Test
+    void resourcePolicy_isComparedAsParsedJson_notAsText() {
+        String written = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\"}]}";
+        String returned = "{\"Statement\":[{\"Effect\":\"Deny\"}],\"Version\":\"2012-10-17\"}";
+        TableSpec spec = SPEC.toBuilder()
+                .features(new TableFeatures(
+                        List.of(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(written),
+                        Optional.empty()))
+                .build();
+        LiveTable live =
+                live(described("S", BillingMode.PROVISIONED, 5, 5), Map.of("team", "payments"), Optional.of(returned));
+
+        assertThat(TableShape.compare(TableShape.of(spec), TableShape.of(live))).isEmpty();
     }
 
     @Test
@@ -67,7 +112,7 @@ class TableShapeTest {
         TableShape live = TableShape.of(described("S", BillingMode.PROVISIONED, 5, 6));
 
         assertThat(TableShape.compare(TableShape.of(SPEC), live))
-                .containsExactly(new Difference("billing", "PROVISIONED 5/5", "PROVISIONED 5/6"));
+                .containsExactly(new Rendered("billing", "PROVISIONED 5/5", "PROVISIONED 5/6"));
     }
 
     @Test
