@@ -78,7 +78,9 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--wait-timeout",
             paramLabel = "SECONDS",
             defaultValue = "300",
-            description = "How long to wait for a new table to become ACTIVE (default: ${DEFAULT-VALUE}).")
+            description = "How long each wait may last: for a table or its indexes to become ACTIVE after a call,"
+                    + " for a deleted table to be gone, for a busy table found by the plan, and for CreateTable"
+                    + " retries after LimitExceededException (default: ${DEFAULT-VALUE}).")
     long waitTimeout;
 
     @Option(
