@@ -91,42 +91,55 @@ public final class LiveTableReader {
     }
 
     /**
-     * Whether the engine has the operation behind {@code feature}, asked with a read of a table that does not exist:
-     * ResourceNotFoundException (or any answer but UnknownOperationException) means it has it. Only for endpoints,
-     * whose capabilities are learnt; known engines are not asked.
+     * The capabilities with what an endpoint answers learnt: each companion operation apply may send
+     * (UpdateTimeToLive, UpdateContinuousBackups, UpdateContributorInsights, PutResourcePolicy) is sent for a table
+     * that cannot exist (a random name), so it changes nothing; UnknownOperationException means the endpoint lacks
+     * it, any other answer (ResourceNotFoundException, as a rule) that it has it. Known engines are not asked.
      */
-    public boolean has(Feature feature, String missingTableName, RunDeadline deadline) {
+    public EngineCapabilities learn(RunDeadline deadline) {
         if (capabilities.kind() != dev.dynaseed.connection.Target.Kind.ENDPOINT) {
-            return capabilities.support(feature) != EngineCapabilities.Support.LACKS;
+            return capabilities;
         }
-        Runnable probe = switch (feature) {
-            case TIME_TO_LIVE ->
-                () -> client.describeTimeToLive(
-                        r -> r.tableName(missingTableName).overrideConfiguration(deadline.bound(client)));
-            case POINT_IN_TIME_RECOVERY ->
-                () -> client.describeContinuousBackups(
-                        r -> r.tableName(missingTableName).overrideConfiguration(deadline.bound(client)));
-            case CONTRIBUTOR_INSIGHTS ->
-                () -> client.describeContributorInsights(
-                        r -> r.tableName(missingTableName).overrideConfiguration(deadline.bound(client)));
-            case STREAM,
-                    ENCRYPTION,
-                    TABLE_CLASS,
-                    DELETION_PROTECTION,
-                    ON_DEMAND_THROUGHPUT,
-                    WARM_THROUGHPUT,
-                    CREATE_TAGS,
-                    TAGS,
-                    RESOURCE_POLICY -> () -> {};
-        };
-        try {
-            probe.run();
-            return true;
-        } catch (AwsServiceException e) {
-            return !isUnknownOperation(e);
-        } catch (SdkException e) {
-            throw TargetException.from(client, feature.api() + " check", e);
+        String missing = "dynaseed-probe-" + java.util.UUID.randomUUID();
+        String missingArn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + missing;
+        EngineCapabilities learnt = capabilities;
+        Map<Feature, Runnable> probes = new LinkedHashMap<>();
+        probes.put(
+                Feature.TIME_TO_LIVE,
+                () -> client.updateTimeToLive(r -> r.tableName(missing)
+                        .timeToLiveSpecification(
+                                t -> t.attributeName("expires_at").enabled(true))
+                        .overrideConfiguration(deadline.bound(client))));
+        probes.put(
+                Feature.POINT_IN_TIME_RECOVERY,
+                () -> client.updateContinuousBackups(r -> r.tableName(missing)
+                        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))
+                        .overrideConfiguration(deadline.bound(client))));
+        probes.put(
+                Feature.CONTRIBUTOR_INSIGHTS,
+                () -> client.updateContributorInsights(r -> r.tableName(missing)
+                        .contributorInsightsAction("ENABLE")
+                        .overrideConfiguration(deadline.bound(client))));
+        probes.put(
+                Feature.RESOURCE_POLICY,
+                () -> client.putResourcePolicy(r -> r.resourceArn(missingArn)
+                        .policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                        .overrideConfiguration(deadline.bound(client))));
+        for (Map.Entry<Feature, Runnable> probe : probes.entrySet()) {
+            try {
+                probe.getValue().run();
+            } catch (AwsServiceException e) {
+                if (isUnknownOperation(e)) {
+                    LOG.info(
+                            "the endpoint has no {}; it is not supported there",
+                            probe.getKey().api());
+                    learnt = learnt.lacking(probe.getKey());
+                }
+            } catch (SdkException e) {
+                throw TargetException.from(client, probe.getKey().api() + " (asking whether the endpoint has it)", e);
+            }
         }
+        return learnt;
     }
 
     private <T> Optional<T> read(

@@ -26,6 +26,7 @@ public final class Planner {
     private final int describeConcurrency;
     private final EngineCapabilities capabilities;
     private final LiveTableReader reader;
+    private EngineCapabilities learnt;
 
     /**
      * @param client the client to read the target with
@@ -75,9 +76,10 @@ public final class Planner {
         Optional<TableDescription> existing = describe(table.name(), deadline);
         if (existing.isEmpty()) {
             LOG.info("table {} does not exist; it will be created", table.name());
-            return new ChangeClassifier(learnt(table, deadline)).create(table);
+            return new ChangeClassifier(learnt(deadline)).create(table);
         }
-        TableChange change = new ChangeClassifier(capabilities).classify(table, reader.read(existing.get(), deadline));
+        TableChange change =
+                new ChangeClassifier(learnt(deadline)).classify(table, reader.read(existing.get(), deadline));
         LOG.info(
                 "table {} exists; {} difference(s): {}",
                 table.name(),
@@ -86,25 +88,10 @@ public final class Planner {
         return change;
     }
 
-    // An endpoint's companion operations are learnt before a create, so that apply never sends one it lacks.
-    private EngineCapabilities learnt(TableSpec table, RunDeadline deadline) {
-        if (capabilities.kind() != dev.dynaseed.connection.Target.Kind.ENDPOINT) {
-            return capabilities;
-        }
-        EngineCapabilities learnt = capabilities;
-        List<EngineCapabilities.Feature> used = new java.util.ArrayList<>();
-        table.features().timeToLiveAttribute().ifPresent(ttl -> used.add(EngineCapabilities.Feature.TIME_TO_LIVE));
-        table.features()
-                .pointInTimeRecovery()
-                .ifPresent(p -> used.add(EngineCapabilities.Feature.POINT_IN_TIME_RECOVERY));
-        table.features()
-                .contributorInsights()
-                .filter(on -> on)
-                .ifPresent(on -> used.add(EngineCapabilities.Feature.CONTRIBUTOR_INSIGHTS));
-        for (EngineCapabilities.Feature feature : used) {
-            if (!reader.has(feature, table.name(), deadline)) {
-                learnt = learnt.lacking(feature);
-            }
+    // An endpoint's companion operations are learnt once per planner, so that apply never sends one it lacks.
+    private synchronized EngineCapabilities learnt(RunDeadline deadline) {
+        if (learnt == null) {
+            learnt = reader.learn(deadline);
         }
         return learnt;
     }

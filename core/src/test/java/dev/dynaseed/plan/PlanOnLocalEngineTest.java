@@ -375,4 +375,39 @@ class PlanOnLocalEngineTest {
         assertThat(plan(table).kind()).isEqualTo(TableChange.Kind.NO_CHANGE);
         assertThat(client.scan(r -> r.tableName(table.name())).count()).isEqualTo(1);
     }
+
+    @Test
+    void anEndpoint_learnsFromUnknownOperationException_whichCompanionCallsItLacks_andNeverSendsThem()
+            throws InterruptedException {
+        Planner endpoint = new Planner(client, 1, EngineCapabilities.endpoint("endpoint under test"));
+        TableSpec table = TableSpec.builder(Dynalite.uniqueTableName("learnt"), PK)
+                .features(new TableFeatures(
+                        List.of(),
+                        List.of(),
+                        Optional.of("expires_at"),
+                        Optional.empty(),
+                        Optional.of(new PointInTimeRecoverySpec(true, Optional.empty())),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(true)))
+                .build();
+
+        TableChange created = endpoint.change(table, RunDeadline.none());
+        assertThat(operations(created)).containsExactly("CreateTable");
+        assertThat(created.differences())
+                .extracting(Difference::how)
+                .containsExactly(
+                        "endpoint under test has no UpdateTimeToLive; not enforced here, applied on AWS",
+                        "endpoint under test has no UpdateContinuousBackups; not enforced here, applied on AWS",
+                        "endpoint under test has no UpdateContributorInsights; not enforced here, applied on AWS");
+        StepRunner.run(client, table.name(), created.steps());
+
+        TableChange again = endpoint.change(table, RunDeadline.none());
+        assertThat(again.kind()).isEqualTo(TableChange.Kind.NO_CHANGE);
+        assertThat(fields(again, Resolution.NOT_SUPPORTED))
+                .containsExactly("timeToLive", "pointInTimeRecovery", "contributorInsights");
+    }
 }
