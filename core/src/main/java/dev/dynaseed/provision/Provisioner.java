@@ -101,6 +101,17 @@ public final class Provisioner {
         StepRunner.Run run = runner.run(name, steps, deadline);
         if (run.tableExists()) {
             LOG.info("table {}: CreateTable found it existing (someone created it meanwhile); judging it afresh", name);
+            // Someone else's CreateTable may still be running: plan the table once it is ACTIVE, not while CREATING.
+            Optional<TableOutcome> failed;
+            try {
+                failed = settle(name, waiter.describe(name, deadline), true, deadline);
+            } catch (SdkException e) {
+                failed = Optional.of(new TableOutcome.Failed(
+                        TargetException.from(client, "DescribeTable " + name, e).getMessage()));
+            }
+            if (failed.isPresent()) {
+                return failed.get();
+            }
             return replan(change, deadline, consent, mayReplan, "it appeared while apply was creating it");
         }
         if (run.failure().isPresent()) {
@@ -157,7 +168,10 @@ public final class Provisioner {
     private Optional<TableOutcome> settle(
             String name, Optional<TableDescription> found, boolean withIndexes, RunDeadline deadline)
             throws InterruptedException {
-        if (found.isEmpty()) {
+        if (found.isEmpty()
+                || (withIndexes
+                        ? ActiveWaiter.settled(found.get())
+                        : found.get().tableStatus() == TableStatus.ACTIVE)) {
             return Optional.empty();
         }
         String seen = ActiveWaiter.status(found);
