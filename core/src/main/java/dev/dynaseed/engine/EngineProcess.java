@@ -22,10 +22,19 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Launches dynalite, waits until it answers, and stops it, each within a bound. */
+/**
+ * Launches dynalite through dynaseed's launcher ({@code node engine/dynaseed-engine.js .../dynalite/cli.js ...}), waits
+ * until it answers, and stops it, each within a bound.
+ */
 final class EngineProcess {
     /** How long the engine gets to exit on SIGTERM, then again on SIGKILL. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The launcher's file name, which also tells an engine it started from one an earlier dynaseed started. */
+    static final String LAUNCHER = "dynaseed-engine.js";
+
+    /** What every engine's command line names, with or without the launcher. */
+    private static final String DYNALITE_CLI = "dynalite/cli.js";
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineProcess.class);
 
@@ -33,19 +42,24 @@ final class EngineProcess {
 
     /** Starts dynalite on the port and returns once a ListTables answers; stops it again if that never happens. */
     static Process launch(EngineConfig config, int port, Path logFile) {
+        if (!Files.isRegularFile(config.launcherScript())) {
+            throw new EngineException("the local engine's launcher " + config.launcherScript() + " is missing; run"
+                    + " dynaseed from its checkout (or set DYNASEED_HOME to it), or use --endpoint-url");
+        }
         List<String> command = new ArrayList<>(List.of(
                 config.nodeCommand(),
+                config.launcherScript().toString(),
                 config.dynaliteScript().toString(),
                 "--host",
                 "127.0.0.1",
                 "--port",
                 Integer.toString(port),
                 "--createTableMs",
-                "50",
+                Long.toString(EngineConfig.CHANGE_TIME.toMillis()),
                 "--deleteTableMs",
-                "50",
+                Long.toString(EngineConfig.CHANGE_TIME.toMillis()),
                 "--updateTableMs",
-                "50"));
+                Long.toString(config.updateTime().toMillis())));
         config.dataDir().ifPresent(dir -> {
             command.add("--path");
             command.add(dir.resolve("db").toString());
@@ -159,17 +173,31 @@ final class EngineProcess {
     record Found(long pid, Path dataDir) {}
 
     /**
-     * The dynalite with a data folder that listens on the port, found from its command line (its {@code --path} is
-     * {@code DATA/db}); empty for any other program.
+     * The dynalite with a data folder that listens on the port, found from its command line (it names
+     * {@code dynalite/cli.js}, run through the launcher or, by earlier dynaseed versions, directly; its {@code --path}
+     * is {@code DATA/db}); empty for any other program.
      */
     static Optional<Found> engineOn(int port) {
         return ProcessHandle.allProcesses()
                 .flatMap(handle -> handle.info().arguments().map(List::of).stream()
-                        .filter(args -> args.stream().anyMatch(arg -> arg.endsWith("dynalite/cli.js")))
+                        .filter(args -> args.stream().anyMatch(arg -> arg.endsWith(DYNALITE_CLI)))
                         .filter(args -> valueAfter(args, "--port").equals(Optional.of(Integer.toString(port))))
                         .flatMap(args -> valueAfter(args, "--path").stream())
                         .map(path -> new Found(handle.pid(), Path.of(path).getParent())))
                 .findFirst();
+    }
+
+    /**
+     * Whether the engine process runs dynalite's cli.js without dynaseed's launcher, as dynaseed versions before
+     * online index changes started it; false for any other program and when its command line cannot be read.
+     */
+    static boolean predatesLauncher(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().arguments())
+                .map(List::of)
+                .map(args -> args.stream().anyMatch(arg -> arg.endsWith(DYNALITE_CLI))
+                        && args.stream().noneMatch(arg -> arg.endsWith(LAUNCHER)))
+                .orElse(false);
     }
 
     private static Optional<String> valueAfter(List<String> args, String flag) {

@@ -162,7 +162,18 @@ public final class LocalEngine implements AutoCloseable {
         try (EngineLock lock = EngineLock.acquire(config.lockFile().orElseThrow(), config.lockTimeout())) {
             Optional<EngineRecord> recorded = EngineRecord.read(pidFile);
             if (recorded.isPresent() && recorded.get().alive()) {
-                return joinRunning(config, mode, recorded.get(), leases, notes);
+                EngineRecord running = recorded.get();
+                if (!EngineProcess.predatesLauncher(running.pid())
+                        || !leases.live().isEmpty()) {
+                    return joinRunning(config, mode, running, leases, notes);
+                }
+                // Started by a dynaseed before online index changes and used by no command: restart it as today's.
+                stopEngine(running, pidFile);
+                notes.add("restarted the local engine of " + dataDir + " (pid " + running.pid() + ", port "
+                        + running.port() + "): an earlier dynaseed version had started it without online index"
+                        + " create and delete");
+                EngineOwner owner = running.owner() == EngineOwner.BACKGROUND ? EngineOwner.BACKGROUND : mode;
+                return launchNew(config, running.port(), owner, mode == EngineOwner.RUN, leases, notes);
             }
             if (recorded.isPresent()) {
                 deleteQuietly(pidFile);
@@ -179,28 +190,36 @@ public final class LocalEngine implements AutoCloseable {
                         + unrecorded.get().pid() + ")");
                 return joinRunning(config, mode, unrecorded.get(), leases, notes);
             }
+            return launchNew(config, port, mode, mode == EngineOwner.RUN, leases, notes);
+        }
+    }
+
+    /** Under the folder's lock: starts an engine on the port, records it with its owner, and takes a lease if asked. */
+    private static LocalEngine launchNew(
+            EngineConfig config, int port, EngineOwner owner, boolean takeLease, Leases leases, List<String> notes) {
+        Path dataDir = config.dataDir().orElseThrow();
+        Path pidFile = config.pidFile().orElseThrow();
+        Ports.requireFree(port, dataDir);
+        NodeRuntime.requireNode(config.nodeCommand());
+        Process process;
+        try {
+            process = EngineProcess.launch(config, port, logFile(config));
+        } catch (EngineException e) {
+            // Another folder's engine (or another program) may have taken the port since the check: say so.
             Ports.requireFree(port, dataDir);
-            NodeRuntime.requireNode(config.nodeCommand());
-            Process process;
-            try {
-                process = EngineProcess.launch(config, port, logFile(config));
-            } catch (EngineException e) {
-                // Another folder's engine (or another program) may have taken the port since the check: say so.
-                Ports.requireFree(port, dataDir);
-                throw e;
-            }
-            EngineRecord engine = new EngineRecord(
-                    process.pid(), port, mode, ProcessHandle.current().pid());
-            try {
-                engine.write(pidFile);
-                Optional<Path> lease = mode == EngineOwner.RUN ? Optional.of(leases.take()) : Optional.empty();
-                LOG.info("local engine started (pid {}, port {}, log {})", engine.pid(), port, logFile(config));
-                return new LocalEngine(config, engine, logFile(config), true, notes, Optional.empty(), lease);
-            } catch (RuntimeException e) {
-                EngineProcess.terminate(process.toHandle());
-                deleteQuietly(pidFile);
-                throw e;
-            }
+            throw e;
+        }
+        EngineRecord engine = new EngineRecord(
+                process.pid(), port, owner, ProcessHandle.current().pid());
+        try {
+            engine.write(pidFile);
+            Optional<Path> lease = takeLease ? Optional.of(leases.take()) : Optional.empty();
+            LOG.info("local engine started (pid {}, port {}, log {})", engine.pid(), port, logFile(config));
+            return new LocalEngine(config, engine, logFile(config), true, notes, Optional.empty(), lease);
+        } catch (RuntimeException e) {
+            EngineProcess.terminate(process.toHandle());
+            deleteQuietly(pidFile);
+            throw e;
         }
     }
 
@@ -217,6 +236,11 @@ public final class LocalEngine implements AutoCloseable {
                     + "; using it there, not on port " + config.port());
         }
         List<Long> users = leases.live();
+        if (EngineProcess.predatesLauncher(engine.pid())) {
+            notes.add("the local engine of " + dataDir + " (pid " + engine.pid() + ") was started by an earlier"
+                    + " dynaseed version and cannot create or delete indexes of existing tables; run 'dynaseed local"
+                    + " stop' once no command uses it, and the next command starts today's engine");
+        }
         LOG.info("local engine already running (pid {}, port {}, used by {})", engine.pid(), engine.port(), users);
         Optional<Path> lease = Optional.empty();
         switch (mode) {

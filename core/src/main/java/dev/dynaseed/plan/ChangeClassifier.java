@@ -529,8 +529,10 @@ public final class ChangeClassifier {
                 if (d.resolution() == Resolution.REPLACE && protectedTable) {
                     ruled.add(blocked(
                             f,
-                            "deletion protection is on, so the table cannot be replaced; set"
-                                    + " deletionProtection: false, apply, and plan again (" + d.how() + ")"));
+                            "deletion protection is on, so the table cannot be replaced; dynaseed never turns it off"
+                                    + " to delete a table: turn it off yourself (aws dynamodb update-table --table-name "
+                                    + live.table().tableName() + " --no-deletion-protection-enabled) and plan again ("
+                                    + d.how() + ")"));
                     continue;
                 }
             }

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.generate.GeneratorKind;
 import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.generate.Parameter;
+import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
+import dev.dynaseed.spec.internal.TableFeaturesReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +75,11 @@ public final class SpecSchema {
         defs.set("table", table());
         defs.set("key", key());
         defs.set("billing", billing());
+        defs.set("globalSecondaryIndex", globalIndex());
+        defs.set("localSecondaryIndex", localIndex());
+        defs.set("indexKeys", indexKeys());
+        defs.set("projection", projection());
+        defs.set("warmThroughput", warmThroughput());
         defs.set("seed", seed());
         defs.set("generator", generator());
         for (GeneratorKind<?> kind : GeneratorKinds.all()) {
@@ -99,6 +106,85 @@ public final class SpecSchema {
                 .put("pattern", "^aws:");
         tags.set("additionalProperties", types("string number boolean").put("maxLength", 256));
         fields.put("tags", describe(tags, "tag keys (1-128 characters, not aws:) to values (at most 256)"));
+        fields.put(
+                "globalSecondaryIndexes",
+                describe(
+                        array(ref("globalSecondaryIndex")).put("maxItems", TableFeatureRules.MAX_GLOBAL_INDEXES),
+                        "global secondary indexes, at most 20 (DynamoDB's default quota per table)"));
+        fields.put(
+                "localSecondaryIndexes",
+                describe(
+                        array(ref("localSecondaryIndex")).put("maxItems", TableFeatureRules.MAX_LOCAL_INDEXES),
+                        "local secondary indexes, at most 5; they need a table sort key and exist only from"
+                                + " CreateTable on"));
+        Map<String, ObjectNode> timeToLive = new LinkedHashMap<>();
+        timeToLive.put(
+                "attribute",
+                describe(attributeName(), "the attribute holding each item's expiry time in epoch seconds; no key"));
+        fields.put(
+                "timeToLive",
+                describe(
+                        object(
+                                NODES.objectNode(),
+                                TableFeaturesReader.TIME_TO_LIVE_FIELDS,
+                                timeToLive,
+                                "timeToLive",
+                                "attribute"),
+                        "time to live: DynamoDB deletes items after the time in this attribute"));
+        Map<String, ObjectNode> stream = new LinkedHashMap<>();
+        stream.put("viewType", describe(anyCase(names(StreamView.values())), "what each stream record holds"));
+        fields.put(
+                "stream",
+                describe(
+                        object(NODES.objectNode(), TableFeaturesReader.STREAM_FIELDS, stream, "stream", "viewType"),
+                        "turns the table's DynamoDB stream on"));
+        Map<String, ObjectNode> recovery = new LinkedHashMap<>();
+        recovery.put("enabled", describe(bool(), "whether point-in-time recovery is on"));
+        recovery.put(
+                "recoveryPeriodDays",
+                describe(
+                        integer(1, (long) TableFeaturesReader.MAX_RECOVERY_PERIOD_DAYS),
+                        "days a restore may go back, 1 to 35 (35 when left out); only with enabled: true"));
+        ObjectNode pointInTimeRecovery = object(
+                NODES.objectNode(),
+                TableFeaturesReader.POINT_IN_TIME_RECOVERY_FIELDS,
+                recovery,
+                "pointInTimeRecovery",
+                "enabled");
+        ObjectNode disabled = pointInTimeRecovery.putArray("allOf").addObject();
+        disabled.putObject("if").putObject("properties").putObject("enabled").put("const", false);
+        disabled.putObject("then").putObject("not").set("required", strings(List.of("recoveryPeriodDays")));
+        fields.put("pointInTimeRecovery", describe(pointInTimeRecovery, "continuous backups"));
+        Map<String, ObjectNode> encryptionFields = new LinkedHashMap<>();
+        encryptionFields.put(
+                "type", describe(anyCase(names(EncryptionSpec.Type.values())), "whose key encrypts the table"));
+        encryptionFields.put(
+                "kmsKeyId",
+                describe(string().put("minLength", 1), "the KMS key's id, ARN or alias; only with CUSTOMER_MANAGED"));
+        ObjectNode encryption = object(
+                NODES.objectNode(), TableFeaturesReader.ENCRYPTION_FIELDS, encryptionFields, "encryption", "type");
+        ObjectNode customer = encryption.putArray("allOf").addObject();
+        customer.putObject("if").putObject("properties").set("type", anyCase(List.of("CUSTOMER_MANAGED")));
+        customer.putObject("then").set("required", strings(List.of("kmsKeyId")));
+        customer.putObject("else").putObject("not").set("required", strings(List.of("kmsKeyId")));
+        fields.put("encryption", describe(encryption, "server-side encryption; AWS_OWNED when left out"));
+        fields.put(
+                "tableClass",
+                describe(anyCase(names(TableClassSpec.values())), "the table class; STANDARD when left out"));
+        fields.put("deletionProtection", describe(bool(), "whether DeleteTable is refused; false when left out"));
+        fields.put(
+                "warmThroughput",
+                describe(
+                        ref("warmThroughput"),
+                        "units per second the table serves at once; an on-demand table has at least 12000 read and"
+                                + " 4000 write"));
+        fields.put(
+                "resourcePolicy",
+                describe(
+                        types("object string"),
+                        "the table's resource-based IAM policy: the document as an object, or a string holding its"
+                                + " JSON; at most 20 KB as compact JSON"));
+        fields.put("contributorInsights", describe(bool(), "whether CloudWatch contributor insights is on"));
         fields.put("seed", describe(ref("seed"), "how the table is filled; without it the table is only created"));
         return object(NODES.objectNode(), SpecTreeWalker.TABLE_FIELDS, fields, "table", "name", "partitionKey");
     }
@@ -121,14 +207,145 @@ public final class SpecSchema {
                 describe(anyCase(List.of("PAY_PER_REQUEST", "PROVISIONED", "ON_DEMAND")), "how the table is billed"));
         fields.put("readCapacity", describe(integer(1, null), "read capacity units; PROVISIONED only"));
         fields.put("writeCapacity", describe(integer(1, null), "write capacity units; PROVISIONED only"));
+        fields.put(
+                "maxReadRequestUnits",
+                describe(requestUnits(), "the on-demand maximum of read request units; PAY_PER_REQUEST only"));
+        fields.put(
+                "maxWriteRequestUnits",
+                describe(requestUnits(), "the on-demand maximum of write request units; PAY_PER_REQUEST only"));
         ObjectNode billing = object(NODES.objectNode(), SpecTreeWalker.BILLING_FIELDS, fields, "billing", "mode");
         ObjectNode provisioned = billing.putArray("allOf").addObject();
         provisioned.putObject("if").putObject("properties").set("mode", anyCase(List.of("PROVISIONED")));
-        provisioned.putObject("then").set("required", strings(List.of("readCapacity", "writeCapacity")));
+        ObjectNode then = provisioned.putObject("then");
+        then.set("required", strings(List.of("readCapacity", "writeCapacity")));
+        ArrayNode maximums = then.putObject("not").putArray("anyOf");
+        maximums.addObject().set("required", strings(List.of("maxReadRequestUnits")));
+        maximums.addObject().set("required", strings(List.of("maxWriteRequestUnits")));
         ArrayNode capacities = provisioned.putObject("else").putObject("not").putArray("anyOf");
         capacities.addObject().set("required", strings(List.of("readCapacity")));
         capacities.addObject().set("required", strings(List.of("writeCapacity")));
         return billing;
+    }
+
+    private static ObjectNode globalIndex() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("name", describe(indexName(), "the index name, unique among the table's indexes"));
+        fields.put("partitionKey", describe(ref("indexKeys"), "one key attribute, or a list of 1 to 4"));
+        fields.put("sortKey", describe(ref("indexKeys"), "optional: one key attribute, or a list of 1 to 4"));
+        fields.put("projection", describe(ref("projection"), "ALL when left out"));
+        fields.put(
+                "readCapacity",
+                describe(
+                        integer(1, SpecLimits.MAX_CAPACITY_UNITS),
+                        "read capacity units; required exactly when the table is PROVISIONED"));
+        fields.put(
+                "writeCapacity",
+                describe(
+                        integer(1, SpecLimits.MAX_CAPACITY_UNITS),
+                        "write capacity units; required exactly when the table is PROVISIONED"));
+        fields.put(
+                "maxReadRequestUnits",
+                describe(requestUnits(), "the index's on-demand maximum of read request units; PAY_PER_REQUEST only"));
+        fields.put(
+                "maxWriteRequestUnits",
+                describe(requestUnits(), "the index's on-demand maximum of write request units; PAY_PER_REQUEST only"));
+        fields.put("warmThroughput", describe(ref("warmThroughput"), "units per second the index serves at once"));
+        fields.put(
+                "sparse",
+                describe(bool(), "true: items may lack the index's key attributes on purpose (no generator needed)"));
+        ObjectNode index = object(
+                NODES.objectNode(),
+                TableFeaturesReader.GLOBAL_INDEX_FIELDS,
+                fields,
+                "globalSecondaryIndex",
+                "name",
+                "partitionKey");
+        ObjectNode together = index.putObject("dependentRequired");
+        together.set("readCapacity", strings(List.of("writeCapacity")));
+        together.set("writeCapacity", strings(List.of("readCapacity")));
+        return index;
+    }
+
+    private static ObjectNode localIndex() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("name", describe(indexName(), "the index name, unique among the table's indexes"));
+        fields.put("partitionKey", describe(ref("key"), "optional; if written, the table's partition key"));
+        fields.put("sortKey", describe(ref("key"), "the attribute the index sorts a partition's items by"));
+        fields.put("projection", describe(ref("projection"), "ALL when left out"));
+        fields.put(
+                "sparse",
+                describe(bool(), "true: items may lack the index's sort key on purpose (no generator needed)"));
+        return object(
+                NODES.objectNode(),
+                TableFeaturesReader.LOCAL_INDEX_FIELDS,
+                fields,
+                "localSecondaryIndex",
+                "name",
+                "sortKey");
+    }
+
+    private static ObjectNode indexKeys() {
+        ObjectNode keys = NODES.objectNode();
+        keys.put("description", "one {name, type}, or a list of 1 to 4 (DynamoDB's multi-attribute index keys)");
+        ArrayNode forms = keys.putArray("oneOf");
+        forms.add(ref("key"));
+        forms.add(array(ref("key")).put("minItems", 1).put("maxItems", TableFeaturesReader.MAX_INDEX_KEY_ATTRIBUTES));
+        return keys;
+    }
+
+    private static ObjectNode projection() {
+        ObjectNode projection = NODES.objectNode();
+        projection.put(
+                "description", "ALL (the default), KEYS_ONLY, or {type: INCLUDE, attributes: [a, b]} for some more");
+        ArrayNode forms = projection.putArray("oneOf");
+        forms.add(anyCase(List.of("ALL", "KEYS_ONLY")));
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("type", describe(anyCase(names(ProjectionSpec.Type.values())), "which attributes the index holds"));
+        fields.put(
+                "attributes",
+                describe(
+                        array(attributeName()).put("minItems", 1),
+                        "the non-key attributes INCLUDE adds; at most 100 summed over the table's indexes"));
+        ObjectNode object =
+                object(NODES.objectNode(), TableFeaturesReader.PROJECTION_FIELDS, fields, "projection", "type");
+        ObjectNode include = object.putArray("allOf").addObject();
+        include.putObject("if").putObject("properties").set("type", anyCase(List.of("INCLUDE")));
+        include.putObject("then").set("required", strings(List.of("attributes")));
+        include.putObject("else").putObject("not").set("required", strings(List.of("attributes")));
+        forms.add(object);
+        return projection;
+    }
+
+    private static ObjectNode warmThroughput() {
+        Map<String, ObjectNode> fields = new LinkedHashMap<>();
+        fields.put("readUnitsPerSecond", describe(integer(1, null), "read units per second served at once"));
+        fields.put("writeUnitsPerSecond", describe(integer(1, null), "write units per second served at once"));
+        ObjectNode warm =
+                object(NODES.objectNode(), TableFeaturesReader.WARM_THROUGHPUT_FIELDS, fields, "warmThroughput");
+        warm.put("minProperties", 1);
+        return warm;
+    }
+
+    private static ObjectNode requestUnits() {
+        ObjectNode units = integer(-1, null);
+        units.putObject("not").put("const", 0);
+        return units;
+    }
+
+    private static ObjectNode indexName() {
+        return string().put("pattern", "^" + SpecValidator.TABLE_NAME.pattern() + "$");
+    }
+
+    private static ObjectNode attributeName() {
+        return string().put("minLength", 1).put("maxLength", TableFeatureRules.MAX_INDEX_ATTRIBUTE_NAME);
+    }
+
+    private static ObjectNode bool() {
+        return NODES.objectNode().put("type", "boolean");
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static ObjectNode seed() {

@@ -69,6 +69,7 @@ public final class SpecValidator {
             table(table, path, problems);
             TableSpec read = whole.get(position);
             if (read != null) {
+                TableFeatureRules.check(read, path, problems);
                 seed(read, path + ".seed", problems);
             } else {
                 table.seed().ifPresent(seed -> seedParts(seed, path + ".seed", problems));
@@ -142,7 +143,7 @@ public final class SpecValidator {
         }
     }
 
-    private static void capacity(long units, String path, String kind, List<Problem> problems) {
+    static void capacity(long units, String path, String kind, List<Problem> problems) {
         if (units < 1 || units > SpecLimits.MAX_CAPACITY_UNITS) {
             problems.add(new Problem(path, SpecLimits.capacityOutOfRange(Long.toString(units), kind)));
         }
@@ -166,6 +167,9 @@ public final class SpecValidator {
     private static void seed(TableSpec table, String path, List<Problem> problems) {
         SeedSpec seed = table.seed();
         seedParts(seed, path, problems);
+        if (seed.count() > 0 || !seed.attributes().isEmpty()) {
+            IndexSeedRules.check(table, path, problems);
+        }
         if (seed.count() == 0) {
             return;
         }
@@ -216,7 +220,7 @@ public final class SpecValidator {
         }
     }
 
-    private static String example(KeyType type) {
+    static String example(KeyType type) {
         return switch (type) {
             case S -> "uuid4";
             case N -> "epochSeconds";

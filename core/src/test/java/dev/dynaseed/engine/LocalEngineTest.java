@@ -86,6 +86,22 @@ class LocalEngineTest {
     }
 
     @Test
+    void homeWithoutTheLauncher_namesTheMissingFile() throws Exception {
+        Path home = dataDir.resolve("home");
+        Files.createDirectories(home.resolve("node_modules/dynalite"));
+        Files.writeString(home.resolve("package.json"), "{}");
+        Files.writeString(home.resolve("package-lock.json"), "{}");
+        Files.writeString(home.resolve("node_modules/dynalite/cli.js"), "");
+        EngineConfig config = EngineConfig.onDisk(home, dataDir.resolve("data"), Dynalite.freePort());
+
+        assertThatThrownBy(() -> LocalEngine.start(config))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the local engine's launcher " + home.resolve("engine/dynaseed-engine.js") + " is missing;"
+                        + " run dynaseed from its checkout (or set DYNASEED_HOME to it), or use --endpoint-url");
+        assertThat(dataDir.resolve("data/engine.pid")).doesNotExist();
+    }
+
+    @Test
     void missingNode_saysWhatToInstall() {
         EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, 8000)
                 .withNodeCommand(dataDir.resolve("no-node-here").toString());

@@ -23,7 +23,6 @@ import dev.dynaseed.testing.Dynalite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -311,23 +310,28 @@ class PlanOnLocalEngineTest {
         assertThat(change.differences()).hasSize(9).allMatch(d -> d.resolution() == Resolution.NOT_SUPPORTED);
     }
 
+    /** A client whose DescribeTable answers are changed by {@code change}: the table's state as a test needs it. */
+    private static DynamoDbClient describing(java.util.function.UnaryOperator<TableDescription> change) {
+        return Dynalite.client(new ExecutionInterceptor() {
+            @Override
+            public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+                if (context.response() instanceof DescribeTableResponse described) {
+                    return described.toBuilder()
+                            .table(change.apply(described.table()))
+                            .build();
+                }
+                return context.response();
+            }
+        });
+    }
+
     @Test
     void tableNotActive_blocksEveryChange_withTheRule() throws InterruptedException {
         TableSpec table =
                 TableSpec.builder(Dynalite.uniqueTableName("busy"), PK).build();
         create(table);
-        DynamoDbClient updating = Dynalite.client(new ExecutionInterceptor() {
-            @Override
-            public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-                if (context.response() instanceof DescribeTableResponse described) {
-                    TableDescription busy = described.table().toBuilder()
-                            .tableStatus(TableStatus.UPDATING)
-                            .build();
-                    return described.toBuilder().table(busy).build();
-                }
-                return context.response();
-            }
-        });
+        DynamoDbClient updating = describing(described ->
+                described.toBuilder().tableStatus(TableStatus.UPDATING).build());
 
         TableChange change = new Planner(updating, 1, EngineCapabilities.localEngine())
                 .change(
@@ -343,8 +347,51 @@ class PlanOnLocalEngineTest {
     }
 
     @Test
-    @Disabled("dynalite 4 ignores UpdateTable GSI Create/Delete and wants ProvisionedThroughput in a Create even on an"
-            + " on-demand table; the engine helper's branch makes the local engine do both")
+    void indexNotActive_blocksUpdateTableChanges_butNotTags() throws InterruptedException {
+        TableSpec table = TableSpec.builder(Dynalite.uniqueTableName("gsibusy"), PK)
+                .billing(new BillingSpec.Provisioned(5, 5))
+                .features(features(List.of(index("by_status", "status", ProjectionSpec.all(), 1)), List.of()))
+                .build();
+        create(table);
+        DynamoDbClient creatingIndex = describing(described -> described.toBuilder()
+                .globalSecondaryIndexes(described.globalSecondaryIndexes().stream()
+                        .map(index -> index.toBuilder().indexStatus("CREATING").build())
+                        .toList())
+                .build());
+
+        TableChange change = new Planner(creatingIndex, 1, EngineCapabilities.localEngine())
+                .change(
+                        table.toBuilder()
+                                .billing(new BillingSpec.Provisioned(6, 5))
+                                .tag("team", "payments")
+                                .build(),
+                        RunDeadline.none());
+
+        assertThat(change.kind()).isEqualTo(TableChange.Kind.BLOCKED);
+        assertThat(fields(change, Resolution.BLOCKED)).containsExactly("billing");
+        assertThat(fields(change, Resolution.IN_PLACE)).containsExactly("tags");
+        assertThat(change.differences().get(0).how())
+                .isEqualTo("index by_status is CREATING and DynamoDB changes one index at a time; wait until it is"
+                        + " ACTIVE and plan again");
+    }
+
+    @Test
+    void replacingAProtectedTable_isBlocked() throws InterruptedException {
+        TableSpec table =
+                TableSpec.builder(Dynalite.uniqueTableName("protected"), PK).build();
+        create(table);
+        DynamoDbClient protectedTable = describing(described ->
+                described.toBuilder().deletionProtectionEnabled(true).build());
+
+        TableChange change = new Planner(protectedTable, 1, EngineCapabilities.localEngine())
+                .change(table.toBuilder().sortKey(SK).build(), RunDeadline.none());
+
+        assertThat(change.kind()).isEqualTo(TableChange.Kind.BLOCKED);
+        assertThat(fields(change, Resolution.BLOCKED)).containsExactly("sortKey");
+        assertThat(change.differences().get(0).how()).startsWith("deletion protection is on, so the table cannot be");
+    }
+
+    @Test
     void addedIndex_isInPlace_oneUpdateTablePerIndex_andThenMatches() throws InterruptedException {
         TableSpec table = TableSpec.builder(Dynalite.uniqueTableName("gsiadd"), PK)
                 .sortKey(SK)

@@ -158,9 +158,11 @@ class SpecInputLimitsTest {
                 "tables:\n  - name: orders\n    partitionKey: {name: id, type: S}\n    " + "f".repeat(1_000) + ": 1\n";
 
         assertThatThrownBy(() -> SpecReader.read(yaml, SpecFormat.YAML, "long.yaml"))
-                .hasMessage("The spec long.yaml has 1 problem:\n  long.yaml:4:5: tables[0]." + "f".repeat(60)
-                        + "... (1,000 characters): unknown field; fields allowed here: name, partitionKey, sortKey,"
-                        + " billing, tags, seed");
+                .hasMessage(
+                        "The spec long.yaml has 1 problem:\n  long.yaml:4:5: tables[0]." + "f".repeat(60)
+                                + "... (1,000 characters): unknown field; fields allowed here: name, partitionKey, sortKey,"
+                                + " billing, tags, globalSecondaryIndexes, localSecondaryIndexes, timeToLive, stream, pointInTimeRecovery,"
+                                + " encryption, tableClass, deletionProtection, warmThroughput, resourcePolicy, contributorInsights, seed");
     }
 
     @Test

@@ -108,7 +108,8 @@ class SpecReaderTest {
                         "bad.yaml:2:5: tables[0].name: 'my table' is not a valid DynamoDB table name; use 3 to 255"
                                 + " characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs",
                         "bad.yaml:6:5: tables[1].billng: unknown field; did you mean 'billing'? fields allowed here:"
-                                + " name, partitionKey, sortKey, billing, tags, seed",
+                                + " name, partitionKey, sortKey, billing, tags, globalSecondaryIndexes, localSecondaryIndexes, timeToLive, stream, pointInTimeRecovery,"
+                                + " encryption, tableClass, deletionProtection, warmThroughput, resourcePolicy, contributorInsights, seed",
                         "bad.yaml:9:34: tables[2].billing.readCapacity: 0 is out of range; use 1 to 40000 read"
                                 + " capacity units (DynamoDB's default quota per table), e.g. readCapacity: 5, or"
                                 + " mode: PAY_PER_REQUEST",

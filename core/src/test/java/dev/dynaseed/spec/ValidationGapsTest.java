@@ -164,7 +164,8 @@ class ValidationGapsTest {
                 """))
                 .containsExactly(
                         "tables[1].unknownField: unknown field; fields allowed here: name, partitionKey, sortKey,"
-                                + " billing, tags, seed",
+                                + " billing, tags, globalSecondaryIndexes, localSecondaryIndexes, timeToLive, stream, pointInTimeRecovery,"
+                                + " encryption, tableClass, deletionProtection, warmThroughput, resourcePolicy, contributorInsights, seed",
                         "tables[1].name: 'orders' is already used by tables[0]; table names must be unique, rename one"
                                 + " of them",
                         "tables[2].partitionKey.typ: unknown field; did you mean 'type'? fields allowed here: name,"

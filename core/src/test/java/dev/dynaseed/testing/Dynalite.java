@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** One in-memory dynalite for the whole test JVM, reached over HTTP with the real SDK client. */
+/**
+ * One in-memory dynalite for the whole test JVM, run through dynaseed's launcher ({@code engine/dynaseed-engine.js},
+ * as the CLI runs it, so tests see online index create and delete too), reached over HTTP with the real SDK client.
+ */
 public final class Dynalite {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static LocalEngine engine;
@@ -62,11 +65,13 @@ public final class Dynalite {
         }
     }
 
-    /** The checkout's root: the folder with the engine's package-lock.json and the Maven wrapper. */
+    /** The checkout's root: the folder with the engine's package-lock.json, its launcher and the Maven wrapper. */
     public static Path projectHome() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.isRegularFile(dir.resolve("package-lock.json")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+            if (Files.isRegularFile(dir.resolve("package-lock.json"))
+                    && Files.isRegularFile(dir.resolve("engine").resolve("dynaseed-engine.js"))
+                    && Files.isRegularFile(dir.resolve("mvnw"))) {
                 return dir;
             }
             dir = dir.getParent();

@@ -21,11 +21,11 @@ public final class Specs {
     }
 
     public static TableSpec renamed(TableSpec table, String name) {
-        return new TableSpec(name, table.partitionKey(), table.sortKey(), table.billing(), table.tags(), table.seed());
+        return table.toBuilder().name(name).build();
     }
 
     public static TableSpec withSeed(TableSpec table, SeedSpec seed) {
-        return new TableSpec(table.name(), table.partitionKey(), table.sortKey(), table.billing(), table.tags(), seed);
+        return table.toBuilder().seed(seed).build();
     }
 
     /** Counts a table's items with a paginated Scan (Select COUNT). */

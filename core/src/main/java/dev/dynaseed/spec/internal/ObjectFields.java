@@ -91,6 +91,17 @@ public final class ObjectFields {
         return text(field, example);
     }
 
+    /** {@code true} or {@code false}; anything else (also the text 'true') is a problem. */
+    public Optional<Boolean> bool(String field, String example) {
+        return node(field).flatMap(value -> {
+            if (value.isBoolean()) {
+                return Optional.of(value.booleanValue());
+            }
+            wrongType(field, value, "true or false", example);
+            return Optional.empty();
+        });
+    }
+
     /** A whole number of any size (so that none wraps), or empty after recording a problem. */
     public Optional<BigInteger> integer(String field, String example) {
         return node(field).flatMap(value -> {

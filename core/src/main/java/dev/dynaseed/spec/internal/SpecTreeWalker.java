@@ -9,6 +9,7 @@ import dev.dynaseed.spec.KeyType;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -27,15 +28,33 @@ import java.util.Optional;
  */
 public final class SpecTreeWalker {
     public static final List<String> SPEC_FIELDS = List.of("version", "tables");
-    public static final List<String> TABLE_FIELDS =
-            List.of("name", "partitionKey", "sortKey", "billing", "tags", "seed");
+    public static final List<String> TABLE_FIELDS = List.of(
+            "name",
+            "partitionKey",
+            "sortKey",
+            "billing",
+            "tags",
+            "globalSecondaryIndexes",
+            "localSecondaryIndexes",
+            "timeToLive",
+            "stream",
+            "pointInTimeRecovery",
+            "encryption",
+            "tableClass",
+            "deletionProtection",
+            "warmThroughput",
+            "resourcePolicy",
+            "contributorInsights",
+            "seed");
     public static final List<String> KEY_FIELDS = List.of("name", "type");
-    public static final List<String> BILLING_FIELDS = List.of("mode", "readCapacity", "writeCapacity");
+    public static final List<String> BILLING_FIELDS =
+            List.of("mode", "readCapacity", "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits");
     public static final List<String> SEED_FIELDS =
             List.of("count", "onExisting", "randomSeed", "baseTime", "attributes");
 
     private final List<Problem> problems;
     private final GeneratorSpecReader generators;
+    private final TableFeaturesReader features;
     private final List<Integer> positions = new ArrayList<>();
     private final List<TableParts> broken = new ArrayList<>();
 
@@ -52,6 +71,7 @@ public final class SpecTreeWalker {
     public SpecTreeWalker(List<Problem> problems) {
         this.problems = problems;
         this.generators = new GeneratorSpecReader(problems);
+        this.features = new TableFeaturesReader(problems, this::key);
     }
 
     /** The spec in {@code tree}, with the tables that could be read. */
@@ -115,6 +135,7 @@ public final class SpecTreeWalker {
         Optional<BillingSpec> billing = fields.node("billing").flatMap(b -> billing(b, fields.pathOf("billing")));
         Map<String, String> tags =
                 fields.node("tags").map(t -> tags(t, fields.pathOf("tags"))).orElse(Map.of());
+        TableFeatures tableFeatures = features.read(fields, partitionKey);
         Optional<SeedSpec> seed = fields.has("seed")
                 ? fields.node("seed").flatMap(s -> seed(s, fields.pathOf("seed")))
                 : Optional.of(SeedSpec.none());
@@ -129,7 +150,8 @@ public final class SpecTreeWalker {
                 sortKey,
                 billing.orElse(new BillingSpec.PayPerRequest()),
                 tags,
-                seed.orElse(SeedSpec.none())));
+                seed.orElse(SeedSpec.none()),
+                tableFeatures));
     }
 
     private Optional<KeySpec> key(JsonNode node, String path) {
@@ -170,6 +192,14 @@ public final class SpecTreeWalker {
                 if (!fields.has("writeCapacity")) {
                     fields.missing("writeCapacity", "writeCapacity: 5 (PROVISIONED needs read and write units)");
                 }
+                for (String maximum : List.of("maxReadRequestUnits", "maxWriteRequestUnits")) {
+                    if (fields.has(maximum)) {
+                        fields.problem(
+                                maximum,
+                                "only allowed with mode PAY_PER_REQUEST (on-demand maximums); remove it, or use"
+                                        + " readCapacity and writeCapacity to bound a PROVISIONED table");
+                    }
+                }
                 return read.isPresent() && write.isPresent()
                         ? Optional.of(new BillingSpec.Provisioned(read.get(), write.get()))
                         : Optional.empty();
@@ -183,7 +213,7 @@ public final class SpecTreeWalker {
                                         + " mode: PROVISIONED to set capacity units");
                     }
                 }
-                return Optional.of(new BillingSpec.PayPerRequest());
+                return Optional.of(new BillingSpec.PayPerRequest(TableFeaturesReader.onDemandLimits(fields)));
             }
             case "" -> {
                 return Optional.empty();
@@ -196,7 +226,7 @@ public final class SpecTreeWalker {
     }
 
     /** Capacity units as a long; a value beyond any long gets the validator's message for out-of-range units. */
-    private Optional<Long> capacity(ObjectFields fields, String kind) {
+    static Optional<Long> capacity(ObjectFields fields, String kind) {
         String field = kind + "Capacity";
         return fields.integer(field, field + ": 5").flatMap(units -> {
             if (units.bitLength() < Long.SIZE) {
