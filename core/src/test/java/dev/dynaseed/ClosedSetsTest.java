@@ -24,9 +24,24 @@ class ClosedSetsTest {
     void tableOutcomes_haveOneKindPerVariant_andTheDocumentedNames() {
         assertThat(TableOutcome.class.getPermittedSubclasses()).hasSize(TableOutcome.Kind.values().length);
         assertThat(Arrays.stream(TableOutcome.Kind.values()).map(TableOutcome.Kind::label))
-                .containsExactly("Created", "AlreadyMatches", "Drifted", "Failed");
+                .containsExactly(
+                        "Created",
+                        "AlreadyMatches",
+                        "Updated",
+                        "Replaced",
+                        "ReplacementRefused",
+                        "Blocked",
+                        "Drifted",
+                        "Failed");
         assertThat(Arrays.stream(TableOutcome.Kind.values()).filter(TableOutcome.Kind::ready))
-                .containsExactly(TableOutcome.Kind.CREATED, TableOutcome.Kind.ALREADY_MATCHES);
+                .containsExactly(
+                        TableOutcome.Kind.CREATED,
+                        TableOutcome.Kind.ALREADY_MATCHES,
+                        TableOutcome.Kind.UPDATED,
+                        TableOutcome.Kind.REPLACED);
+        assertThat(Arrays.stream(TableOutcome.Kind.values()).filter(TableOutcome.Kind::leftAlone))
+                .containsExactly(
+                        TableOutcome.Kind.REPLACEMENT_REFUSED, TableOutcome.Kind.BLOCKED, TableOutcome.Kind.DRIFTED);
     }
 
     @Test
@@ -56,7 +71,7 @@ class ClosedSetsTest {
     @Test
     void skipReasons_haveStableCodes_andOnlyTheSkipPolicyIsRequested() {
         assertThat(Arrays.stream(SkipReason.values()).map(SkipReason::code))
-                .containsExactly("existingItems", "tableDrifted", "deadline");
+                .containsExactly("existingItems", "tableDrifted", "tableBlocked", "replacementRefused", "deadline");
         assertThat(Arrays.stream(SkipReason.values()).filter(SkipReason::requested))
                 .containsExactly(SkipReason.EXISTING_ITEMS);
     }

@@ -10,7 +10,10 @@ import dev.dynaseed.inspect.Item;
 import dev.dynaseed.inspect.TableInspector;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
+import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.ReplaceConsent;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
@@ -20,8 +23,11 @@ import dev.dynaseed.spec.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +38,14 @@ import picocli.CommandLine.Spec.Target;
         name = "apply",
         mixinStandardHelpOptions = true,
         description = {
-            "Create the spec's tables where missing, wait until ACTIVE, then seed them; report every table and item.",
-            "Existing tables are compared with the spec: a difference is reported (Drifted), never changed.",
-            "[API: DescribeTable, CreateTable, Scan, BatchWriteItem, PutItem]"
+            "Create the spec's tables where missing, change existing ones in place where they differ, wait until"
+                    + " ACTIVE, then seed them; report every table and item.",
+            "A table that must be replaced (deleted and created again, its items lost) is left alone unless"
+                    + " --allow-replace; a blocked change leaves its table alone. Either makes the run partial (exit"
+                    + " code 3).",
+            "[API: DescribeTable, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive, UpdateContinuousBackups,"
+                    + " UpdateContributorInsights, PutResourcePolicy, TagResource, UntagResource, Scan,"
+                    + " BatchWriteItem, PutItem]"
         })
 final class ApplyCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(Target.SELF)
@@ -67,7 +78,9 @@ final class ApplyCommand implements Callable<Integer> {
             names = "--wait-timeout",
             paramLabel = "SECONDS",
             defaultValue = "300",
-            description = "How long to wait for a new table to become ACTIVE (default: ${DEFAULT-VALUE}).")
+            description = "How long each wait may last: for a table or its indexes to become ACTIVE after a call,"
+                    + " for a deleted table to be gone, for a busy table found by the plan, and for CreateTable"
+                    + " retries after LimitExceededException (default: ${DEFAULT-VALUE}).")
     long waitTimeout;
 
     @Option(
@@ -79,8 +92,16 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Apply to AWS without showing the plan and asking first.")
+            description = "Apply to AWS without showing the plan and asking first, and replace tables"
+                    + " (with --allow-replace) without asking for each.")
     boolean yes;
+
+    @Option(
+            names = "--allow-replace",
+            description = "Replace tables whose change needs it (key schema, local indexes): DeleteTable, then"
+                    + " CreateTable; all their items are lost (the report counts them). Asks for each table unless"
+                    + " --yes; without a terminal it refuses unless --yes.")
+    boolean allowReplace;
 
     @Override
     public Integer call() {
@@ -108,6 +129,10 @@ final class ApplyCommand implements Callable<Integer> {
                     return ExitCode.OK;
                 }
             }
+            ReplaceConsent consent = replaceConsent(plan, output.json() ? err : out);
+            if (!consent.equals(ReplaceConsent.none())) {
+                pipeline = new Pipeline(session.client(), session.target().describe(), options.withReplace(consent));
+            }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
             Report report = pipeline.apply(plan, progress, RunDeadline.none());
             ProgressLine.clear(progress);
@@ -126,6 +151,38 @@ final class ApplyCommand implements Callable<Integer> {
                 case FAILED -> ExitCode.FAILED;
             };
         }
+    }
+
+    /**
+     * Which of the plan's replacements go ahead: none without {@code --allow-replace}; with it each one the user
+     * confirms (all with {@code --yes}; without a terminal the question refuses, and nothing has been changed yet).
+     */
+    private ReplaceConsent replaceConsent(Plan plan, PrintWriter questions) {
+        if (!allowReplace) {
+            return ReplaceConsent.none();
+        }
+        if (yes) {
+            return ReplaceConsent.everyTable();
+        }
+        Set<String> confirmed = new LinkedHashSet<>();
+        for (TableChange change : plan.changes()) {
+            if (change.kind() != TableChange.Kind.REPLACE) {
+                continue;
+            }
+            String name = change.table().name();
+            String needs = change.differences().stream()
+                    .filter(difference -> difference.resolution() == Difference.Resolution.REPLACE)
+                    .map(Difference::field)
+                    .collect(Collectors.joining(", "));
+            if (Confirmation.confirm(
+                    false,
+                    "Replace table " + name + " (for " + needs + "; it is deleted and created again, and all its"
+                            + " items are lost)?",
+                    questions)) {
+                confirmed.add(name);
+            }
+        }
+        return ReplaceConsent.only(confirmed, "replacing it was declined; rerun with --allow-replace and answer y");
     }
 
     /**

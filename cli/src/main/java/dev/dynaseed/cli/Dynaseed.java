@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
             "0:everything asked was done",
             "1:failed (engine, target, or every table)",
             "2:invalid input: options or spec; nothing was sent",
-            "3:partly failed: some tables or items failed, or apply found a table drifted (plan exits 0)"
+            "3:partly failed: some tables or items failed, or apply left a table alone (replacement refused or a"
+                    + " change blocked)"
         })
 public final class Dynaseed implements Runnable {
     @CommandLine.Spec

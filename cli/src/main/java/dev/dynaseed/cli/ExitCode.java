@@ -8,7 +8,7 @@ public final class ExitCode {
     public static final int FAILED = 1;
     /** The command line or the spec is invalid; nothing was sent. */
     public static final int INVALID_INPUT = 2;
-    /** Some tables or items failed, or a table drifted from its spec. */
+    /** Some tables or items failed, or apply left a table alone (replacement refused, change blocked). */
     public static final int PARTIAL = 3;
     /** {@code plan} only: apply would change at least one table (create, update in place or replace). */
     public static final int PLAN_CHANGES = 4;

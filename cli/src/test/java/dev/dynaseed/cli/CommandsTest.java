@@ -151,7 +151,7 @@ class CommandsTest {
     }
 
     @Test
-    void drift_isReported_withExitCode3_andAdviceRepeatingTheSpecAndTarget_whenOtherTablesSucceed()
+    void aTableThatNeedsReplacing_isLeftAlone_withExitCode3_andAdviceRepeatingTheSpecAndTarget_whenOtherTablesSucceed()
             throws IOException, InterruptedException {
         String drifted = Dynalite.uniqueTableName("drift");
         String fine = Dynalite.uniqueTableName("fine");
@@ -178,17 +178,13 @@ class CommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.out())
-                .containsPattern(drifted + " +Drifted +30 +0 +0 +30 +0 ")
+                .containsPattern(drifted + " +ReplacementRefused +30 +0 +0 +30 +0 ")
                 .containsPattern(fine + " +Created +30 +30 +0 +0 +0 ")
-                .contains("! " + drifted + " differs from its spec and was left unchanged:\n"
-                        + "    partitionKey: spec has id (S), table has pk (N) (replace: the key schema is fixed at"
-                        + " CreateTable: DeleteTable and CreateTable; the table's items are lost (DescribeTable counts"
-                        + " 0))\n"
-                        + "    sortKey: spec has at (N), table has none (replace: the key schema is fixed at CreateTable:"
-                        + " DeleteTable and CreateTable; the table's items are lost (DescribeTable counts 0))\n"
-                        + "  Change the spec to match, or delete the table ('dynaseed destroy -f " + file
-                        + " --endpoint-url " + endpoint + "' deletes all of the spec's tables); then run: dynaseed"
-                        + " apply -f " + file + " --endpoint-url " + endpoint + "\n")
+                .contains("! " + drifted + " must be replaced for these differences and was left alone, with its 0"
+                        + " items:\n    partitionKey: spec has id (S), table has pk (N) (replace: ")
+                .contains(
+                        "  To replace it, rerun with --allow-replace; the table's 0 items are lost: dynaseed apply -f "
+                                + file + " --endpoint-url " + endpoint + " --allow-replace\n")
                 .containsPattern("PARTIAL: 2 tables, 30 of 60 items written");
     }
 
@@ -356,7 +352,8 @@ class CommandsTest {
             assertThat(help.out()).as(command).startsWith("Usage: dynaseed " + command);
         }
         assertThat(Cli.run("apply", "--help").out())
-                .contains("[API: DescribeTable, CreateTable, Scan, BatchWriteItem, PutItem]")
+                .contains("[API: DescribeTable, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive,")
+                .contains("--allow-replace")
                 .contains("--endpoint-url=URL");
         assertThat(Cli.run("--help").out()).contains("3   partly failed");
     }

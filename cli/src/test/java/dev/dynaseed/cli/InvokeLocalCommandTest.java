@@ -44,7 +44,8 @@ class InvokeLocalCommandTest {
                         .toList())
                 .containsExactly(
                         "{\"level\":\"INFO\",\"phase\":\"spec\",\"source\":\"event.spec\",\"valid\":true,\"tables\":1}",
-                        "{\"level\":\"INFO\",\"phase\":\"plan\",\"create\":1,\"unchanged\":0,\"drifted\":0}",
+                        "{\"level\":\"INFO\",\"phase\":\"plan\",\"create\":1,\"unchanged\":0,\"update\":0,\"replace\":0,"
+                                + "\"allowReplace\":false,\"blocked\":0}",
                         "{\"level\":\"INFO\",\"phase\":\"apply\",\"status\":\"OK\",\"written\":4,\"failed\":0,"
                                 + "\"skipped\":0,\"deadlineReached\":false}");
     }

@@ -9,6 +9,7 @@ import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.ReplaceConsent;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.seed.SeedOutcome;
@@ -28,14 +29,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The seed tutorial's {@code sample-table-creator} as a function of an event: picks the spec (the event's
- * {@code spec}, else a configured one, else the built-in scenario), applies it within the time it is given, and
- * answers in the seed's response shape. The Lambda handler and {@code dynaseed invoke-local} both run it.
+ * {@code spec}, else a configured one, else the built-in scenario), applies it within the time it is given (replacing
+ * tables only when the event says {@code "allowReplace": true}), and answers in the seed's response shape. The Lambda handler and {@code dynaseed invoke-local} both run it.
  */
 public final class SeedFunction {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration MIN_MARGIN = Duration.ofSeconds(2);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(5);
     private static final Duration RESPONSE_RESERVE = Duration.ofMillis(500);
+    /** What a refused replacement advises in the function's report. */
+    static final String HOW_TO_ALLOW_REPLACE = "invoke again with \"allowReplace\": true in the event";
 
     private final DynamoDbClient client;
     private final String target;
@@ -73,6 +76,16 @@ public final class SeedFunction {
         RunDeadline planDeadline = RunDeadline.in(workWithin, workWithin);
 
         String source = source(event);
+        ReplaceConsent replace;
+        try {
+            replace = replaceConsent(event);
+        } catch (InvalidSpecException e) {
+            log.accept(line("event").put("level", "WARN").put("valid", false));
+            ObjectNode body = MAPPER.createObjectNode();
+            body.put("error", "The event is invalid; nothing was changed.");
+            body.set("problems", ReportJson.problems(e.problems()));
+            return new FunctionResponse(400, body);
+        }
         Spec spec;
         try {
             spec = spec(event);
@@ -89,7 +102,10 @@ public final class SeedFunction {
                 .put("tables", spec.tables().size()));
 
         Duration activeTimeout = workWithin.isZero() ? Duration.ofMillis(1) : workWithin;
-        Pipeline pipeline = new Pipeline(client, target, ApplyOptions.defaults().withActiveTimeout(activeTimeout));
+        Pipeline pipeline = new Pipeline(
+                client,
+                target,
+                ApplyOptions.defaults().withActiveTimeout(activeTimeout).withReplace(replace));
         Report report;
         if (deadline.stopStarting()) {
             report = pipeline.apply(spec, SeedProgress.NONE, deadline);
@@ -109,7 +125,10 @@ public final class SeedFunction {
             log.accept(line("plan")
                     .put("create", plan.count(TableChange.Kind.CREATE))
                     .put("unchanged", plan.count(TableChange.Kind.NO_CHANGE))
-                    .put("drifted", plan.count(TableChange.Kind.DRIFT))
+                    .put("update", plan.count(TableChange.Kind.UPDATE))
+                    .put("replace", plan.count(TableChange.Kind.REPLACE))
+                    .put("allowReplace", replace.all())
+                    .put("blocked", plan.count(TableChange.Kind.BLOCKED))
                     .put("ms", millisSince(planStart)));
             report = pipeline.apply(plan, SeedProgress.NONE, deadline);
         }
@@ -125,6 +144,28 @@ public final class SeedFunction {
         ObjectNode body = ReportJson.toJson(report);
         body.put("deadlineReached", deadlineReached);
         return new FunctionResponse(report.status() == Report.Status.OK ? 200 : 500, body);
+    }
+
+    /**
+     * The event's {@code allowReplace}: {@code true} lets apply replace tables that need it (their items are lost);
+     * absent or {@code false} leaves them alone.
+     */
+    private static ReplaceConsent replaceConsent(JsonNode event) {
+        JsonNode allow = event == null ? null : event.get("allowReplace");
+        if (allow == null || allow.isNull() || allow.isBoolean() && !allow.booleanValue()) {
+            return ReplaceConsent.none(HOW_TO_ALLOW_REPLACE);
+        }
+        if (allow.isBoolean()) {
+            return ReplaceConsent.everyTable();
+        }
+        throw new InvalidSpecException(
+                "event.allowReplace",
+                List.of(new Problem(
+                        "allowReplace",
+                        "expected true or false, got "
+                                + allow.getNodeType().name().toLowerCase(Locale.ROOT)
+                                + "; send e.g. {\"allowReplace\": true} to let apply replace tables that need it"
+                                + " (their items are lost)")));
     }
 
     private Spec spec(JsonNode event) {

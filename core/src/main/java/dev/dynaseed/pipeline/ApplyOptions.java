@@ -1,6 +1,7 @@
 package dev.dynaseed.pipeline;
 
 import dev.dynaseed.provision.Provisioner;
+import dev.dynaseed.provision.ReplaceConsent;
 import dev.dynaseed.seed.WriteOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param activeTimeout how long to wait for a new table to become ACTIVE
  * @param clock the time source for time-based values when the spec sets no randomSeed
  * @param runSeed the seed of this run's values when the spec sets no randomSeed
+ * @param replace which tables may be replaced (deleted and created again, their items lost); none by default
  */
 public record ApplyOptions(
-        int tableConcurrency, WriteOptions write, Duration activeTimeout, Clock clock, long runSeed) {
+        int tableConcurrency,
+        WriteOptions write,
+        Duration activeTimeout,
+        Clock clock,
+        long runSeed,
+        ReplaceConsent replace) {
 
     public ApplyOptions {
         if (tableConcurrency < 1) {
@@ -26,9 +33,18 @@ public record ApplyOptions(
         Objects.requireNonNull(write, "write");
         Objects.requireNonNull(activeTimeout, "activeTimeout");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(replace, "replace");
     }
 
-    /** 4 tables at once, default writes, 5 minutes for ACTIVE, the system clock and a fresh random run seed. */
+    /** Options that replace no table. */
+    public ApplyOptions(int tableConcurrency, WriteOptions write, Duration activeTimeout, Clock clock, long runSeed) {
+        this(tableConcurrency, write, activeTimeout, clock, runSeed, ReplaceConsent.none());
+    }
+
+    /**
+     * 4 tables at once, default writes, 5 minutes for ACTIVE, the system clock, a fresh random run seed and no
+     * replacement.
+     */
     public static ApplyOptions defaults() {
         return new ApplyOptions(
                 4,
@@ -39,14 +55,18 @@ public record ApplyOptions(
     }
 
     public ApplyOptions withWrite(WriteOptions value) {
-        return new ApplyOptions(tableConcurrency, value, activeTimeout, clock, runSeed);
+        return new ApplyOptions(tableConcurrency, value, activeTimeout, clock, runSeed, replace);
     }
 
     public ApplyOptions withActiveTimeout(Duration value) {
-        return new ApplyOptions(tableConcurrency, write, value, clock, runSeed);
+        return new ApplyOptions(tableConcurrency, write, value, clock, runSeed, replace);
     }
 
     public ApplyOptions withTableConcurrency(int value) {
-        return new ApplyOptions(value, write, activeTimeout, clock, runSeed);
+        return new ApplyOptions(value, write, activeTimeout, clock, runSeed, replace);
+    }
+
+    public ApplyOptions withReplace(ReplaceConsent value) {
+        return new ApplyOptions(tableConcurrency, write, activeTimeout, clock, runSeed, value);
     }
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole flow over one client: plan (DescribeTable), provision (CreateTable, wait for ACTIVE), seed
+ * The whole flow over one client: plan (DescribeTable), provision (each change's steps with their waits), seed
  * (BatchWriteItem) and report. Tables go through it concurrently, a bounded number at a time; an error in one
  * table's work fails that table alone, in its report, and every other table's report is kept.
  */
@@ -60,7 +60,10 @@ public final class Pipeline {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.sources = Objects.requireNonNull(sources, "sources");
-        this.provisioner = new Provisioner(client, ActiveWaiter.standard(client, options.activeTimeout()));
+        this.provisioner = new Provisioner(
+                client,
+                ActiveWaiter.standard(client, options.activeTimeout()),
+                new Planner(client, 1, EngineCapabilities.describedAs(target)));
     }
 
     /** What apply would do; reads only, with as many DescribeTable calls at once as tables are applied at once. */
@@ -154,7 +157,9 @@ public final class Pipeline {
         SeedOutcome seed = switch (outcome.kind()) {
             case FAILED -> SeedOutcome.failedAll(requested, outcome.error().orElseThrow());
             case DRIFTED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_DRIFTED);
-            case CREATED, ALREADY_MATCHES -> seed(seeder, table, now, progress, deadline);
+            case BLOCKED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_BLOCKED);
+            case REPLACEMENT_REFUSED -> SeedOutcome.skippedAll(requested, SkipReason.REPLACEMENT_REFUSED);
+            case CREATED, ALREADY_MATCHES, UPDATED, REPLACED -> seed(seeder, table, now, progress, deadline);
         };
         LOG.info("table {}: {}", table.name(), outcome.kind().label());
         return new TableReport(table, outcome, seed, provisionDuration);
@@ -164,7 +169,7 @@ public final class Pipeline {
     // other tables' reports are kept (an exception escaping here would throw every report of the run away).
     private TableOutcome provision(TableChange change, RunDeadline deadline) throws InterruptedException {
         try {
-            return provisioner.provision(change, deadline);
+            return provisioner.provision(change, deadline, options.replace());
         } catch (RuntimeException e) {
             LOG.warn(
                     "table {}: provisioning stopped with an error",

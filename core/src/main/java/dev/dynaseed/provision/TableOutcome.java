@@ -15,11 +15,29 @@ public sealed interface TableOutcome {
     /** Which outcome this is. */
     Kind kind();
 
-    /** How the table differs from its spec; empty unless the outcome is {@link Drifted}. */
+    /** How the table differed from its spec (each difference with its resolution); empty when it did not. */
     List<Difference> differences();
 
     /** Why provisioning failed; empty unless the outcome is {@link Failed}. */
     Optional<String> error();
+
+    /** The steps of the table's change and what became of each, in order; empty when there were none. */
+    default List<StepResult> steps() {
+        return List.of();
+    }
+
+    /**
+     * How many items the old table held when apply counted them before replacing it: lost for {@link Replaced}, kept
+     * (and at stake) for {@link ReplacementRefused}; empty otherwise.
+     */
+    default Optional<Long> oldItems() {
+        return Optional.empty();
+    }
+
+    /** What to do about a table left alone, one line; empty unless the outcome is {@link ReplacementRefused}. */
+    default Optional<String> advice() {
+        return Optional.empty();
+    }
 
     /** Whether the table can be seeded after this outcome. */
     default boolean ready() {
@@ -30,6 +48,12 @@ public sealed interface TableOutcome {
     enum Kind {
         CREATED("Created"),
         ALREADY_MATCHES("AlreadyMatches"),
+        UPDATED("Updated"),
+        REPLACED("Replaced"),
+        REPLACEMENT_REFUSED("ReplacementRefused"),
+        BLOCKED("Blocked"),
+        /** @deprecated the planner no longer reports drift; {@link #BLOCKED} and the others replace it */
+        @Deprecated
         DRIFTED("Drifted"),
         FAILED("Failed");
 
@@ -47,16 +71,32 @@ public sealed interface TableOutcome {
         /** Whether a table with this outcome can be seeded. */
         public boolean ready() {
             return switch (this) {
-                case CREATED, ALREADY_MATCHES -> true;
-                case DRIFTED, FAILED -> false;
+                case CREATED, ALREADY_MATCHES, UPDATED, REPLACED -> true;
+                case REPLACEMENT_REFUSED, BLOCKED, DRIFTED, FAILED -> false;
+            };
+        }
+
+        /**
+         * Whether the table was deliberately left as it was (a refused replacement, a blocked change): not a
+         * failure, but not what the spec asks for either, so the run is partial.
+         */
+        public boolean leftAlone() {
+            return switch (this) {
+                case REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> true;
+                case CREATED, ALREADY_MATCHES, UPDATED, REPLACED, FAILED -> false;
             };
         }
     }
 
-    /** The table was created and is ACTIVE. */
-    record Created(Duration waited) implements TableOutcome {
+    /** The table was created (its CreateTable and companion steps done) and is ACTIVE. */
+    record Created(Duration waited, List<StepResult> steps) implements TableOutcome {
         public Created {
             Objects.requireNonNull(waited, "waited");
+            steps = List.copyOf(steps);
+        }
+
+        public Created(Duration waited) {
+            this(waited, List.of());
         }
 
         @Override
@@ -93,7 +133,107 @@ public sealed interface TableOutcome {
         }
     }
 
-    /** The table existed with a different schema; it was left alone and is not seeded. */
+    /** The table existed with differences that were all changed in place; its items were kept. */
+    record Updated(List<Difference> differences, List<StepResult> steps) implements TableOutcome {
+        public Updated {
+            differences = List.copyOf(differences);
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UPDATED;
+        }
+
+        @Override
+        public Optional<String> error() {
+            return Optional.empty();
+        }
+    }
+
+    /** The table was deleted and created again as the spec says; its {@code oldItems} items were lost. */
+    record Replaced(List<Difference> differences, long itemsLost, List<StepResult> steps) implements TableOutcome {
+        public Replaced {
+            differences = List.copyOf(differences);
+            if (itemsLost < 0) {
+                throw new IllegalArgumentException("itemsLost must not be negative, was " + itemsLost);
+            }
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REPLACED;
+        }
+
+        @Override
+        public Optional<String> error() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Long> oldItems() {
+            return Optional.of(itemsLost);
+        }
+    }
+
+    /**
+     * The table needs replacing and replacing was not allowed: it was left alone with its {@code items} items, and is
+     * not seeded; {@code fix} says how to allow it and what that costs.
+     */
+    record ReplacementRefused(List<Difference> differences, long items, String fix) implements TableOutcome {
+        public ReplacementRefused {
+            differences = List.copyOf(differences);
+            if (items < 0) {
+                throw new IllegalArgumentException("items must not be negative, was " + items);
+            }
+            Objects.requireNonNull(fix, "fix");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REPLACEMENT_REFUSED;
+        }
+
+        @Override
+        public Optional<String> error() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Long> oldItems() {
+            return Optional.of(items);
+        }
+
+        @Override
+        public Optional<String> advice() {
+            return Optional.of(fix);
+        }
+    }
+
+    /** A rule forbids a change now (each blocked difference says which); the table was left alone, not seeded. */
+    record Blocked(List<Difference> differences) implements TableOutcome {
+        public Blocked {
+            differences = List.copyOf(differences);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BLOCKED;
+        }
+
+        @Override
+        public Optional<String> error() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The table existed with a different schema; it was left alone and is not seeded.
+     *
+     * @deprecated reported for the planner's deprecated DRIFT only; {@link Blocked} and the others replace it
+     */
+    @Deprecated
     record Drifted(List<Difference> differences) implements TableOutcome {
         public Drifted {
             differences = List.copyOf(differences);
@@ -110,10 +250,15 @@ public sealed interface TableOutcome {
         }
     }
 
-    /** Creating or waiting for the table failed. */
-    record Failed(String reason) implements TableOutcome {
+    /** Creating, changing or waiting for the table failed; {@code steps} says which steps were done and which not. */
+    record Failed(String reason, List<StepResult> steps) implements TableOutcome {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+            steps = List.copyOf(steps);
+        }
+
+        public Failed(String reason) {
+            this(reason, List.of());
         }
 
         @Override

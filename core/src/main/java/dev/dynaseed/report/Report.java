@@ -20,7 +20,10 @@ public record Report(String target, List<TableReport> tables, Duration duration)
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** OK when every table and item is done, FAILED when nothing is, PARTIAL in between. */
+    /**
+     * OK when every table and item is done, FAILED when nothing is, PARTIAL in between (a table left alone on purpose,
+     * blocked or its replacement refused, makes a run PARTIAL).
+     */
     public Status status() {
         if (tables.stream().allMatch(TableReport::complete)) {
             return Status.OK;

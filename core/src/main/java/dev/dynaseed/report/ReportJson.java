@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.plan.Difference;
+import dev.dynaseed.provision.StepResult;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.spec.Problem;
 import java.util.List;
@@ -35,6 +36,15 @@ public final class ReportJson {
             node.put("outcome", table.outcomeName());
             node.set("differences", differences(table.outcome().differences()));
             table.outcome().error().ifPresent(error -> node.put("error", error));
+            table.outcome().oldItems().ifPresent(items -> node.put("oldItems", items));
+            table.outcome().advice().ifPresent(advice -> node.put("advice", advice));
+            ArrayNode steps = node.putArray("steps");
+            for (StepResult step : table.outcome().steps()) {
+                steps.addObject()
+                        .put("operation", step.operation())
+                        .put("purpose", step.purpose())
+                        .put("status", step.status().label());
+            }
             node.put("provisionMs", table.provisionDuration().toMillis());
             node.set(
                     "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
@@ -58,14 +68,16 @@ public final class ReportJson {
         return array;
     }
 
-    /** Differences as {@code [{"field", "expected", "actual"}]}. */
+    /** Differences as {@code [{"field", "expected", "actual", "resolution", "how"}]}. */
     public static ArrayNode differences(List<Difference> differences) {
         ArrayNode array = MAPPER.createArrayNode();
         for (Difference difference : differences) {
             array.addObject()
                     .put("field", difference.field())
                     .put("expected", difference.expected())
-                    .put("actual", difference.actual());
+                    .put("actual", difference.actual())
+                    .put("resolution", difference.resolution().label())
+                    .put("how", difference.how());
         }
         return array;
     }

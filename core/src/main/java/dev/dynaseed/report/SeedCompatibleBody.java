@@ -58,19 +58,23 @@ public final class SeedCompatibleBody {
         return Math.max(0, report.total(SeedOutcome::requested) - MAX_INSERT_ENTRIES);
     }
 
+    /**
+     * The {@code create} message of an outcome: a table this run created (anew, or again by replacing it) is "Create
+     * successful."; one that was there before, changed in place or left alone, is "Table already exists." (the seed
+     * says this for any existing table, whatever its schema); a failure is "Create failed.".
+     */
     static String createMessage(TableOutcome outcome) {
         return switch (outcome.kind()) {
-            case CREATED -> CREATE_SUCCESSFUL;
-            // The seed says this for any existing table, whatever its schema.
-            case ALREADY_MATCHES, DRIFTED -> ALREADY_EXISTS;
+            case CREATED, REPLACED -> CREATE_SUCCESSFUL;
+            case ALREADY_MATCHES, UPDATED, REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> ALREADY_EXISTS;
             case FAILED -> CREATE_FAILED;
         };
     }
 
-    /** The message of a row that could not be written: the seed's "does not exist" when the table never was. */
+    /** The message of a row that could not be written: the seed's "does not exist" when provisioning failed. */
     static String failedInsertMessage(TableOutcome outcome) {
         return switch (outcome.kind()) {
-            case CREATED, ALREADY_MATCHES, DRIFTED -> INSERT_FAILED;
+            case CREATED, ALREADY_MATCHES, UPDATED, REPLACED, REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> INSERT_FAILED;
             case FAILED -> TABLE_DOES_NOT_EXIST;
         };
     }

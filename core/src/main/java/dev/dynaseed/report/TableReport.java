@@ -22,7 +22,7 @@ public record TableReport(TableSpec table, TableOutcome outcome, SeedOutcome see
         Objects.requireNonNull(provisionDuration, "provisionDuration");
     }
 
-    /** The outcome's name in reports: Created, AlreadyMatches, Drifted or Failed. */
+    /** The outcome's name in reports, e.g. Created, Updated, ReplacementRefused (see {@link TableOutcome.Kind}). */
     public String outcomeName() {
         return outcome.kind().label();
     }
@@ -32,8 +32,12 @@ public record TableReport(TableSpec table, TableOutcome outcome, SeedOutcome see
         return outcome.ready() && seed.failed() == 0 && (seed.skipped() == 0 || seed.skippedByPolicy());
     }
 
-    /** Whether anything at all was done or found in order. */
+    /**
+     * Whether anything at all was done or found in order; a table left alone on purpose (a refused replacement, a
+     * blocked change) counts, since nothing failed there, so that a run with one is partial rather than failed.
+     */
     public boolean anySuccess() {
-        return outcome.ready() && (seed.requested() == 0 || seed.written() > 0 || seed.failed() == 0);
+        return outcome.kind().leftAlone()
+                || outcome.ready() && (seed.requested() == 0 || seed.written() > 0 || seed.failed() == 0);
     }
 }

@@ -7,8 +7,12 @@ package dev.dynaseed.seed;
 public enum SkipReason {
     /** The table already held items and its policy is {@code onExisting: skip}. */
     EXISTING_ITEMS("existingItems"),
-    /** The table differs from its spec, so it was left alone. */
+    /** The table differs from its spec, so it was left alone (reported before differences were classified). */
     TABLE_DRIFTED("tableDrifted"),
+    /** A rule forbids a change the table needs now, so it was left alone. */
+    TABLE_BLOCKED("tableBlocked"),
+    /** The table needs replacing and that was not allowed, so it was left alone with its items. */
+    REPLACEMENT_REFUSED("replacementRefused"),
     /** The run's deadline came before these items were started. */
     DEADLINE("deadline");
 
@@ -27,7 +31,7 @@ public enum SkipReason {
     public boolean requested() {
         return switch (this) {
             case EXISTING_ITEMS -> true;
-            case TABLE_DRIFTED, DEADLINE -> false;
+            case TABLE_DRIFTED, TABLE_BLOCKED, REPLACEMENT_REFUSED, DEADLINE -> false;
         };
     }
 
@@ -36,6 +40,8 @@ public enum SkipReason {
         return switch (this) {
             case EXISTING_ITEMS -> "the table already holds items (onExisting: skip)";
             case TABLE_DRIFTED -> "the table differs from its spec, so it was not seeded; see the differences";
+            case TABLE_BLOCKED -> "a change the table needs is blocked, so it was left alone and not seeded";
+            case REPLACEMENT_REFUSED -> "the table needs replacing, which was not allowed, so it was not seeded";
             case DEADLINE -> skipped + " items not started: stopped before the deadline";
         };
     }

@@ -15,6 +15,16 @@ public final class TableItems {
                 .sum();
     }
 
+    /** As {@link #count(DynamoDbClient, String)}, each page's Scan bounded by {@code deadline}. */
+    public static long count(DynamoDbClient client, String table, RunDeadline deadline) {
+        return client
+                .scanPaginator(
+                        r -> r.tableName(table).select(Select.COUNT).overrideConfiguration(deadline.bound(client)))
+                .stream()
+                .mapToLong(page -> page.count())
+                .sum();
+    }
+
     /** Whether the table holds at least one item, reading at most one. */
     public static boolean any(DynamoDbClient client, String table) {
         return any(client, table, RunDeadline.none());

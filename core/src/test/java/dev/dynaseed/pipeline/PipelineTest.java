@@ -141,10 +141,10 @@ class PipelineTest {
     }
 
     @Test
-    void existingTableWithADifferentKey_isReportedAsDriftedAndLeftAlone() {
+    void existingTableWithADifferentKey_needsReplacing_andIsLeftAloneWithItsItems_withoutConsent() {
         TableSpec original =
                 Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0);
-        pipeline.apply(new Spec(List.of(Specs.withSeed(original, SeedSpec.none()))), SeedProgress.NONE);
+        pipeline.apply(new Spec(List.of(original)), SeedProgress.NONE);
         Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
         attributes.put("id", new GeneratorSpec.Uuid4());
         TableSpec changed = new TableSpec(
@@ -159,22 +159,24 @@ class PipelineTest {
                 pipeline.plan(new Spec(List.of(changed))).changes().get(0);
         Report report = pipeline.apply(new Spec(List.of(changed)), SeedProgress.NONE);
 
-        List<Difference> expected = planned.differences();
         assertThat(planned.kind()).isEqualTo(TableChange.Kind.REPLACE);
-        assertThat(expected).extracting(Difference::field).containsExactly("partitionKey", "sortKey");
-        assertThat(report.tables().get(0).outcome()).isEqualTo(new TableOutcome.Drifted(expected));
+        assertThat(planned.differences()).extracting(Difference::field).containsExactly("partitionKey", "sortKey");
+        TableOutcome outcome = report.tables().get(0).outcome();
+        assertThat(outcome.kind()).isEqualTo(TableOutcome.Kind.REPLACEMENT_REFUSED);
+        assertThat(outcome.differences()).isEqualTo(planned.differences());
+        assertThat(outcome.advice()).contains("rerun with --allow-replace; the table's 3 items are lost");
         assertThat(report.tables().get(0).seed().skipped()).isEqualTo(5);
-        assertThat(report.status()).isEqualTo(Report.Status.FAILED);
+        assertThat(report.status()).isEqualTo(Report.Status.PARTIAL);
         var description =
                 client.describeTable(r -> r.tableName(original.name())).table();
         assertThat(description.keySchema().get(0).attributeName()).isEqualTo("transaction_id");
-        assertThat(Specs.count(client, original.name())).isZero();
+        assertThat(Specs.count(client, original.name())).isEqualTo(3);
     }
 
     @Test
-    void billingDifference_isDrift() {
-        TableSpec original = Specs.withSeed(
-                Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0), SeedSpec.none());
+    void billingDifference_isChangedInPlace_keepingTheItems() {
+        TableSpec original =
+                Specs.withUniqueNames(DefaultSpec.seedScenario()).tables().get(0);
         pipeline.apply(new Spec(List.of(original)), SeedProgress.NONE);
         TableSpec onDemand = new TableSpec(
                 original.name(),
@@ -186,12 +188,21 @@ class PipelineTest {
 
         TableChange planned =
                 pipeline.plan(new Spec(List.of(onDemand))).changes().get(0);
+        Report report = pipeline.apply(new Spec(List.of(onDemand)), SeedProgress.NONE);
 
         assertThat(planned.kind()).isEqualTo(TableChange.Kind.UPDATE);
         assertThat(planned.differences())
                 .extracting(Difference::field, Difference::expected, Difference::actual, Difference::resolution)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "billing", "PAY_PER_REQUEST", "PROVISIONED 5/5", Difference.Resolution.IN_PLACE));
+        assertThat(report.tables().get(0).outcome().kind()).isEqualTo(TableOutcome.Kind.UPDATED);
+        assertThat(report.status()).isEqualTo(Report.Status.OK);
+        assertThat(client.describeTable(r -> r.tableName(original.name()))
+                        .table()
+                        .billingModeSummary()
+                        .billingModeAsString())
+                .isEqualTo("PAY_PER_REQUEST");
+        assertThat(Specs.count(client, original.name())).isEqualTo(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dynaseed.cli.render;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
+import dev.dynaseed.provision.TableOutcome;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.TableReport;
 import dev.dynaseed.seed.SeedOutcome;
@@ -53,11 +54,30 @@ public final class ReportView {
     private static String notes(TableReport row, String specAndTarget) {
         StringBuilder out = new StringBuilder();
         String name = row.table().name();
+        TableOutcome outcome = row.outcome();
         out.append(
-                switch (row.outcome().kind()) {
+                switch (outcome.kind()) {
                     case CREATED, ALREADY_MATCHES -> "";
-                    case DRIFTED -> drifted(name, row.outcome().differences(), specAndTarget);
-                    case FAILED -> "! " + name + ": " + row.outcome().error().orElseThrow() + "\n";
+                    case UPDATED ->
+                        "  " + name + " was changed in place (its items kept):\n" + differences(outcome.differences());
+                    case REPLACED ->
+                        "! " + name + " was replaced (deleted and created again); its "
+                                + items(outcome.oldItems().orElseThrow())
+                                + (outcome.oldItems().orElseThrow() == 1 ? " was" : " were") + " lost:\n"
+                                + differences(outcome.differences());
+                    case REPLACEMENT_REFUSED ->
+                        "! " + name + " must be replaced for these differences and was left"
+                                + " alone, with its " + items(outcome.oldItems().orElseThrow()) + ":\n"
+                                + differences(outcome.differences())
+                                + "  To replace it, " + outcome.advice().orElseThrow() + ": dynaseed apply"
+                                + specAndTarget + " --allow-replace\n";
+                    case BLOCKED ->
+                        "! " + name + " has a change that is blocked now and was left alone:\n"
+                                + differences(outcome.differences())
+                                + "  Do what each blocked difference says, then run: dynaseed apply" + specAndTarget
+                                + "\n";
+                    case DRIFTED -> drifted(name, outcome.differences(), specAndTarget);
+                    case FAILED -> "! " + name + ": " + outcome.error().orElseThrow() + "\n";
                 });
         row.seed()
                 .note()
@@ -67,6 +87,18 @@ public final class ReportView {
             out.append("  ").append(name).append(" write error: ").append(error).append('\n');
         }
         return out.toString();
+    }
+
+    private static String differences(List<Difference> differences) {
+        StringBuilder out = new StringBuilder();
+        for (Difference difference : differences) {
+            out.append("    ").append(difference).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String items(long count) {
+        return count == 1 ? "1 item" : count + " items";
     }
 
     private static String drifted(String name, List<Difference> differences, String specAndTarget) {
