@@ -15,6 +15,8 @@ import dev.dynaseed.testing.FaultProxy;
 import dev.dynaseed.testing.FaultProxy.Fault;
 import dev.dynaseed.testing.Specs;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -156,5 +158,37 @@ class SeedUnderFaultsTest {
             assertThat(took).isLessThan(Duration.ofSeconds(60));
         }
         assertThat(Specs.count(Dynalite.client(), table)).isBetween(seed.written(), seed.written() + seed.failed());
+    }
+
+    @Test
+    @Timeout(120)
+    void itemsOfABatchWhoseAnswerIsLost_countFailed_withANoteThatTheyMayHaveBeenWritten() throws Exception {
+        String table = BatchWriterTest.emptyTable();
+        // Every write is carried out, and its answer lost: the items are there although the writer never heard.
+        try (FaultProxy proxy = FaultProxy.inFrontOfDynalite(WRITES, n -> Optional.of(Fault.CLOSED_AFTER_FORWARDING));
+                DynamoDbClient client = clientThrough(proxy);
+                BatchWriter writer = new BatchWriter(
+                        client,
+                        WriteOptions.defaults()
+                                .withMaxInFlight(1)
+                                .withMaxAttempts(2)
+                                .withDelays(Duration.ofMillis(1), Duration.ofMillis(5)))) {
+            SeedOutcome outcome = writer.write(
+                    table,
+                    List.of("id"),
+                    BatchWriterTest.source(BatchWriterTest.items(25)),
+                    SeedProgress.NONE,
+                    RunDeadline.none());
+
+            assertThat(outcome.written()).isZero();
+            assertThat(outcome.failed()).isEqualTo(25);
+            assertThat(outcome.errors())
+                    .singleElement()
+                    .asString()
+                    .startsWith("the connection closed without an answer")
+                    .endsWith("(failed 2 times); the answer was lost, so DynamoDB may or may not have written these"
+                            + " items");
+        }
+        assertThat(Specs.count(Dynalite.client(), table)).isEqualTo(25);
     }
 }
