@@ -330,8 +330,10 @@ public final class BatchWriter implements AutoCloseable {
      * can write a batch and lose the answer. Its items count as failed, and the report says they may be there.
      */
     private static String perhapsWritten(RuntimeException failure, String finalError) {
-        if (!(failure instanceof SdkException e) || finalError.equals(ABANDONED_AT_DEADLINE)) {
-            // A call cut off by the deadline says so already.
+        if (!(failure instanceof SdkException e)
+                || finalError.equals(ABANDONED_AT_DEADLINE)
+                || finalError.startsWith("not sent: ")) {
+            // A call cut off by the deadline says so already; one the client held back never left.
             return "";
         }
         TargetException.Kind kind = TargetException.kindOf(e);
