@@ -1,6 +1,7 @@
 package dev.dynaseed.seed;
 
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.connection.TargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,6 +46,8 @@ public final class BatchWriter implements AutoCloseable {
             "the request was abandoned at the" + " deadline; DynamoDB may or may not have written its items";
     private static final String STOPPED_BEFORE_DEADLINE = "not resent: stopped before the deadline";
     private static final String INTERRUPTED = "not resent: the writer was closed";
+    private static final String MAY_HAVE_BEEN_WRITTEN =
+            "; the answer was lost, so DynamoDB may or may not have written these items";
     /** A request timing out with less than this left before the deadline was cut off by the deadline itself. */
     private static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(100);
 
@@ -237,7 +240,7 @@ public final class BatchWriter implements AutoCloseable {
                 }
                 Optional<String> finalError = finalError(e, attempt, deadline);
                 if (finalError.isPresent()) {
-                    counters.failed(toSend.size(), finalError.get());
+                    counters.failed(toSend.size(), finalError.get() + perhapsWritten(e, finalError.get()));
                     // An error that is not about these items (unreachable endpoint, missing table, denied access,
                     // lasting 5xx) would fail every later batch too, each after its own attempts: stop the table.
                     if (!WriteFailures.isInvalidRequest(e)
@@ -286,7 +289,7 @@ public final class BatchWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 Optional<String> finalError = finalError(e, attempt, deadline);
                 if (finalError.isPresent()) {
-                    counters.failed(1, finalError.get());
+                    counters.failed(1, finalError.get() + perhapsWritten(e, finalError.get()));
                     return;
                 }
                 if (deadline.stopStarting()) {
@@ -320,6 +323,23 @@ public final class BatchWriter implements AutoCloseable {
             return Optional.of(WriteFailures.describe(e) + " (failed " + attempt + " times)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A request that got no answer (the connection closed, or no answer in time) may have been carried out: DynamoDB
+     * can write a batch and lose the answer. Its items count as failed, and the report says they may be there.
+     */
+    private static String perhapsWritten(RuntimeException failure, String finalError) {
+        if (!(failure instanceof SdkException e)
+                || finalError.equals(ABANDONED_AT_DEADLINE)
+                || finalError.startsWith("not sent: ")) {
+            // A call cut off by the deadline says so already; one the client held back never left.
+            return "";
+        }
+        TargetException.Kind kind = TargetException.kindOf(e);
+        return kind == TargetException.Kind.CONNECTION_CLOSED || kind == TargetException.Kind.NO_ANSWER
+                ? MAY_HAVE_BEEN_WRITTEN
+                : "";
     }
 
     private void configure(AwsRequestOverrideConfiguration.Builder request, RunDeadline deadline) {

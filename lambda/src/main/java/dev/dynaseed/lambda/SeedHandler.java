@@ -46,12 +46,15 @@ public final class SeedHandler implements RequestStreamHandler {
                 target.describe(),
                 Optional.ofNullable(environment.get("DYNASEED_SPEC")).filter(spec -> !spec.isBlank()));
         this.log = log;
+        // In Lambda's init phase, outside any invocation's time: see SeedFunction.warmUp.
+        function.warmUp();
     }
 
     /** For tests and in-process runs: a given client and spec. */
     public SeedHandler(DynamoDbClient client, String target, Optional<String> spec, PrintStream log) {
         this.function = new SeedFunction(client, target, spec);
         this.log = Objects.requireNonNull(log, "log");
+        function.warmUp();
     }
 
     @Override
