@@ -56,7 +56,7 @@ class ClosedSetsTest {
     @Test
     void skipReasons_haveStableCodes_andOnlyTheSkipPolicyIsRequested() {
         assertThat(Arrays.stream(SkipReason.values()).map(SkipReason::code))
-                .containsExactly("existingItems", "tableDrifted", "deadline");
+                .containsExactly("existingItems", "tableDrifted", "deadline", "interrupted");
         assertThat(Arrays.stream(SkipReason.values()).filter(SkipReason::requested))
                 .containsExactly(SkipReason.EXISTING_ITEMS);
     }

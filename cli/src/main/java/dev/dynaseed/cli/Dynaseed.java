@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
             "0:everything asked was done",
             "1:failed (engine, target, or every table)",
             "2:invalid input: options or spec; nothing was sent",
-            "3:partly failed: some tables or items failed, or apply found a table drifted (plan exits 0)"
+            "3:partly failed: some tables or items failed, or apply found a table drifted (plan exits 0)",
+            "130:interrupted by Ctrl-C (apply reports what it wrote first; a second Ctrl-C stops at once)"
         })
 public final class Dynaseed implements Runnable {
     @CommandLine.Spec
@@ -110,6 +111,7 @@ public final class Dynaseed implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine commandLine = commandLine();
         AtomicBoolean finished = new AtomicBoolean();
+        Interrupts.install(System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
                 stoppedLine(commandLine).ifPresent(line -> {

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** Some tables or items failed, or a table drifted from its spec. */
     public static final int PARTIAL = 3;
+    /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {}
 }

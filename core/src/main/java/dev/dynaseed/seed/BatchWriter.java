@@ -16,6 +16,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -45,6 +46,7 @@ public final class BatchWriter implements AutoCloseable {
             "the request was abandoned at the" + " deadline; DynamoDB may or may not have written its items";
     private static final String STOPPED_BEFORE_DEADLINE = "not resent: stopped before the deadline";
     private static final String INTERRUPTED = "not resent: the writer was closed";
+    private static final String NOT_RESENT_INTERRUPTED = "not resent: the run was interrupted";
     /** A request timing out with less than this left before the deadline was cut off by the deadline itself. */
     private static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(100);
 
@@ -79,6 +81,23 @@ public final class BatchWriter implements AutoCloseable {
     public SeedOutcome write(
             String table, List<String> keyNames, ItemSource source, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
+        return write(table, keyNames, source, progress, deadline, WrittenBatches.NONE);
+    }
+
+    /**
+     * As {@link #write(String, List, ItemSource, SeedProgress, RunDeadline)}, telling {@code writtenBatches} about
+     * each batch whose every item was written (by the positions of its items in {@code source}), so a checkpoint
+     * can record them.
+     */
+    public SeedOutcome write(
+            String table,
+            List<String> keyNames,
+            ItemSource source,
+            SeedProgress progress,
+            RunDeadline deadline,
+            WrittenBatches writtenBatches)
+            throws InterruptedException {
+        Objects.requireNonNull(writtenBatches, "writtenBatches");
         long started = System.nanoTime();
         TableCounters counters = new TableCounters(table, source.size(), progress);
         Phaser pending = new Phaser(1);
@@ -113,7 +132,7 @@ public final class BatchWriter implements AutoCloseable {
                 if (counters.stopReason().isPresent()) {
                     break;
                 }
-                submitted += submit(table, batch, counters, pending, deadline);
+                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
@@ -126,7 +145,7 @@ public final class BatchWriter implements AutoCloseable {
             if (deadline.stopStarting()) {
                 stoppedByDeadline = true;
             } else if (counters.stopReason().isEmpty()) {
-                submitted += submit(table, batch, counters, pending, deadline);
+                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
             }
         }
         pending.arriveAndAwaitAdvance();
@@ -140,7 +159,9 @@ public final class BatchWriter implements AutoCloseable {
         } else {
             skipped = notSent;
         }
-        Optional<SkipReason> reason = stoppedByDeadline ? Optional.of(SkipReason.DEADLINE) : Optional.empty();
+        Optional<SkipReason> reason = stoppedByDeadline
+                ? Optional.of(deadline.cancelled() ? SkipReason.INTERRUPTED : SkipReason.DEADLINE)
+                : Optional.empty();
         return outcome(table, source.size(), counters, skipped, reason, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -171,15 +192,30 @@ public final class BatchWriter implements AutoCloseable {
                 duration);
     }
 
+    /** Tells {@code writtenBatches} that the batch starting at source position {@code first} was wholly written. */
+    private static IntConsumer written(WrittenBatches writtenBatches, long first) {
+        return size -> writtenBatches.written(first, size);
+    }
+
     private int submit(
-            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, RunDeadline deadline)
+            String table,
+            List<WriteRequest> batch,
+            TableCounters counters,
+            Phaser pending,
+            RunDeadline deadline,
+            IntConsumer whollyWritten)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
         try {
             pool.execute(() -> {
                 try {
+                    // A batch is written by this one thread from start to end, so the thread's failures are its own.
+                    long failedBefore = TableCounters.failedOnThisThread();
                     writeBatch(table, batch, counters, deadline);
+                    if (TableCounters.failedOnThisThread() == failedBefore) {
+                        whollyWritten.accept(batch.size());
+                    }
                 } finally {
                     inFlight.release();
                     pending.arriveAndDeregister();
@@ -203,6 +239,10 @@ public final class BatchWriter implements AutoCloseable {
             }
             if (counters.stopReason().isPresent()) {
                 counters.failed(toSend.size(), notSent(counters.stopReason().get()));
+                return;
+            }
+            if (attempt > 1 && deadline.cancelled()) {
+                counters.failed(toSend.size(), NOT_RESENT_INTERRUPTED);
                 return;
             }
             if (attempt > 1) {

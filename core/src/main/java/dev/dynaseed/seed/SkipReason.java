@@ -10,7 +10,9 @@ public enum SkipReason {
     /** The table differs from its spec, so it was left alone. */
     TABLE_DRIFTED("tableDrifted"),
     /** The run's deadline came before these items were started. */
-    DEADLINE("deadline");
+    DEADLINE("deadline"),
+    /** The run was interrupted (Ctrl-C) before these items were started. */
+    INTERRUPTED("interrupted");
 
     private final String code;
 
@@ -27,7 +29,7 @@ public enum SkipReason {
     public boolean requested() {
         return switch (this) {
             case EXISTING_ITEMS -> true;
-            case TABLE_DRIFTED, DEADLINE -> false;
+            case TABLE_DRIFTED, DEADLINE, INTERRUPTED -> false;
         };
     }
 
@@ -37,6 +39,7 @@ public enum SkipReason {
             case EXISTING_ITEMS -> "the table already holds items (onExisting: skip)";
             case TABLE_DRIFTED -> "the table differs from its spec, so it was not seeded; see the differences";
             case DEADLINE -> skipped + " items not started: stopped before the deadline";
+            case INTERRUPTED -> skipped + " items not started: the run was interrupted";
         };
     }
 }
