@@ -183,6 +183,13 @@ public final class Checkpoints {
         }
     }
 
+    /** Forgets {@code table}'s entry (its items were deleted); saved at once. */
+    public synchronized void forget(String table) {
+        if (current.remove(table) != null) {
+            save();
+        }
+    }
+
     /** Saves what is recorded now; a failure to save becomes a warning, never a failed seed. */
     public synchronized void save() {
         savedAt = System.nanoTime();

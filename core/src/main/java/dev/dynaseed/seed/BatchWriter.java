@@ -16,6 +16,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -97,6 +99,41 @@ public final class BatchWriter implements AutoCloseable {
             RunDeadline deadline,
             WrittenBatches writtenBatches)
             throws InterruptedException {
+        return send(table, keyNames, source, progress, deadline, writtenBatches, BatchWriter::putRequest);
+    }
+
+    /**
+     * Deletes the items with the keys {@code keys} yields from {@code table} (BatchWriteItem DeleteRequests), with the
+     * same batching, resending and counting as {@link #write}: "written" counts deletions DynamoDB acknowledged (a
+     * key that was already gone counts too).
+     */
+    public SeedOutcome delete(
+            String table, List<String> keyNames, ItemSource keys, SeedProgress progress, RunDeadline deadline)
+            throws InterruptedException {
+        return send(table, keyNames, keys, progress, deadline, WrittenBatches.NONE, BatchWriter::deleteRequest);
+    }
+
+    private static WriteRequest putRequest(Map<String, AttributeValue> item) {
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
+    }
+
+    private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
+    }
+
+    private SeedOutcome send(
+            String table,
+            List<String> keyNames,
+            ItemSource source,
+            SeedProgress progress,
+            RunDeadline deadline,
+            WrittenBatches writtenBatches,
+            Function<Map<String, AttributeValue>, WriteRequest> requestFor)
+            throws InterruptedException {
         Objects.requireNonNull(writtenBatches, "writtenBatches");
         long started = System.nanoTime();
         TableCounters counters = new TableCounters(table, source.size(), progress);
@@ -136,9 +173,7 @@ public final class BatchWriter implements AutoCloseable {
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
-            batch.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder().item(item).build())
-                    .build());
+            batch.add(requestFor.apply(item));
             keysInBatch.add(key);
         }
         if (sourceFailure.isEmpty() && !stoppedByDeadline && !batch.isEmpty()) {
@@ -305,11 +340,11 @@ public final class BatchWriter implements AutoCloseable {
 
     private void writeOneByOne(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
         for (WriteRequest request : batch) {
-            put(table, request.putRequest().item(), counters, deadline);
+            put(table, request, counters, deadline);
         }
     }
 
-    private void put(String table, Map<String, AttributeValue> item, TableCounters counters, RunDeadline deadline) {
+    private void put(String table, WriteRequest request, TableCounters counters, RunDeadline deadline) {
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> timeLeft = deadline.timeToFinish();
             if (timeLeft.isPresent() && timeLeft.get().isZero()) {
@@ -320,7 +355,15 @@ public final class BatchWriter implements AutoCloseable {
                 counters.resending(1);
             }
             try {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(o -> configure(o, deadline)));
+                if (request.deleteRequest() != null) {
+                    client.deleteItem(r -> r.tableName(table)
+                            .key(request.deleteRequest().key())
+                            .overrideConfiguration(o -> configure(o, deadline)));
+                } else {
+                    client.putItem(r -> r.tableName(table)
+                            .item(request.putRequest().item())
+                            .overrideConfiguration(o -> configure(o, deadline)));
+                }
                 counters.written(1);
                 return;
             } catch (RuntimeException e) {
