@@ -40,11 +40,15 @@ class KillResumeCliTest {
     private final String endpoint = Dynalite.target().endpoint().toString();
 
     private Path spec(String table, String onExisting, int count) throws IOException {
+        return spec(table, onExisting, count, "");
+    }
+
+    private Path spec(String table, String onExisting, int count, String more) throws IOException {
         Path file = dir.resolve(table + ".yaml");
         Files.writeString(
                 file,
                 "version: 1\ntables:\n  - name: " + table + "\n    partitionKey: {name: id, type: S}\n"
-                        + "    seed:\n      count: " + count + "\n      onExisting: " + onExisting + "\n"
+                        + "    seed:\n      count: " + count + "\n      onExisting: " + onExisting + "\n" + more
                         + "      attributes:\n        id: uuid4\n        at: epochMillis\n");
         return file;
     }
@@ -188,6 +192,20 @@ class KillResumeCliTest {
                         + " added this run's " + COUNT + " items next to them; to finish a stopped seed instead of"
                         + " adding another, use: dynaseed apply --resume");
         assertThat(written(table)).isEqualTo(leftByKill + COUNT);
+    }
+
+    @Test
+    void upsert_afterKill9_writesEveryItemAgainByKey_andEndsWithExactlyTheRequestedItems() throws Exception {
+        String table = Dynalite.uniqueTableName("killed_upserted");
+        Path spec = spec(table, "upsert", COUNT, "      randomSeed: 42\n");
+        seedAndKill(spec, table);
+
+        Cli.Result upserted = apply(spec);
+
+        assertThat(upserted.exitCode()).as(upserted.err()).isZero();
+        assertThat(reportedWritten(upserted)).as("every item is written again").isEqualTo(COUNT);
+        assertThat(upserted.out()).doesNotContain("warning:");
+        assertThat(written(table)).as("the same keys, overwritten").isEqualTo(COUNT);
     }
 
     private static Set<String> ids(String table) {
