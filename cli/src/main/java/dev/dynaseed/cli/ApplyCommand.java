@@ -197,8 +197,12 @@ final class ApplyCommand implements Callable<Integer> {
     private static ObjectNode withCheckpoint(ObjectNode json, Checkpoints checkpoints, boolean interrupted) {
         json.put("interrupted", interrupted);
         json.put("checkpoint", checkpoints.file().path().toString());
-        checkpoints.notes().forEach(json.withArray("notes")::add);
-        checkpoints.warnings().forEach(json.withArray("warnings")::add);
+        if (!checkpoints.notes().isEmpty()) {
+            checkpoints.notes().forEach(json.putArray("notes")::add);
+        }
+        if (!checkpoints.warnings().isEmpty()) {
+            checkpoints.warnings().forEach(json.putArray("warnings")::add);
+        }
         return json;
     }
 

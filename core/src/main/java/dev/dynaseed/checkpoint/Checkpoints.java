@@ -58,7 +58,17 @@ public final class Checkpoints {
             throw new CheckpointException("--resume: there is no checkpoint at " + file.path()
                     + ", so there is nothing to resume; apply without --resume (or name the file with --checkpoint)");
         }
-        return new Checkpoints(file, resume, file.read());
+        if (resume) {
+            return new Checkpoints(file, true, file.read());
+        }
+        try {
+            return new Checkpoints(file, false, file.read());
+        } catch (CheckpointException e) {
+            // A damaged checkpoint must not stop a run that does not resume: this run's replaces it.
+            Checkpoints fresh = new Checkpoints(file, false, Map.of());
+            fresh.warn(e.getMessage().replace("; delete it and apply without --resume", "") + "; this run replaces it");
+            return fresh;
+        }
     }
 
     public CheckpointFile file() {
