@@ -17,14 +17,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An HTTP proxy on 127.0.0.1 in front of an engine that, once frozen, takes every request and never answers (until
- * closed, at most 10 minutes): writes in flight then stay in flight as long as the client lets them.
+ * An HTTP proxy on 127.0.0.1 in front of an engine that, once frozen (at once, or after a number of BatchWriteItem
+ * requests), takes every request and forwards none, answering none (until closed, at most 10 minutes): writes in
+ * flight then stay in flight as long as the client lets them, and a seed stops at an exact item count.
  */
 final class FreezingEndpoint implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED =
             Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
+
+    private static final String BATCH_WRITE = "DynamoDB_20120810.BatchWriteItem";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -32,7 +36,9 @@ final class FreezingEndpoint implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI engine;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicLong batches = new AtomicLong();
     private volatile boolean frozen;
+    private volatile long freezeAfterBatches = Long.MAX_VALUE;
 
     FreezingEndpoint(URI engine) {
         this.engine = engine;
@@ -55,8 +61,24 @@ final class FreezingEndpoint implements AutoCloseable {
         frozen = true;
     }
 
+    /** Forwards {@code count} BatchWriteItem requests more, then freezes (holds every request from the next on). */
+    void freezeAfterBatches(long count) {
+        batches.set(0);
+        freezeAfterBatches = count;
+    }
+
+    /** Forwards every request again (those held stay held). */
+    void thaw() {
+        freezeAfterBatches = Long.MAX_VALUE;
+        frozen = false;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (BATCH_WRITE.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
+                    && batches.incrementAndGet() > freezeAfterBatches) {
+                frozen = true;
+            }
             if (frozen) {
                 closed.await(10, TimeUnit.MINUTES);
                 return;
@@ -73,10 +95,6 @@ final class FreezingEndpoint implements AutoCloseable {
                 }
             });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (frozen) {
-                closed.await(10, TimeUnit.MINUTES);
-                return;
-            }
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));

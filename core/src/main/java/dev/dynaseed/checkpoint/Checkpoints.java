@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class Checkpoints {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final long SAVE_EVERY_NANOS = 200_000_000L;
+    /** Saves what batches recorded since the last save, so that a run killed after a quiet spell lost none. */
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dynaseed-checkpoint");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final CheckpointFile file;
     private final boolean resume;
@@ -39,6 +48,7 @@ public final class Checkpoints {
     private final List<String> notes = new ArrayList<>();
     private long savedAt = System.nanoTime();
     private boolean saveFailed;
+    private boolean saveScheduled;
 
     private Checkpoints(CheckpointFile file, boolean resume, Map<String, TableCheckpoint> before) {
         this.file = file;
@@ -190,6 +200,9 @@ public final class Checkpoints {
         current.put(start.table(), current.get(start.table()).plus(indexes));
         if (System.nanoTime() - savedAt >= SAVE_EVERY_NANOS) {
             save();
+        } else if (!saveScheduled) {
+            saveScheduled = true;
+            LATER.schedule(this::save, SAVE_EVERY_NANOS, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -203,6 +216,7 @@ public final class Checkpoints {
     /** Saves what is recorded now; a failure to save becomes a warning, never a failed seed. */
     public synchronized void save() {
         savedAt = System.nanoTime();
+        saveScheduled = false;
         try {
             file.write(current);
         } catch (CheckpointException e) {
