@@ -342,6 +342,6 @@ class CommandsTest {
         assertThat(Cli.run("apply", "--help").out())
                 .contains("[API: DescribeTable, CreateTable, Scan, BatchWriteItem, PutItem]")
                 .contains("--endpoint-url=URL");
-        assertThat(Cli.run("--help").out()).contains("3   partly failed");
+        assertThat(Cli.run("--help").out()).contains("3     partly failed").contains("130   interrupted by Ctrl-C");
     }
 }
