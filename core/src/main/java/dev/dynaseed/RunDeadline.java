@@ -19,10 +19,32 @@ public final class RunDeadline {
 
     private final BooleanSupplier stopStarting;
     private final long finishByNanos;
+    private final BooleanSupplier cancelled;
 
     private RunDeadline(BooleanSupplier stopStarting, long finishByNanos) {
+        this(stopStarting, finishByNanos, () -> false);
+    }
+
+    private RunDeadline(BooleanSupplier stopStarting, long finishByNanos, BooleanSupplier cancelled) {
         this.stopStarting = Objects.requireNonNull(stopStarting, "stopStarting");
         this.finishByNanos = finishByNanos;
+        this.cancelled = cancelled;
+    }
+
+    /** This deadline, also stopping work from starting once {@code cancellation} is cancelled. */
+    public RunDeadline cancelledBy(Cancellation cancellation) {
+        Objects.requireNonNull(cancellation, "cancellation");
+        BooleanSupplier before = stopStarting;
+        BooleanSupplier cancelledBefore = cancelled;
+        return new RunDeadline(
+                () -> cancellation.cancelled() || before.getAsBoolean(),
+                finishByNanos,
+                () -> cancellation.cancelled() || cancelledBefore.getAsBoolean());
+    }
+
+    /** Whether the run was cancelled from outside (Ctrl-C), as opposed to reaching its deadline. */
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
     }
 
     /** No deadline. */

@@ -71,7 +71,13 @@ class ClosedSetsTest {
     @Test
     void skipReasons_haveStableCodes_andOnlyTheSkipPolicyIsRequested() {
         assertThat(Arrays.stream(SkipReason.values()).map(SkipReason::code))
-                .containsExactly("existingItems", "tableDrifted", "tableBlocked", "replacementRefused", "deadline");
+                .containsExactly(
+                        "existingItems",
+                        "tableDrifted",
+                        "tableBlocked",
+                        "replacementRefused",
+                        "deadline",
+                        "interrupted");
         assertThat(Arrays.stream(SkipReason.values()).filter(SkipReason::requested))
                 .containsExactly(SkipReason.EXISTING_ITEMS);
     }

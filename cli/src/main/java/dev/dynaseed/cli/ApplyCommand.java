@@ -1,6 +1,11 @@
 package dev.dynaseed.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.Cancellation;
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.checkpoint.CheckpointException;
+import dev.dynaseed.checkpoint.CheckpointFile;
+import dev.dynaseed.checkpoint.Checkpoints;
 import dev.dynaseed.cli.render.Items;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.cli.render.ProgressLine;
@@ -17,6 +22,7 @@ import dev.dynaseed.provision.ReplaceConsent;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
+import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.WriteOptions;
 import dev.dynaseed.spec.Spec;
@@ -59,6 +65,15 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    CheckpointOptions checkpoint;
+
+    @Option(
+            names = "--resume",
+            description = "Finish the seed the checkpoint says stopped (killed, Ctrl-C, failed): write only its missing"
+                    + " items, made exactly as that run made them. Refused when the spec changed since.")
+    boolean resume;
 
     @Option(
             names = {"--write-concurrency", "--concurrency"},
@@ -116,8 +131,10 @@ final class ApplyCommand implements Callable<Integer> {
                 .withTableConcurrency(tableConcurrency)
                 .withActiveTimeout(Duration.ofSeconds(waitTimeout))
                 .withWrite(WriteOptions.defaults().withMaxInFlight(concurrency));
+        Checkpoints checkpoints = checkpoints(loaded);
         try (Session session = Session.open(target)) {
-            Pipeline pipeline = new Pipeline(session.client(), session.target().describe(), options);
+            Pipeline pipeline =
+                    new Pipeline(session.client(), session.target().describe(), options).withCheckpoints(checkpoints);
             Plan plan = pipeline.plan(loaded);
             if (session.isAws() && !yes) {
                 out.println("Plan for " + spec.describe() + " on "
@@ -134,16 +151,32 @@ final class ApplyCommand implements Callable<Integer> {
                 pipeline = new Pipeline(session.client(), session.target().describe(), options.withReplace(consent));
             }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
-            Report report = pipeline.apply(plan, progress, RunDeadline.none());
+            Cancellation cancellation = Interrupts.cancellable();
+            Report report;
+            try {
+                report = pipeline.apply(plan, progress, RunDeadline.none().cancelledBy(cancellation));
+            } finally {
+                Interrupts.finished(cancellation);
+            }
             ProgressLine.clear(progress);
+            boolean interrupted = cancellation.cancelled();
             if (output.json()) {
-                out.println(Json.pretty(ReportJson.toJson(report)));
+                out.println(Json.pretty(withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted)));
             } else {
                 out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
                 out.print(ReportView.summary(report, OptionEcho.specAndTarget(command)));
-                samples(session, report, out);
+                out.print(checkpointLines(checkpoints));
+                if (!interrupted) {
+                    samples(session, report, out);
+                }
                 out.println();
                 out.println(ReportView.closing(report));
+                if (interrupted) {
+                    out.println(interruptedLine(report));
+                }
+            }
+            if (interrupted) {
+                return ExitCode.INTERRUPTED;
             }
             return switch (report.status()) {
                 case OK -> ExitCode.OK;
@@ -151,6 +184,51 @@ final class ApplyCommand implements Callable<Integer> {
                 case FAILED -> ExitCode.FAILED;
             };
         }
+    }
+
+    /** The run's checkpoint; for {@code --resume}, one that exists and was made with the same spec. */
+    private Checkpoints checkpoints(Spec loaded) {
+        CheckpointFile file = checkpoint.file(target, target.target());
+        try {
+            Checkpoints checkpoints = Checkpoints.open(file, resume);
+            if (resume) {
+                checkpoints.requireResumable(loaded);
+            }
+            return checkpoints;
+        } catch (CheckpointException e) {
+            // Nothing was sent: a checkpoint that cannot be resumed is the user's input to fix.
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** The checkpoint's warnings (a stopped seed met by skip or append) and notes (what a resume did). */
+    private static String checkpointLines(Checkpoints checkpoints) {
+        StringBuilder lines = new StringBuilder();
+        checkpoints.notes().forEach(note -> lines.append("  ").append(note).append('\n'));
+        checkpoints
+                .warnings()
+                .forEach(warning -> lines.append("warning: ").append(warning).append('\n'));
+        return lines.length() == 0 ? "" : "\n" + lines;
+    }
+
+    private String interruptedLine(Report report) {
+        String again =
+                OptionEcho.specAndTarget(command) + (checkpoint.file == null ? "" : " --checkpoint " + checkpoint.file);
+        return "Interrupted (Ctrl-C): " + report.total(SeedOutcome::written) + " items written, "
+                + report.total(SeedOutcome::failed) + " failed, " + report.total(SeedOutcome::skipped)
+                + " not attempted; write the rest with: dynaseed apply --resume" + again;
+    }
+
+    private static ObjectNode withCheckpoint(ObjectNode json, Checkpoints checkpoints, boolean interrupted) {
+        json.put("interrupted", interrupted);
+        json.put("checkpoint", checkpoints.file().path().toString());
+        if (!checkpoints.notes().isEmpty()) {
+            checkpoints.notes().forEach(json.putArray("notes")::add);
+        }
+        if (!checkpoints.warnings().isEmpty()) {
+            checkpoints.warnings().forEach(json.putArray("warnings")::add);
+        }
+        return json;
     }
 
     /**

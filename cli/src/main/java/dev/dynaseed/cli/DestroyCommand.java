@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec.Target;
 @Command(
         name = "destroy",
         mixinStandardHelpOptions = true,
-        description = {"Delete the spec's tables and everything in them; asks first unless --yes.", "[API: DeleteTable]"
+        description = {
+            "Delete the spec's tables and everything in them; asks first unless --yes.",
+            "With --items-only, delete only the items the spec seeded and keep the tables and other items.",
+            "[API: DeleteTable; --items-only: BatchWriteItem, DeleteItem]"
         })
 final class DestroyCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(Target.SELF)
@@ -38,9 +41,22 @@ final class DestroyCommand implements Callable<Integer> {
             description = "Delete without asking.")
     boolean yes;
 
+    @Option(
+            names = "--items-only",
+            description = "Delete only the items this spec seeded (their keys made again from its randomSeed, its"
+                    + " sequence/constant keys, or the checkpoint of the last seed); keep the tables and other items.")
+    boolean itemsOnly;
+
+    @Mixin
+    CheckpointOptions checkpoint;
+
     @Override
     public Integer call() {
         Spec loaded = spec.load();
+        if (itemsOnly) {
+            return new SeededItemsDeletion(command, checkpoint.file(target, target.target()), output.json())
+                    .run(loaded, target, yes);
+        }
         PrintWriter out = command.commandLine().getOut();
         try (Session session = Session.open(target)) {
             String question = "Delete " + loaded.tables().size() + " table(s) " + loaded.tableNames() + " and all"

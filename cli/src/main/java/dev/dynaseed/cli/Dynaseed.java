@@ -38,7 +38,8 @@ import picocli.CommandLine.ScopeType;
             "1:failed (engine, target, or every table)",
             "2:invalid input: options or spec; nothing was sent",
             "3:partly failed: some tables or items failed, or apply left a table alone (replacement refused or a"
-                    + " change blocked)"
+                    + " change blocked)",
+            "130:interrupted by Ctrl-C (apply reports what it wrote first; a second Ctrl-C stops at once)"
         })
 public final class Dynaseed implements Runnable {
     @CommandLine.Spec
@@ -111,6 +112,7 @@ public final class Dynaseed implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine commandLine = commandLine();
         AtomicBoolean finished = new AtomicBoolean();
+        Interrupts.install(System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
                 stoppedLine(commandLine).ifPresent(line -> {

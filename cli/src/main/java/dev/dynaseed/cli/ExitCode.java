@@ -14,6 +14,8 @@ public final class ExitCode {
     public static final int PLAN_CHANGES = 4;
     /** {@code plan} only: a rule blocks at least one change now (the table is left alone). */
     public static final int PLAN_BLOCKED = 5;
+    /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {}
 }

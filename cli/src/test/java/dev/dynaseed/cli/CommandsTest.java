@@ -355,6 +355,6 @@ class CommandsTest {
                 .contains("[API: DescribeTable, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive,")
                 .contains("--allow-replace")
                 .contains("--endpoint-url=URL");
-        assertThat(Cli.run("--help").out()).contains("3   partly failed");
+        assertThat(Cli.run("--help").out()).contains("3     partly failed").contains("130   interrupted by Ctrl-C");
     }
 }

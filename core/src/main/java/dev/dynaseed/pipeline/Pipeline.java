@@ -2,6 +2,7 @@ package dev.dynaseed.pipeline;
 
 import dev.dynaseed.DynaseedException;
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.checkpoint.Checkpoints;
 import dev.dynaseed.plan.EngineCapabilities;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.Planner;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,7 @@ public final class Pipeline {
     private final ApplyOptions options;
     private final Provisioner provisioner;
     private final ItemSourceFactory sources;
+    private final Optional<Checkpoints> checkpoints;
 
     /** A pipeline that seeds the items each table's seed block generates. */
     public Pipeline(DynamoDbClient client, String target, ApplyOptions options) {
@@ -64,6 +67,21 @@ public final class Pipeline {
                 client,
                 ActiveWaiter.standard(client, options.activeTimeout()),
                 new Planner(client, 1, EngineCapabilities.describedAs(target)));
+        this.checkpoints = Optional.empty();
+    }
+
+    private Pipeline(Pipeline pipeline, Checkpoints checkpoints) {
+        this.client = pipeline.client;
+        this.target = pipeline.target;
+        this.options = pipeline.options;
+        this.sources = pipeline.sources;
+        this.provisioner = pipeline.provisioner;
+        this.checkpoints = Optional.of(checkpoints);
+    }
+
+    /** This pipeline, recording what it seeds in {@code checkpoints} (and resuming from it when it says so). */
+    public Pipeline withCheckpoints(Checkpoints checkpoints) {
+        return new Pipeline(this, Objects.requireNonNull(checkpoints, "checkpoints"));
     }
 
     /** What apply would do; reads only, with as many DescribeTable calls at once as tables are applied at once. */
@@ -143,13 +161,21 @@ public final class Pipeline {
                 Duration.ZERO);
     }
 
+    private static TableReport interrupted(TableSpec table) {
+        return new TableReport(
+                table,
+                new TableOutcome.Failed("not started: the run was interrupted"),
+                SeedOutcome.skippedAll(table.seed().count(), SkipReason.INTERRUPTED),
+                Duration.ZERO);
+    }
+
     private TableReport table(
             TableChange change, Seeder seeder, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         TableSpec table = change.table();
         long requested = table.seed().count();
         if (deadline.stopStarting()) {
-            return notStarted(table);
+            return deadline.cancelled() ? interrupted(table) : notStarted(table);
         }
         long provisionStart = System.nanoTime();
         TableOutcome outcome = provision(change, deadline);
@@ -182,6 +208,9 @@ public final class Pipeline {
     private SeedOutcome seed(Seeder seeder, TableSpec table, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         try {
+            if (checkpoints.isPresent()) {
+                return checkpoints.get().seed(seeder, table, options.runSeed(), now, progress, deadline);
+            }
             return seeder.seed(table, options.runSeed(), now, progress, deadline);
         } catch (RuntimeException e) {
             LOG.warn("table {}: seeding stopped with an error", table.name(), e);

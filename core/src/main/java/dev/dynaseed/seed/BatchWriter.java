@@ -17,6 +17,8 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -48,6 +51,7 @@ public final class BatchWriter implements AutoCloseable {
     private static final String INTERRUPTED = "not resent: the writer was closed";
     private static final String MAY_HAVE_BEEN_WRITTEN =
             "; the answer was lost, so DynamoDB may or may not have written these items";
+    private static final String NOT_RESENT_INTERRUPTED = "not resent: the run was interrupted";
     /** A request timing out with less than this left before the deadline was cut off by the deadline itself. */
     private static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(100);
 
@@ -82,6 +86,58 @@ public final class BatchWriter implements AutoCloseable {
     public SeedOutcome write(
             String table, List<String> keyNames, ItemSource source, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
+        return write(table, keyNames, source, progress, deadline, WrittenBatches.NONE);
+    }
+
+    /**
+     * As {@link #write(String, List, ItemSource, SeedProgress, RunDeadline)}, telling {@code writtenBatches} about
+     * each batch whose every item was written (by the positions of its items in {@code source}), so a checkpoint
+     * can record them.
+     */
+    public SeedOutcome write(
+            String table,
+            List<String> keyNames,
+            ItemSource source,
+            SeedProgress progress,
+            RunDeadline deadline,
+            WrittenBatches writtenBatches)
+            throws InterruptedException {
+        return send(table, keyNames, source, progress, deadline, writtenBatches, BatchWriter::putRequest);
+    }
+
+    /**
+     * Deletes the items with the keys {@code keys} yields from {@code table} (BatchWriteItem DeleteRequests), with the
+     * same batching, resending and counting as {@link #write}: "written" counts deletions DynamoDB acknowledged (a
+     * key that was already gone counts too).
+     */
+    public SeedOutcome delete(
+            String table, List<String> keyNames, ItemSource keys, SeedProgress progress, RunDeadline deadline)
+            throws InterruptedException {
+        return send(table, keyNames, keys, progress, deadline, WrittenBatches.NONE, BatchWriter::deleteRequest);
+    }
+
+    private static WriteRequest putRequest(Map<String, AttributeValue> item) {
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
+    }
+
+    private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
+    }
+
+    private SeedOutcome send(
+            String table,
+            List<String> keyNames,
+            ItemSource source,
+            SeedProgress progress,
+            RunDeadline deadline,
+            WrittenBatches writtenBatches,
+            Function<Map<String, AttributeValue>, WriteRequest> requestFor)
+            throws InterruptedException {
+        Objects.requireNonNull(writtenBatches, "writtenBatches");
         long started = System.nanoTime();
         TableCounters counters = new TableCounters(table, source.size(), progress);
         Phaser pending = new Phaser(1);
@@ -116,20 +172,18 @@ public final class BatchWriter implements AutoCloseable {
                 if (counters.stopReason().isPresent()) {
                     break;
                 }
-                submitted += submit(table, batch, counters, pending, deadline);
+                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
-            batch.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder().item(item).build())
-                    .build());
+            batch.add(requestFor.apply(item));
             keysInBatch.add(key);
         }
         if (sourceFailure.isEmpty() && !stoppedByDeadline && !batch.isEmpty()) {
             if (deadline.stopStarting()) {
                 stoppedByDeadline = true;
             } else if (counters.stopReason().isEmpty()) {
-                submitted += submit(table, batch, counters, pending, deadline);
+                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
             }
         }
         pending.arriveAndAwaitAdvance();
@@ -143,7 +197,9 @@ public final class BatchWriter implements AutoCloseable {
         } else {
             skipped = notSent;
         }
-        Optional<SkipReason> reason = stoppedByDeadline ? Optional.of(SkipReason.DEADLINE) : Optional.empty();
+        Optional<SkipReason> reason = stoppedByDeadline
+                ? Optional.of(deadline.cancelled() ? SkipReason.INTERRUPTED : SkipReason.DEADLINE)
+                : Optional.empty();
         return outcome(table, source.size(), counters, skipped, reason, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -174,15 +230,30 @@ public final class BatchWriter implements AutoCloseable {
                 duration);
     }
 
+    /** Tells {@code writtenBatches} that the batch starting at source position {@code first} was wholly written. */
+    private static IntConsumer written(WrittenBatches writtenBatches, long first) {
+        return size -> writtenBatches.written(first, size);
+    }
+
     private int submit(
-            String table, List<WriteRequest> batch, TableCounters counters, Phaser pending, RunDeadline deadline)
+            String table,
+            List<WriteRequest> batch,
+            TableCounters counters,
+            Phaser pending,
+            RunDeadline deadline,
+            IntConsumer whollyWritten)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
         try {
             pool.execute(() -> {
                 try {
+                    // A batch is written by this one thread from start to end, so the thread's failures are its own.
+                    long failedBefore = TableCounters.failedOnThisThread();
                     writeBatch(table, batch, counters, deadline);
+                    if (TableCounters.failedOnThisThread() == failedBefore) {
+                        whollyWritten.accept(batch.size());
+                    }
                 } finally {
                     inFlight.release();
                     pending.arriveAndDeregister();
@@ -206,6 +277,10 @@ public final class BatchWriter implements AutoCloseable {
             }
             if (counters.stopReason().isPresent()) {
                 counters.failed(toSend.size(), notSent(counters.stopReason().get()));
+                return;
+            }
+            if (attempt > 1 && deadline.cancelled()) {
+                counters.failed(toSend.size(), NOT_RESENT_INTERRUPTED);
                 return;
             }
             if (attempt > 1) {
@@ -268,11 +343,11 @@ public final class BatchWriter implements AutoCloseable {
 
     private void writeOneByOne(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
         for (WriteRequest request : batch) {
-            put(table, request.putRequest().item(), counters, deadline);
+            put(table, request, counters, deadline);
         }
     }
 
-    private void put(String table, Map<String, AttributeValue> item, TableCounters counters, RunDeadline deadline) {
+    private void put(String table, WriteRequest request, TableCounters counters, RunDeadline deadline) {
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> timeLeft = deadline.timeToFinish();
             if (timeLeft.isPresent() && timeLeft.get().isZero()) {
@@ -283,7 +358,15 @@ public final class BatchWriter implements AutoCloseable {
                 counters.resending(1);
             }
             try {
-                client.putItem(r -> r.tableName(table).item(item).overrideConfiguration(o -> configure(o, deadline)));
+                if (request.deleteRequest() != null) {
+                    client.deleteItem(r -> r.tableName(table)
+                            .key(request.deleteRequest().key())
+                            .overrideConfiguration(o -> configure(o, deadline)));
+                } else {
+                    client.putItem(r -> r.tableName(table)
+                            .item(request.putRequest().item())
+                            .overrideConfiguration(o -> configure(o, deadline)));
+                }
                 counters.written(1);
                 return;
             } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.stream.LongStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Items {@code 0 .. count-1} of an {@link ItemGenerator}, made as they are read. */
@@ -18,6 +19,24 @@ public final class GeneratedItemSource implements ItemSource {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
         this.count = count;
+    }
+
+    /** The generator's items at {@code indexes} only, in index order, made as they are read. */
+    ItemSource only(IndexRanges indexes) {
+        return new ItemSource() {
+            @Override
+            public long size() {
+                return indexes.size();
+            }
+
+            @Override
+            public Iterator<Map<String, AttributeValue>> iterator() {
+                return indexes.ranges().stream()
+                        .flatMap(range ->
+                                LongStream.range(range.from(), range.to()).mapToObj(generator::item))
+                        .iterator();
+            }
+        };
     }
 
     @Override

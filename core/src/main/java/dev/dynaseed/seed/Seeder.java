@@ -40,11 +40,24 @@ public final class Seeder {
      */
     public SeedOutcome seed(TableSpec table, long runSeed, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
-        long count = table.seed().count();
+        return seed(
+                table,
+                new SeedRun(runSeed, now, IndexRanges.upTo(table.seed().count()), true, SeedRun.WrittenItems.NONE),
+                progress,
+                deadline);
+    }
+
+    /**
+     * Seeds the items {@code run} names of {@code table} (all of them, or what a resumed run still has to write),
+     * telling {@code run.written()} the indexes of each batch written whole.
+     */
+    public SeedOutcome seed(TableSpec table, SeedRun run, SeedProgress progress, RunDeadline deadline)
+            throws InterruptedException {
+        long count = run.items().size();
         if (count == 0) {
             return SeedOutcome.none();
         }
-        if (table.seed().onExisting() == ExistingDataPolicy.SKIP) {
+        if (run.checkExisting() && table.seed().onExisting() == ExistingDataPolicy.SKIP) {
             try {
                 if (TableItems.any(client, table.name(), deadline)) {
                     return SeedOutcome.skippedAll(count, SkipReason.EXISTING_ITEMS);
@@ -53,10 +66,17 @@ public final class Seeder {
                 return SeedOutcome.failedAll(count, "Scan to check for existing items failed: " + e.getMessage());
             }
         }
-        ItemSource items = sources.items(table, runSeed, now);
+        ItemSource items = RangedItemSource.of(sources.items(table, run.runSeed(), run.now()), run.items());
         List<String> keyNames = new ArrayList<>();
         keyNames.add(table.partitionKey().name());
         table.sortKey().ifPresent(key -> keyNames.add(key.name()));
-        return writer.write(table.name(), keyNames, items, progress, deadline);
+        IndexRanges indexes = run.items();
+        return writer.write(
+                table.name(),
+                keyNames,
+                items,
+                progress,
+                deadline,
+                (first, size) -> run.written().written(indexes.atPositions(first, size)));
     }
 }

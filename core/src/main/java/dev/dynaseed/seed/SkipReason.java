@@ -14,7 +14,9 @@ public enum SkipReason {
     /** The table needs replacing and that was not allowed, so it was left alone with its items. */
     REPLACEMENT_REFUSED("replacementRefused"),
     /** The run's deadline came before these items were started. */
-    DEADLINE("deadline");
+    DEADLINE("deadline"),
+    /** The run was interrupted (Ctrl-C) before these items were started. */
+    INTERRUPTED("interrupted");
 
     private final String code;
 
@@ -31,7 +33,7 @@ public enum SkipReason {
     public boolean requested() {
         return switch (this) {
             case EXISTING_ITEMS -> true;
-            case TABLE_DRIFTED, TABLE_BLOCKED, REPLACEMENT_REFUSED, DEADLINE -> false;
+            case TABLE_DRIFTED, TABLE_BLOCKED, REPLACEMENT_REFUSED, DEADLINE, INTERRUPTED -> false;
         };
     }
 
@@ -43,6 +45,7 @@ public enum SkipReason {
             case TABLE_BLOCKED -> "a change the table needs is blocked, so it was left alone and not seeded";
             case REPLACEMENT_REFUSED -> "the table needs replacing, which was not allowed, so it was not seeded";
             case DEADLINE -> skipped + " items not started: stopped before the deadline";
+            case INTERRUPTED -> skipped + " items not started: the run was interrupted";
         };
     }
 }

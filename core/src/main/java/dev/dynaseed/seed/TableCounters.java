@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** One table's counters, shared by the batches in flight for it; every item ends in exactly one of them. */
 final class TableCounters {
     private static final int MAX_ERRORS_KEPT = 5;
+    /** Items counted failed by each thread, over all tables: tells a writer thread whether its batch lost any. */
+    private static final ThreadLocal<long[]> FAILED_ON_THREAD = ThreadLocal.withInitial(() -> new long[1]);
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -36,10 +38,16 @@ final class TableCounters {
             return;
         }
         failed.addAndGet(count);
+        FAILED_ON_THREAD.get()[0] += count;
         if (errors.size() < MAX_ERRORS_KEPT) {
             errors.add(error);
         }
         report();
+    }
+
+    /** The items the calling thread has counted failed so far. */
+    static long failedOnThisThread() {
+        return FAILED_ON_THREAD.get()[0];
     }
 
     /** {@code count} items are about to be sent again. */
