@@ -49,6 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ItemLimitOptions limits;
+
     @Option(
             names = {"--write-concurrency", "--concurrency"},
             paramLabel = "N",
@@ -79,7 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Apply to AWS without showing the plan and asking first.")
+            description = "Apply to AWS without asking first (the write estimate still goes to stderr).")
     boolean yes;
 
     @Override
@@ -88,7 +91,7 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
-        Spec loaded = spec.load();
+        Spec loaded = limits.apply(spec.load());
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ApplyOptions options = ApplyOptions.defaults()
@@ -98,26 +101,23 @@ final class ApplyCommand implements Callable<Integer> {
         try (Session session = Session.open(target)) {
             Pipeline pipeline = new Pipeline(session.client(), session.target().describe(), options);
             Plan plan = pipeline.plan(loaded);
-            if (session.isAws() && !yes) {
-                out.println("Plan for " + spec.describe() + " on "
-                        + session.target().describe() + ":\n");
-                out.print(ReportView.plan(plan));
-                out.flush();
-                if (!Confirmation.confirm(false, "Apply this plan?", out)) {
-                    out.println("Nothing was changed.");
-                    return ExitCode.OK;
-                }
+            if (!AwsApplyCheck.proceed(session, spec.describe(), plan, loaded, options, yes, out, err)) {
+                out.println("Nothing was changed.");
+                return ExitCode.OK;
             }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
             Report report = pipeline.apply(plan, progress, RunDeadline.none());
             ProgressLine.clear(progress);
             if (output.json()) {
-                out.println(Json.pretty(ReportJson.toJson(report)));
+                var json = ReportJson.toJson(report);
+                limits.addTo(json);
+                out.println(Json.pretty(json));
             } else {
                 out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
                 out.print(ReportView.summary(report, OptionEcho.specAndTarget(command)));
                 samples(session, report, out);
                 out.println();
+                limits.cappedLine().ifPresent(out::println);
                 out.println(ReportView.closing(report));
             }
             return switch (report.status()) {
