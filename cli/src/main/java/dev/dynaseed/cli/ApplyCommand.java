@@ -75,6 +75,9 @@ final class ApplyCommand implements Callable<Integer> {
                     + " items, made exactly as that run made them. Refused when the spec changed since.")
     boolean resume;
 
+    @Mixin
+    ItemLimitOptions limits;
+
     @Option(
             names = {"--write-concurrency", "--concurrency"},
             paramLabel = "N",
@@ -107,8 +110,8 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Apply to AWS without showing the plan and asking first, and replace tables"
-                    + " (with --allow-replace) without asking for each.")
+            description = "Apply to AWS without asking first (the plan and write estimate still go to stderr), and"
+                    + " replace tables (with --allow-replace) without asking for each.")
     boolean yes;
 
     @Option(
@@ -124,7 +127,7 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
-        Spec loaded = spec.load();
+        Spec loaded = limits.apply(spec.load());
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ApplyOptions options = ApplyOptions.defaults()
@@ -136,19 +139,14 @@ final class ApplyCommand implements Callable<Integer> {
             Pipeline pipeline =
                     new Pipeline(session.client(), session.target().describe(), options).withCheckpoints(checkpoints);
             Plan plan = pipeline.plan(loaded);
-            if (session.isAws() && !yes) {
-                out.println("Plan for " + spec.describe() + " on "
-                        + session.target().describe() + ":\n");
-                out.print(ReportView.plan(plan));
-                out.flush();
-                if (!Confirmation.confirm(false, "Apply this plan?", out)) {
-                    out.println("Nothing was changed.");
-                    return ExitCode.OK;
-                }
+            if (!AwsApplyCheck.proceed(session, spec.describe(), plan, loaded, options, yes, out, err)) {
+                out.println("Nothing was changed.");
+                return ExitCode.OK;
             }
             ReplaceConsent consent = replaceConsent(plan, output.json() ? err : out);
             if (!consent.equals(ReplaceConsent.none())) {
-                pipeline = new Pipeline(session.client(), session.target().describe(), options.withReplace(consent));
+                pipeline = new Pipeline(session.client(), session.target().describe(), options.withReplace(consent))
+                        .withCheckpoints(checkpoints);
             }
             SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
             Cancellation cancellation = Interrupts.cancellable();
@@ -161,7 +159,9 @@ final class ApplyCommand implements Callable<Integer> {
             ProgressLine.clear(progress);
             boolean interrupted = cancellation.cancelled();
             if (output.json()) {
-                out.println(Json.pretty(withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted)));
+                var json = withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted);
+                limits.addTo(json);
+                out.println(Json.pretty(json));
             } else {
                 out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
                 out.print(ReportView.summary(report, OptionEcho.specAndTarget(command)));
@@ -170,6 +170,7 @@ final class ApplyCommand implements Callable<Integer> {
                     samples(session, report, out);
                 }
                 out.println();
+                limits.cappedLine().ifPresent(out::println);
                 out.println(ReportView.closing(report));
                 if (interrupted) {
                     out.println(interruptedLine(report));

@@ -107,6 +107,9 @@ public final class Dynaseed implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Before anything prints: no credential an endpoint echoes back reaches the terminal, even at --verbose.
+        System.setOut(RedactingStream.wrap(System.out));
+        System.setErr(RedactingStream.wrap(System.err));
         boolean verbose = Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");

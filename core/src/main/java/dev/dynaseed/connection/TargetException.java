@@ -424,7 +424,7 @@ public final class TargetException extends DynaseedException {
     }
 
     private static String oneLine(String message) {
-        return Endpoints.redact(Objects.requireNonNull(message, "message"))
+        return Secrets.redact(Endpoints.redact(Objects.requireNonNull(message, "message")))
                 .replaceAll("\\s*[\\r\\n]+\\s*", " ")
                 .strip();
     }

@@ -270,6 +270,10 @@ public final class Provisioner {
 
     /** DeleteTable, then wait until it is gone; the outcome says whether there was a table to delete. */
     public DestroyOutcome destroy(String tableName) throws InterruptedException {
+        Optional<DestroyOutcome> protectedTable = DeletionProtection.refusal(client, tableName);
+        if (protectedTable.isPresent()) {
+            return protectedTable.get();
+        }
         try {
             client.deleteTable(r -> r.tableName(tableName));
             LOG.info("DeleteTable {} sent", tableName);
@@ -281,11 +285,14 @@ public final class Provisioner {
         } catch (ResourceNotFoundException e) {
             return new DestroyOutcome.NotFound();
         } catch (ResourceInUseException e) {
-            return new DestroyOutcome.Failed(
-                    "the table is busy (" + e.awsErrorDetails().errorMessage() + "); retry in a few seconds");
+            return DeletionProtection.refusedBy(e, tableName)
+                    .orElseGet(() -> new DestroyOutcome.Failed(
+                            "the table is busy (" + e.awsErrorDetails().errorMessage() + "); retry in a few seconds"));
         } catch (SdkException e) {
-            return new DestroyOutcome.Failed(
-                    TargetException.from(client, "DeleteTable " + tableName, e).getMessage());
+            return DeletionProtection.refusedBy(e, tableName)
+                    .orElseGet(
+                            () -> new DestroyOutcome.Failed(TargetException.from(client, "DeleteTable " + tableName, e)
+                                    .getMessage()));
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Secrets;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.invocation.FunctionResponse;
 import dev.dynaseed.invocation.SeedFunction;
@@ -66,7 +67,7 @@ public final class SeedHandler implements RequestStreamHandler {
             JsonNode event = text.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(text);
             response = function.handle(event, Duration.ofMillis(context.getRemainingTimeInMillis()), line -> {
                 line.put("requestId", requestId);
-                log.println(line);
+                log.println(Secrets.redact(line.toString()));
             });
         } catch (JsonProcessingException e) {
             ObjectNode body = MAPPER.createObjectNode()
@@ -81,7 +82,9 @@ public final class SeedHandler implements RequestStreamHandler {
                     .put("valid", false));
             response = new FunctionResponse(400, body);
         }
-        output.write(MAPPER.writeValueAsBytes(response.toJson()));
+        // Error texts in the report come from the target; one that echoes request headers must not leak credentials.
+        output.write(
+                Secrets.redact(MAPPER.writeValueAsString(response.toJson())).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Target target(Map<String, String> environment) {
