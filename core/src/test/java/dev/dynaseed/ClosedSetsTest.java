@@ -25,14 +25,7 @@ class ClosedSetsTest {
         assertThat(TableOutcome.class.getPermittedSubclasses()).hasSize(TableOutcome.Kind.values().length);
         assertThat(Arrays.stream(TableOutcome.Kind.values()).map(TableOutcome.Kind::label))
                 .containsExactly(
-                        "Created",
-                        "AlreadyMatches",
-                        "Updated",
-                        "Replaced",
-                        "ReplacementRefused",
-                        "Blocked",
-                        "Drifted",
-                        "Failed");
+                        "Created", "AlreadyMatches", "Updated", "Replaced", "ReplacementRefused", "Blocked", "Failed");
         assertThat(Arrays.stream(TableOutcome.Kind.values()).filter(TableOutcome.Kind::ready))
                 .containsExactly(
                         TableOutcome.Kind.CREATED,
@@ -40,15 +33,14 @@ class ClosedSetsTest {
                         TableOutcome.Kind.UPDATED,
                         TableOutcome.Kind.REPLACED);
         assertThat(Arrays.stream(TableOutcome.Kind.values()).filter(TableOutcome.Kind::leftAlone))
-                .containsExactly(
-                        TableOutcome.Kind.REPLACEMENT_REFUSED, TableOutcome.Kind.BLOCKED, TableOutcome.Kind.DRIFTED);
+                .containsExactly(TableOutcome.Kind.REPLACEMENT_REFUSED, TableOutcome.Kind.BLOCKED);
     }
 
     @Test
     void tableChanges_haveOneKindPerVariant_andTheDocumentedActions() {
         assertThat(TableChange.class.getPermittedSubclasses()).hasSize(TableChange.Kind.values().length);
         assertThat(Arrays.stream(TableChange.Kind.values()).map(TableChange.Kind::action))
-                .containsExactly("create", "none", "update", "replace", "blocked", "drift");
+                .containsExactly("create", "none", "update", "replace", "blocked");
     }
 
     @Test
@@ -71,13 +63,7 @@ class ClosedSetsTest {
     @Test
     void skipReasons_haveStableCodes_andOnlyTheSkipPolicyIsRequested() {
         assertThat(Arrays.stream(SkipReason.values()).map(SkipReason::code))
-                .containsExactly(
-                        "existingItems",
-                        "tableDrifted",
-                        "tableBlocked",
-                        "replacementRefused",
-                        "deadline",
-                        "interrupted");
+                .containsExactly("existingItems", "tableBlocked", "replacementRefused", "deadline", "interrupted");
         assertThat(Arrays.stream(SkipReason.values()).filter(SkipReason::requested))
                 .containsExactly(SkipReason.EXISTING_ITEMS);
     }

@@ -182,7 +182,6 @@ public final class Pipeline {
         Duration provisionDuration = Duration.ofNanos(System.nanoTime() - provisionStart);
         SeedOutcome seed = switch (outcome.kind()) {
             case FAILED -> SeedOutcome.failedAll(requested, outcome.error().orElseThrow());
-            case DRIFTED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_DRIFTED);
             case BLOCKED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_BLOCKED);
             case REPLACEMENT_REFUSED -> SeedOutcome.skippedAll(requested, SkipReason.REPLACEMENT_REFUSED);
             case CREATED, ALREADY_MATCHES, UPDATED, REPLACED -> seed(seeder, table, now, progress, deadline);

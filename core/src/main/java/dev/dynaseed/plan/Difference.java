@@ -46,16 +46,6 @@ public record Difference(String field, String expected, String actual, Resolutio
         Objects.requireNonNull(how, "how");
     }
 
-    /**
-     * A difference as dynaseed reported them before it changed existing tables: left alone.
-     *
-     * @deprecated the planner classifies every difference; this goes once it does
-     */
-    @Deprecated
-    public Difference(String field, String expected, String actual) {
-        this(field, expected, actual, Resolution.BLOCKED, "dynaseed does not change existing tables");
-    }
-
     @Override
     public String toString() {
         return field + ": spec has " + expected + ", table has " + actual + " (" + resolution.label() + ": " + how

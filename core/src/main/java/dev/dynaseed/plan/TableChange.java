@@ -36,10 +36,7 @@ public sealed interface TableChange {
         /** At least one difference needs the table deleted and created again (items lost). */
         REPLACE("replace"),
         /** At least one difference is blocked by a rule; the table is left alone. */
-        BLOCKED("blocked"),
-        /** @deprecated reported before differences were classified; the planner no longer returns it */
-        @Deprecated
-        DRIFT("drift");
+        BLOCKED("blocked");
 
         private final String action;
 
@@ -67,12 +64,6 @@ public sealed interface TableChange {
         /** A create whose features the engine all supports. */
         public Create(TableSpec table, List<Step> steps) {
             this(table, steps, List.of());
-        }
-
-        /** @deprecated a create without its steps; the planner always gives them */
-        @Deprecated
-        public Create(TableSpec table) {
-            this(table, List.of());
         }
 
         @Override
@@ -151,29 +142,6 @@ public sealed interface TableChange {
         @Override
         public Kind kind() {
             return Kind.BLOCKED;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return List.of();
-        }
-    }
-
-    /**
-     * The table exists but differs from the spec; it is reported, never changed.
-     *
-     * @deprecated replaced by {@link Update}, {@link Replace} and {@link Blocked}
-     */
-    @Deprecated
-    record Drift(TableSpec table, List<Difference> differences) implements TableChange {
-        public Drift {
-            Objects.requireNonNull(table, "table");
-            differences = List.copyOf(differences);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.DRIFT;
         }
 
         @Override

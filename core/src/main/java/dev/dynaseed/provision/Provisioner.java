@@ -79,13 +79,6 @@ public final class Provisioner {
     private TableOutcome provision(TableChange change, RunDeadline deadline, ReplaceConsent consent, boolean mayReplan)
             throws InterruptedException {
         return switch (change.kind()) {
-            case DRIFT -> {
-                LOG.info(
-                        "table {} drifted from its spec; left unchanged: {}",
-                        change.table().name(),
-                        change.differences());
-                yield new TableOutcome.Drifted(change.differences());
-            }
             case CREATE -> create(change, deadline, consent, mayReplan);
             case NO_CHANGE, UPDATE, REPLACE, BLOCKED -> existing(change, deadline, consent, mayReplan);
         };
@@ -155,7 +148,7 @@ public final class Provisioner {
                 LOG.info("table {}: blocked, left unchanged: {}", name, change.differences());
                 yield new TableOutcome.Blocked(change.differences());
             }
-            case CREATE, DRIFT ->
+            case CREATE ->
                 throw new IllegalStateException(
                         "table " + name + ": " + change.kind() + " is not a change of an existing table");
         };

@@ -52,9 +52,6 @@ public sealed interface TableOutcome {
         REPLACED("Replaced"),
         REPLACEMENT_REFUSED("ReplacementRefused"),
         BLOCKED("Blocked"),
-        /** @deprecated the planner no longer reports drift; {@link #BLOCKED} and the others replace it */
-        @Deprecated
-        DRIFTED("Drifted"),
         FAILED("Failed");
 
         private final String label;
@@ -72,7 +69,7 @@ public sealed interface TableOutcome {
         public boolean ready() {
             return switch (this) {
                 case CREATED, ALREADY_MATCHES, UPDATED, REPLACED -> true;
-                case REPLACEMENT_REFUSED, BLOCKED, DRIFTED, FAILED -> false;
+                case REPLACEMENT_REFUSED, BLOCKED, FAILED -> false;
             };
         }
 
@@ -82,7 +79,7 @@ public sealed interface TableOutcome {
          */
         public boolean leftAlone() {
             return switch (this) {
-                case REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> true;
+                case REPLACEMENT_REFUSED, BLOCKED -> true;
                 case CREATED, ALREADY_MATCHES, UPDATED, REPLACED, FAILED -> false;
             };
         }
@@ -220,28 +217,6 @@ public sealed interface TableOutcome {
         @Override
         public Kind kind() {
             return Kind.BLOCKED;
-        }
-
-        @Override
-        public Optional<String> error() {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The table existed with a different schema; it was left alone and is not seeded.
-     *
-     * @deprecated reported for the planner's deprecated DRIFT only; {@link Blocked} and the others replace it
-     */
-    @Deprecated
-    record Drifted(List<Difference> differences) implements TableOutcome {
-        public Drifted {
-            differences = List.copyOf(differences);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.DRIFTED;
         }
 
         @Override

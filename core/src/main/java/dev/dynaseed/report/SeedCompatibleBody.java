@@ -66,7 +66,7 @@ public final class SeedCompatibleBody {
     static String createMessage(TableOutcome outcome) {
         return switch (outcome.kind()) {
             case CREATED, REPLACED -> CREATE_SUCCESSFUL;
-            case ALREADY_MATCHES, UPDATED, REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> ALREADY_EXISTS;
+            case ALREADY_MATCHES, UPDATED, REPLACEMENT_REFUSED, BLOCKED -> ALREADY_EXISTS;
             case FAILED -> CREATE_FAILED;
         };
     }
@@ -74,7 +74,7 @@ public final class SeedCompatibleBody {
     /** The message of a row that could not be written: the seed's "does not exist" when provisioning failed. */
     static String failedInsertMessage(TableOutcome outcome) {
         return switch (outcome.kind()) {
-            case CREATED, ALREADY_MATCHES, UPDATED, REPLACED, REPLACEMENT_REFUSED, BLOCKED, DRIFTED -> INSERT_FAILED;
+            case CREATED, ALREADY_MATCHES, UPDATED, REPLACED, REPLACEMENT_REFUSED, BLOCKED -> INSERT_FAILED;
             case FAILED -> TABLE_DOES_NOT_EXIST;
         };
     }

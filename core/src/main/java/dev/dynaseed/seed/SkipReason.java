@@ -7,8 +7,6 @@ package dev.dynaseed.seed;
 public enum SkipReason {
     /** The table already held items and its policy is {@code onExisting: skip}. */
     EXISTING_ITEMS("existingItems"),
-    /** The table differs from its spec, so it was left alone (reported before differences were classified). */
-    TABLE_DRIFTED("tableDrifted"),
     /** A rule forbids a change the table needs now, so it was left alone. */
     TABLE_BLOCKED("tableBlocked"),
     /** The table needs replacing and that was not allowed, so it was left alone with its items. */
@@ -33,7 +31,7 @@ public enum SkipReason {
     public boolean requested() {
         return switch (this) {
             case EXISTING_ITEMS -> true;
-            case TABLE_DRIFTED, TABLE_BLOCKED, REPLACEMENT_REFUSED, DEADLINE, INTERRUPTED -> false;
+            case TABLE_BLOCKED, REPLACEMENT_REFUSED, DEADLINE, INTERRUPTED -> false;
         };
     }
 
@@ -41,7 +39,6 @@ public enum SkipReason {
     public String note(long skipped) {
         return switch (this) {
             case EXISTING_ITEMS -> "the table already holds items (onExisting: skip)";
-            case TABLE_DRIFTED -> "the table differs from its spec, so it was not seeded; see the differences";
             case TABLE_BLOCKED -> "a change the table needs is blocked, so it was left alone and not seeded";
             case REPLACEMENT_REFUSED -> "the table needs replacing, which was not allowed, so it was not seeded";
             case DEADLINE -> skipped + " items not started: stopped before the deadline";

@@ -21,7 +21,7 @@ class SeedOutcomeTest {
     void onlyTheSkipPolicy_countsAsSkippedOnPurpose_whateverTheNoteSays() {
         assertThat(SeedOutcome.skippedAll(3, SkipReason.EXISTING_ITEMS).skippedByPolicy())
                 .isTrue();
-        assertThat(SeedOutcome.skippedAll(3, SkipReason.TABLE_DRIFTED).skippedByPolicy())
+        assertThat(SeedOutcome.skippedAll(3, SkipReason.TABLE_BLOCKED).skippedByPolicy())
                 .isFalse();
         assertThat(SeedOutcome.skippedAll(3, SkipReason.DEADLINE).skippedByPolicy())
                 .isFalse();

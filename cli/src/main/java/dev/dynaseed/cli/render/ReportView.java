@@ -76,7 +76,6 @@ public final class ReportView {
                                 + differences(outcome.differences())
                                 + "  Do what each blocked difference says, then run: dynaseed apply" + specAndTarget
                                 + "\n";
-                    case DRIFTED -> drifted(name, outcome.differences(), specAndTarget);
                     case FAILED -> "! " + name + ": " + outcome.error().orElseThrow() + "\n";
                 });
         row.seed()
@@ -99,20 +98,6 @@ public final class ReportView {
 
     private static String items(long count) {
         return count == 1 ? "1 item" : count + " items";
-    }
-
-    private static String drifted(String name, List<Difference> differences, String specAndTarget) {
-        StringBuilder out = new StringBuilder();
-        out.append("! ").append(name).append(" differs from its spec and was left unchanged:\n");
-        for (Difference difference : differences) {
-            out.append("    ").append(difference).append('\n');
-        }
-        out.append("  Change the spec to match, or delete the table ('dynaseed destroy")
-                .append(specAndTarget)
-                .append("' deletes all of the spec's tables); then run: dynaseed apply")
-                .append(specAndTarget)
-                .append('\n');
-        return out.toString();
     }
 
     /**
@@ -151,7 +136,7 @@ public final class ReportView {
      * when apply would call anything, else {@code noChanges}.
      */
     public static String planStatus(Plan plan) {
-        if (plan.count(TableChange.Kind.BLOCKED) > 0 || plan.count(TableChange.Kind.DRIFT) > 0) {
+        if (plan.count(TableChange.Kind.BLOCKED) > 0) {
             return "blocked";
         }
         return plan.changes().stream().anyMatch(change -> !change.steps().isEmpty()) ? "changes" : "noChanges";
@@ -181,13 +166,6 @@ public final class ReportView {
                         + "); only with --allow-replace";
             case BLOCKED ->
                 count(change, Difference.Resolution.BLOCKED) + " blocked by a rule; the table is left alone";
-            case DRIFT ->
-                "differs, left unchanged and not seeded: "
-                        + String.join(
-                                "; ",
-                                change.differences().stream()
-                                        .map(Difference::toString)
-                                        .toList());
         };
     }
 
