@@ -31,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class SeedHandler implements RequestStreamHandler {
     /** Numbers exactly as written, as in spec files: a double would turn 1e400 into Infinity and 0.1 into 0.1000...55. */
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // {"spec": ...} followed by anything is not one event: never run the first part alone.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The most Lambda accepts as a synchronous invocation's payload (6 MB); larger events never reach a function. */
     static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
@@ -107,6 +109,9 @@ public final class SeedHandler implements RequestStreamHandler {
                 .findFirst()
                 .orElse("")
                 .strip();
+        if (reason.startsWith("Trailing token")) {
+            reason = "more follows the first JSON value; an event is one JSON object";
+        }
         if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "...";
         }
