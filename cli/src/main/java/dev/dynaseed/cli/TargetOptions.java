@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
  * DynamoDB.
  */
 public final class TargetOptions {
+    private static final Pattern HTTP_SCHEME = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -81,9 +85,24 @@ public final class TargetOptions {
         } catch (URISyntaxException e) {
             throw new ParameterException(
                     mixee.commandLine(),
-                    "--endpoint-url: '" + Endpoints.redactUrl(endpointUrl) + "' is not an http"
-                            + " or https URL; use e.g. --endpoint-url http://127.0.0.1:8000");
+                    "--endpoint-url: '" + Endpoints.redactUrl(endpointUrl) + "' " + whatIsWrong(endpointUrl)
+                            + "; use e.g. --endpoint-url http://127.0.0.1:8000");
         }
+    }
+
+    /** Why {@code url} is no endpoint: the space or missing host a user can look for, else the scheme. */
+    private static String whatIsWrong(String url) {
+        if (url.isBlank()) {
+            return "is empty";
+        }
+        if (url.chars().anyMatch(Character::isWhitespace)) {
+            return "contains a space, which a URL cannot hold";
+        }
+        Matcher http = HTTP_SCHEME.matcher(url);
+        if (http.lookingAt()) {
+            return "is not a complete URL: no valid host (and port) after " + http.group();
+        }
+        return "is not an http or https URL";
     }
 
     private void rejectLocalOptions(String chosen) {

@@ -146,7 +146,10 @@ public final class TargetException extends DynaseedException {
             case CREDENTIALS_REJECTED ->
                 "check the access key, secret and session token (expired?) of the"
                         + " profile or environment, and that --region is the account's";
-            case ACCESS_DENIED -> "grant the credentials dynamodb:" + api(operation) + " on the table";
+            // ListTables is granted on the account's tables ("*"), every other call on the table it names.
+            case ACCESS_DENIED ->
+                "grant the credentials dynamodb:" + api(operation)
+                        + (api(operation).equals("ListTables") ? " (on resource \"*\")" : " on the table");
             case NO_REGION -> "give one with --region, e.g. --region us-east-1, or set region in the" + " profile";
             case SERVICE -> serviceCheck(e);
             case UNKNOWN_REGION, NO_PROFILE, BAD_PROFILE_FILE, OTHER ->

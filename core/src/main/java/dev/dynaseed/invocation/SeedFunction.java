@@ -211,8 +211,17 @@ public final class SeedFunction {
 
     private static ObjectNode invalid(String source, List<Problem> problems) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("error", "The spec " + source + " is invalid; nothing was changed.");
-        body.set("problems", ReportJson.problems(problems));
+        // Bounded, so that the response stays far below Lambda's 6 MB whatever the event held.
+        boolean all = problems.size() <= InvalidSpecException.MAX_LISTED;
+        body.put(
+                "error",
+                "The spec " + source + " is invalid; nothing was changed."
+                        + (all
+                                ? ""
+                                : " The first " + InvalidSpecException.MAX_LISTED + " of its " + problems.size()
+                                        + " problems are listed; fix them first."));
+        body.set(
+                "problems", ReportJson.problems(all ? problems : problems.subList(0, InvalidSpecException.MAX_LISTED)));
         return body;
     }
 

@@ -5,6 +5,7 @@ import dev.dynaseed.spec.internal.SourceMap;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecText;
 import dev.dynaseed.spec.internal.SpecTree;
+import dev.dynaseed.spec.internal.SpecTreeBounds;
 import dev.dynaseed.spec.internal.SpecTreeReader;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,13 @@ public final class SpecReader {
     }
 
     private static Spec read(JsonNode tree, SourceMap locations, String source) {
+        Optional<Problem> outOfBounds = SpecTreeBounds.check(tree);
+        if (outOfBounds.isPresent()) {
+            Problem problem = outOfBounds.get();
+            throw new InvalidSpecException(
+                    source,
+                    List.of(locations.nearest(problem.path()).map(problem::at).orElse(problem)));
+        }
         List<Problem> problems = new ArrayList<>();
         SpecTreeWalker walker = new SpecTreeWalker(problems);
         Spec spec = walker.spec(tree);

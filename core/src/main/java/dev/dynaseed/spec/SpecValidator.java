@@ -39,11 +39,7 @@ public final class SpecValidator {
         List<Problem> problems = new ArrayList<>();
         int tables = spec.tables().size() + broken.size();
         if (tables > SpecLimits.MAX_TABLES) {
-            problems.add(new Problem(
-                    "tables",
-                    "lists " + SpecLimits.grouped(tables) + " tables; a spec may list at most "
-                            + SpecLimits.grouped(SpecLimits.MAX_TABLES) + " (DynamoDB's default quota of tables per"
-                            + " account and Region): split them over several specs"));
+            problems.add(new Problem("tables", SpecLimits.tooManyTables(tables)));
         }
         // Every table by its place in the file, read whole or in parts, so that duplicates name the first use.
         TreeMap<Integer, TableParts> parts = new TreeMap<>();

@@ -2,10 +2,11 @@ package dev.dynaseed.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.connection.Secrets;
 import dev.dynaseed.connection.Target;
@@ -30,7 +31,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code DYNASEED_ENDPOINT_URL} (a DynamoDB-compatible endpoint instead of AWS, e.g. for local runs).
  */
 public final class SeedHandler implements RequestStreamHandler {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Numbers exactly as written, as in spec files: a double would turn 1e400 into Infinity and 0.1 into 0.1000...55. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // {"spec": ...} followed by anything is not one event: never run the first part alone.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The most Lambda accepts as a synchronous invocation's payload (6 MB); larger events never reach a function. */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
 
     private final SeedFunction function;
     private final PrintStream log;
@@ -61,7 +69,16 @@ public final class SeedHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context.getAwsRequestId();
-        String text = new String(input.readAllBytes(), StandardCharsets.UTF_8).strip();
+        byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
+        if (bytes.length > MAX_EVENT_BYTES) {
+            output.write(MAPPER.writeValueAsBytes(invalidEvent(
+                            "The event is more than " + MAX_EVENT_BYTES + " bytes, the 6 MB Lambda accepts; nothing was"
+                                    + " changed. Send a smaller event: a spec seeds many rows with \"count\".",
+                            requestId)
+                    .toJson()));
+            return;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
         FunctionResponse response;
         try {
             JsonNode event = text.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(text);
@@ -70,21 +87,44 @@ public final class SeedHandler implements RequestStreamHandler {
                 log.println(Secrets.redact(line.toString()));
             });
         } catch (JsonProcessingException e) {
-            ObjectNode body = MAPPER.createObjectNode()
-                    .put(
-                            "error",
-                            "The event is not JSON (" + e.getOriginalMessage() + "); nothing was changed."
-                                    + " Send {} for the built-in scenario, or {\"spec\": {...}}.");
-            log.println(MAPPER.createObjectNode()
-                    .put("level", "WARN")
-                    .put("phase", "event")
-                    .put("requestId", requestId)
-                    .put("valid", false));
-            response = new FunctionResponse(400, body);
+            response = invalidEvent(
+                    "The event is not JSON (" + reason(e) + "); nothing was changed."
+                            + " Send {} for the built-in scenario, or {\"spec\": {...}}.",
+                    requestId);
         }
         // Error texts in the report come from the target; one that echoes request headers must not leak credentials.
         output.write(
                 Secrets.redact(MAPPER.writeValueAsString(response.toJson())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private FunctionResponse invalidEvent(String error, String requestId) {
+        log.println(MAPPER.createObjectNode()
+                .put("level", "WARN")
+                .put("phase", "event")
+                .put("requestId", requestId)
+                .put("valid", false));
+        return new FunctionResponse(400, MAPPER.createObjectNode().put("error", error));
+    }
+
+    /** The parser's reason with where it stopped, without the parser's internals (source and limit names). */
+    private static String reason(JsonProcessingException e) {
+        String reason = String.valueOf(e.getOriginalMessage())
+                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll(", from `StreamReadConstraints\\.[a-zA-Z]+\\(\\)`", "")
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
+        if (reason.startsWith("Trailing token")) {
+            reason = "more follows the first JSON value; an event is one JSON object";
+        }
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200) + "...";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1
+                ? reason
+                : reason + ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     private static Target target(Map<String, String> environment) {

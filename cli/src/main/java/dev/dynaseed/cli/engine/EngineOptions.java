@@ -38,7 +38,20 @@ public final class EngineOptions {
 
     /** The local engine's configuration. */
     public EngineConfig engineConfig(Path home) {
-        return EngineConfig.onDisk(home, dataDir(), port());
+        return EngineConfig.onDisk(home, dataDir(), port()).withNodeCommand(nodeCommand());
+    }
+
+    /**
+     * The Node.js executable: the {@code dynaseed.node} system property, else {@code DYNASEED_NODE}, else
+     * {@code node} on the PATH.
+     */
+    static String nodeCommand() {
+        String property = System.getProperty("dynaseed.node");
+        if (property != null && !property.isBlank()) {
+            return property.strip();
+        }
+        String env = System.getenv("DYNASEED_NODE");
+        return env != null && !env.isBlank() ? env.strip() : "node";
     }
 
     public Path dataDir() {

@@ -40,6 +40,12 @@ public final class SpecLimits {
                 + "Capacity: 5, or mode: PAY_PER_REQUEST";
     }
 
+    /** The message for a spec listing {@code tables} tables, more than {@link #MAX_TABLES}. */
+    public static String tooManyTables(long tables) {
+        return "lists " + grouped(tables) + " tables; a spec may list at most " + grouped(MAX_TABLES)
+                + " (DynamoDB's default quota of tables per account and Region): split them over several specs";
+    }
+
     /** A count with thousands separators, e.g. {@code 1,048,576}. */
     public static String grouped(long count) {
         return String.format(Locale.ROOT, "%,d", count);

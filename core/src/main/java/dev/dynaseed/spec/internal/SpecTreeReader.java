@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads spec text (YAML or JSON) into a tree in one streaming pass that also records where every path was written.
@@ -108,6 +111,9 @@ public final class SpecTreeReader {
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 throw yamlSyntax(marked, source);
+            }
+            if (e.getCause() instanceof ReaderException) {
+                throw notPrintable(content, source);
             }
             String reason = json && isComment(shortened(e))
                     ? "JSON has no comments; remove it, or write the spec as YAML"
@@ -373,6 +379,36 @@ public final class SpecTreeReader {
                 source,
                 Optional.of(new SourceLocation(source, problem.getLine() + 1, problem.getColumn() + 1)),
                 "is not valid YAML: " + oneLine(reason) + during);
+    }
+
+    /**
+     * SnakeYAML's "special characters are not allowed", placed at the first character YAML does not allow (its own
+     * position counts from a buffer and is often 1:1) and named by its code point.
+     */
+    private static InvalidSpecException notPrintable(String content, String source) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < content.length(); ) {
+            int c = content.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                return invalid(
+                        source,
+                        Optional.of(new SourceLocation(source, line, column)),
+                        String.format(
+                                Locale.ROOT,
+                                "holds the control character U+%04X, which YAML does not allow; remove it (a spec is"
+                                        + " plain text)",
+                                c));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return invalid(source, Optional.empty(), "is not valid YAML: it holds a character YAML does not allow");
     }
 
     /** Whether the JSON parser stopped at a comment ({@code //}, {@code /*} or {@code #}), which JSON lacks. */
