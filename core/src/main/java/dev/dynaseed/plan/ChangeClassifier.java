@@ -6,7 +6,6 @@ import dev.dynaseed.plan.IndexShapes.GlobalIndex;
 import dev.dynaseed.plan.IndexShapes.LocalIndex;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.GlobalIndexSpec;
-import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,18 +72,7 @@ public final class ChangeClassifier {
         TableShape defaults = TableShape.of(spec.toBuilder()
                 .billing(withoutLimits(spec.billing()))
                 .tags(Map.of())
-                .features(new TableFeatures(
-                        spec.features().globalSecondaryIndexes(),
-                        spec.features().localSecondaryIndexes(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()))
+                .features(spec.features().indexesOnly())
                 .build());
         List<Difference> unsupported = new ArrayList<>();
         for (ShapeField.Rendered rendered : TableShape.compare(wanted, defaults)) {

@@ -51,9 +51,18 @@ public record TableFeatures(
 
     /** A table with none of the optional features, as the tutorial's tables. */
     public static TableFeatures none() {
+        return indexesOnly(List.of(), List.of());
+    }
+
+    /** These features' indexes alone, everything else left to DynamoDB's default. */
+    public TableFeatures indexesOnly() {
+        return indexesOnly(globalSecondaryIndexes, localSecondaryIndexes);
+    }
+
+    private static TableFeatures indexesOnly(List<GlobalIndexSpec> global, List<LocalIndexSpec> local) {
         return new TableFeatures(
-                List.of(),
-                List.of(),
+                global,
+                local,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
