@@ -123,6 +123,23 @@ public final class Checkpoints {
     public SeedOutcome seed(
             Seeder seeder, TableSpec table, long runSeed, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
+        return seed(seeder, table, false, runSeed, now, progress, deadline);
+    }
+
+    /**
+     * As {@link #seed(Seeder, TableSpec, long, Instant, SeedProgress, RunDeadline)}, where {@code tableIsNew} says
+     * this run created (or replaced) the table: the items an earlier seed wrote are not in it, so a resume writes all
+     * of them again, made as that seed made them.
+     */
+    public SeedOutcome seed(
+            Seeder seeder,
+            TableSpec table,
+            boolean tableIsNew,
+            long runSeed,
+            Instant now,
+            SeedProgress progress,
+            RunDeadline deadline)
+            throws InterruptedException {
         String name = table.name();
         long count = table.seed().count();
         TableDigest digest = TableDigest.of(table);
@@ -131,6 +148,26 @@ public final class Checkpoints {
                 && resume
                 && last.isPresent()
                 && last.get().spec().digest().equals(digest.digest())) {
+            if (tableIsNew) {
+                TableCheckpoint again = TableCheckpoint.started(
+                        name, digest, count, last.get().runSeed(), last.get().baseTime());
+                note(name + ": the table was created by this run, so the "
+                        + last.get().written().size()
+                        + " items the checkpoint lists are not in it; all " + count + " were written again, made as"
+                        + " the stopped seed made them");
+                SeedOutcome outcome = seeder.seed(
+                        table,
+                        new SeedRun(
+                                last.get().runSeed(),
+                                last.get().baseTime(),
+                                IndexRanges.upTo(count),
+                                true,
+                                indexes -> record(again, indexes)),
+                        progress,
+                        deadline);
+                save();
+                return outcome;
+            }
             return resume(seeder, table, last.get(), progress, deadline);
         }
         TableCheckpoint start = TableCheckpoint.started(name, digest, count, runSeed, now);

@@ -184,7 +184,8 @@ public final class Pipeline {
             case FAILED -> SeedOutcome.failedAll(requested, outcome.error().orElseThrow());
             case BLOCKED -> SeedOutcome.skippedAll(requested, SkipReason.TABLE_BLOCKED);
             case REPLACEMENT_REFUSED -> SeedOutcome.skippedAll(requested, SkipReason.REPLACEMENT_REFUSED);
-            case CREATED, ALREADY_MATCHES, UPDATED, REPLACED -> seed(seeder, table, now, progress, deadline);
+            case CREATED, REPLACED -> seed(seeder, table, true, now, progress, deadline);
+            case ALREADY_MATCHES, UPDATED -> seed(seeder, table, false, now, progress, deadline);
         };
         LOG.info("table {}: {}", table.name(), outcome.kind().label());
         return new TableReport(table, outcome, seed, provisionDuration);
@@ -204,11 +205,17 @@ public final class Pipeline {
         }
     }
 
-    private SeedOutcome seed(Seeder seeder, TableSpec table, Instant now, SeedProgress progress, RunDeadline deadline)
+    private SeedOutcome seed(
+            Seeder seeder,
+            TableSpec table,
+            boolean tableIsNew,
+            Instant now,
+            SeedProgress progress,
+            RunDeadline deadline)
             throws InterruptedException {
         try {
             if (checkpoints.isPresent()) {
-                return checkpoints.get().seed(seeder, table, options.runSeed(), now, progress, deadline);
+                return checkpoints.get().seed(seeder, table, tableIsNew, options.runSeed(), now, progress, deadline);
             }
             return seeder.seed(table, options.runSeed(), now, progress, deadline);
         } catch (RuntimeException e) {
