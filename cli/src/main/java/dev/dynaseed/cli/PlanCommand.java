@@ -7,6 +7,7 @@ import dev.dynaseed.cli.render.ReportView;
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
 import dev.dynaseed.plan.Plan;
+import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.spec.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -62,9 +63,8 @@ final class PlanCommand implements Callable<Integer> {
                     out.println("\nCalls apply would make, in order:\n");
                     out.print(PlanExplain.render(plan));
                 }
-                out.println(
-                        (explain ? "" : "\n") + ReportView.planCounts(plan) + ". Nothing was written; to apply it, run:"
-                                + " dynaseed apply" + OptionEcho.specAndTarget(command));
+                out.println((explain ? "" : "\n") + ReportView.planCounts(plan) + ". Nothing was written; "
+                        + nextStep(plan, "dynaseed apply" + OptionEcho.specAndTarget(command)));
             }
             return exitCode(plan);
         }
@@ -77,5 +77,20 @@ final class PlanCommand implements Callable<Integer> {
             case "changes" -> ExitCode.PLAN_CHANGES;
             default -> ExitCode.OK;
         };
+    }
+
+    /**
+     * What to run next: apply, with {@code --allow-replace} when a table must be replaced (apply refuses it without),
+     * and a word on blocked tables, which apply leaves alone.
+     */
+    static String nextStep(Plan plan, String apply) {
+        boolean replace = plan.count(TableChange.Kind.REPLACE) > 0;
+        boolean blocked = plan.count(TableChange.Kind.BLOCKED) > 0;
+        String run = replace
+                ? "to apply it, replacing tables (their items are lost), run: " + apply + " --allow-replace"
+                : "to apply it, run: " + apply;
+        return blocked
+                ? run + " (blocked tables are left alone until their rule allows the change; see each rule above)"
+                : run;
     }
 }

@@ -66,6 +66,20 @@ class ApplyChangesTest {
     }
 
     @Test
+    void plan_countsTheItemsAReplacementLoses_andSuggestsAllowReplace() throws Exception {
+        String table = tableWithAnotherKey("planrepl");
+        String file = spec(table);
+
+        Cli.Result result = Cli.run("plan", "-f", file, "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.PLAN_CHANGES);
+        assertThat(result.out())
+                .contains("the table's items are lost (2 by a COUNT Scan)")
+                .contains("to apply it, replacing tables (their items are lost), run: dynaseed apply -f " + file
+                        + " --endpoint-url " + endpoint + " --allow-replace");
+    }
+
+    @Test
     void withoutAllowReplace_theTableIsLeftAloneWithItsItems_exitCode3_andTheFixIsShown() throws Exception {
         String table = tableWithAnotherKey("norepl");
         String file = spec(table);

@@ -111,14 +111,23 @@ public final class ChangeClassifier {
 
     /** An existing table: every difference, classified, and the change they add up to. */
     public TableChange classify(TableSpec spec, LiveTable live) {
+        long described = live.table().itemCount() == null ? 0 : live.table().itemCount();
+        return classify(spec, live, () -> "DescribeTable counts " + described);
+    }
+
+    /**
+     * As {@link #classify(TableSpec, LiveTable)}, where {@code itemsLost} says how many items a replacement would
+     * lose, e.g. {@code 300 items}; asked only when a difference needs a replacement.
+     */
+    public TableChange classify(TableSpec spec, LiveTable live, java.util.function.Supplier<String> itemsLost) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(itemsLost, "itemsLost");
         EngineCapabilities engine = capabilities.lacking(live.lacking());
         TableRequests requests = new TableRequests(engine);
         TableShape wanted = TableShape.of(spec);
         TableShape found = TableShape.of(live);
         String name = spec.name();
-        long items = live.table().itemCount() == null ? 0 : live.table().itemCount();
         boolean modeChanges = wanted.billing().kind() != found.billing().kind();
         List<Found> all = new ArrayList<>();
         for (ShapeField.Rendered d : TableShape.compare(wanted, found)) {
@@ -140,7 +149,7 @@ public final class ChangeClassifier {
                     all.add(replace(
                             d,
                             "the key schema is fixed at CreateTable: DeleteTable and CreateTable; the table's items"
-                                    + " are lost (DescribeTable counts " + items + ")"));
+                                    + " are lost (" + itemsLost.get() + ")"));
                 case "billing" -> {
                     Step step = modeChanges && wanted.billing().kind() == BillingSpec.Kind.PROVISIONED
                             ? requests.billingWithIndexes(spec, keptIndexes(spec, wanted, found))
@@ -167,7 +176,7 @@ public final class ChangeClassifier {
                                             List.of(requests.onDemandThroughput(name, wanted.onDemandThroughput()))));
                 case "globalSecondaryIndexes" ->
                     all.addAll(globalIndexes(spec, wanted, found, engine, requests, modeChanges));
-                case "localSecondaryIndexes" -> all.addAll(localIndexes(wanted, found, items));
+                case "localSecondaryIndexes" -> all.addAll(localIndexes(wanted, found, itemsLost));
                 case "timeToLive" -> all.add(timeToLive(d, wanted, found, live, requests, name));
                 case "stream" -> {
                     List<Step> steps = new ArrayList<>();
@@ -432,7 +441,8 @@ public final class ChangeClassifier {
         return all;
     }
 
-    private static List<Found> localIndexes(TableShape wanted, TableShape found, long items) {
+    private static List<Found> localIndexes(
+            TableShape wanted, TableShape found, java.util.function.Supplier<String> itemsLost) {
         Set<String> names = new LinkedHashSet<>(wanted.localSecondaryIndexes().keySet());
         names.addAll(found.localSecondaryIndexes().keySet());
         List<Found> all = new ArrayList<>();
@@ -447,7 +457,7 @@ public final class ChangeClassifier {
                                 actual == null ? "none" : actual.toString(),
                                 Resolution.REPLACE,
                                 "local secondary indexes exist only from CreateTable on: DeleteTable and CreateTable;"
-                                        + " the table's items are lost (DescribeTable counts " + items + ")"),
+                                        + " the table's items are lost (" + itemsLost.get() + ")"),
                         Group.TAGS,
                         List.of()));
             }

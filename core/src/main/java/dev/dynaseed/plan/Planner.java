@@ -78,8 +78,11 @@ public final class Planner {
             LOG.info("table {} does not exist; it will be created", table.name());
             return new ChangeClassifier(learnt(deadline)).create(table);
         }
-        TableChange change =
-                new ChangeClassifier(learnt(deadline)).classify(table, reader.read(existing.get(), deadline));
+        TableChange change = new ChangeClassifier(learnt(deadline))
+                .classify(
+                        table,
+                        reader.read(existing.get(), deadline),
+                        itemsLost(table.name(), existing.get(), deadline));
         LOG.info(
                 "table {} exists; {} difference(s): {}",
                 table.name(),
@@ -94,6 +97,28 @@ public final class Planner {
             learnt = reader.learn(deadline);
         }
         return learnt;
+    }
+
+    /**
+     * How many items replacing the table would lose, counted once and only when a difference needs a replacement: on
+     * AWS DescribeTable's count (refreshed about every 6 hours), elsewhere an exact COUNT Scan (the local engine's
+     * DescribeTable always says 0).
+     */
+    private java.util.function.Supplier<String> itemsLost(String name, TableDescription table, RunDeadline deadline) {
+        return new java.util.function.Supplier<>() {
+            private String counted;
+
+            @Override
+            public synchronized String get() {
+                if (counted == null) {
+                    long described = table.itemCount() == null ? 0 : table.itemCount();
+                    counted = capabilities.kind() == dev.dynaseed.connection.Target.Kind.AWS
+                            ? "about " + described + " by DescribeTable, refreshed about every 6 hours"
+                            : dev.dynaseed.seed.TableItems.count(client, name, deadline) + " by a COUNT Scan";
+                }
+                return counted;
+            }
+        };
     }
 
     /** DescribeTable, with a missing table as empty. */
