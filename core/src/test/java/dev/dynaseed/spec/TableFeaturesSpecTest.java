@@ -484,8 +484,8 @@ class TableFeaturesSpecTest {
 
     @Test
     void resourcePolicy_isAJsonObjectOfAtMost20Kilobytes() {
-        assertThat(problems("resourcePolicy: {Statement: '" + "x".repeat(21_000) + "'}"))
-                .containsExactly("tables[0].resourcePolicy: is 21,016 bytes as compact JSON; DynamoDB takes resource"
+        assertThat(problems("resourcePolicy: {Statement: [{Sid: '" + "x".repeat(21_000) + "'}]}"))
+                .containsExactly("tables[0].resourcePolicy: is 21,026 bytes as compact JSON; DynamoDB takes resource"
                         + " policies of at most 20 KB (20,480 bytes): shorten it, e.g. by merging statements");
         assertThat(problems("resourcePolicy: '[1]'"))
                 .containsExactly("tables[0].resourcePolicy: '[1]' is not a policy document; an IAM policy is a JSON"
@@ -494,7 +494,14 @@ class TableFeaturesSpecTest {
                 .containsExactly("tables[0].resourcePolicy: is not JSON (Unexpected character ('n' (code 110)): was"
                         + " expecting double-quote to start field name); write the policy document as an object, e.g."
                         + " resourcePolicy: {Version: '2012-10-17', Statement: [...]}");
-        assertThat(problems("resourcePolicy: '{\"Version\": \"2012-10-17\"}'")).isEmpty();
+        String noStatement = "tables[0].resourcePolicy: has no Statement; an IAM policy needs at least one statement"
+                + " (Effect, Principal, Action, Resource), e.g. resourcePolicy: {Version: '2012-10-17', Statement:"
+                + " [...]}";
+        assertThat(problems("resourcePolicy: '{\"Version\": \"2012-10-17\"}'")).containsExactly(noStatement);
+        assertThat(problems("resourcePolicy: {}")).containsExactly(noStatement);
+        assertThat(problems("resourcePolicy: {Statement: []}")).containsExactly(noStatement);
+        assertThat(problems("resourcePolicy: {Version: '2012-10-17', Statement: [{Effect: Allow}]}"))
+                .isEmpty();
     }
 
     // Seeding an indexed table.

@@ -454,6 +454,14 @@ public final class TableFeaturesReader {
                             + example);
             return Optional.empty();
         }
+        JsonNode statement = document.get("Statement");
+        if (statement == null || !(statement.isObject() || (statement.isArray() && !statement.isEmpty()))) {
+            table.problem(
+                    "resourcePolicy",
+                    "has no Statement; an IAM policy needs at least one statement (Effect, Principal, Action,"
+                            + " Resource), e.g. " + example);
+            return Optional.empty();
+        }
         try {
             return Optional.of(JSON.writeValueAsString(document));
         } catch (JsonProcessingException e) {
