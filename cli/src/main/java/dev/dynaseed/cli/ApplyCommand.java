@@ -190,6 +190,11 @@ final class ApplyCommand implements Callable<Integer> {
     /** The run's checkpoint; for {@code --resume}, one that exists and was made with the same spec. */
     private Checkpoints checkpoints(Spec loaded) {
         CheckpointFile file = checkpoint.file(target, target.target());
+        if (java.nio.file.Files.isDirectory(file.path())) {
+            throw new InputException(
+                    "--checkpoint: " + file.path() + " is a folder; name a file in it, e.g. --checkpoint "
+                            + file.path().resolve("checkpoint.json"));
+        }
         try {
             Checkpoints checkpoints = Checkpoints.open(file, resume);
             if (resume) {

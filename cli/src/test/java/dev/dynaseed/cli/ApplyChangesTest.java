@@ -66,6 +66,20 @@ class ApplyChangesTest {
     }
 
     @Test
+    void checkpointNamingAFolder_isRefusedBeforeAnyRequest() throws Exception {
+        String table = Dynalite.uniqueTableName("ckdir");
+        String file = spec(table);
+
+        Cli.Result result = Cli.run("apply", "-f", file, "--endpoint-url", endpoint, "--checkpoint", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .startsWith("error: --checkpoint: " + dir + " is a folder; name a file in it, e.g. --checkpoint "
+                        + dir.resolve("checkpoint.json"));
+        assertThat(client.listTables().tableNames()).doesNotContain(table);
+    }
+
+    @Test
     void plan_countsTheItemsAReplacementLoses_andSuggestsAllowReplace() throws Exception {
         String table = tableWithAnotherKey("planrepl");
         String file = spec(table);
