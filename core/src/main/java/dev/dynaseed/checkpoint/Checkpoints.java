@@ -91,7 +91,8 @@ public final class Checkpoints {
     }
 
     /**
-     * Refuses to resume when the spec of a table whose seed is unfinished has changed since (its items would differ).
+     * Refuses to resume when the spec of a table in the checkpoint has changed since: an unfinished seed would be
+     * finished with other items, and a finished one (e.g. capped by {@code --max-items}) seeded again in full.
      *
      * @throws CheckpointException naming each changed table and field, and what to do
      */
@@ -99,7 +100,7 @@ public final class Checkpoints {
         List<String> changed = new ArrayList<>();
         for (TableSpec table : spec.tables()) {
             TableCheckpoint last = before.get(table.name());
-            if (last == null || last.complete()) {
+            if (last == null) {
                 continue;
             }
             TableDigest now = TableDigest.of(table);

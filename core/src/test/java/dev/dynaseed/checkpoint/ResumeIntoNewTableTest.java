@@ -1,6 +1,7 @@
 package dev.dynaseed.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynaseed.pipeline.ApplyOptions;
 import dev.dynaseed.pipeline.Pipeline;
@@ -51,5 +52,23 @@ class ResumeIntoNewTableTest {
         assertThat(report.tables().get(0).seed().written()).isEqualTo(40);
         assertThat(TableItems.count(client, table)).isEqualTo(40);
         assertThat(resumed.notes()).anySatisfy(note -> assertThat(note).contains("the table was created by this run"));
+    }
+
+    @Test
+    void resume_isRefused_whenTheSpecChangedSinceAFinishedSeed_suchAsOneCappedByMaxItems() {
+        String table = Dynalite.uniqueTableName("resume_cap");
+        String yaml = "tables:\n  - name: " + table + "\n    partitionKey: {name: id, type: S}\n"
+                + "    seed: {count: %d, attributes: {id: uuid4}}\n";
+        CheckpointFile file = new CheckpointFile(dir.resolve("checkpoint.json"));
+        new Pipeline(client, "test", ApplyOptions.defaults())
+                .withCheckpoints(Checkpoints.open(file, false))
+                .apply(SpecReader.read(yaml.formatted(10), SpecReader.SpecFormat.YAML, "test"), SeedProgress.NONE);
+
+        Spec full = SpecReader.read(yaml.formatted(30), SpecReader.SpecFormat.YAML, "test");
+
+        assertThatThrownBy(() -> Checkpoints.open(file, true).requireResumable(full))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("--resume: the spec changed since the checkpoint")
+                .hasMessageContaining("table '" + table + "' (seed.count)");
     }
 }
