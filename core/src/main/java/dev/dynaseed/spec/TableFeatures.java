@@ -51,15 +51,16 @@ public record TableFeatures(
 
     /** A table with none of the optional features, as the tutorial's tables. */
     public static TableFeatures none() {
-        return indexesOnly(List.of(), List.of());
+        return ofIndexes(List.of(), List.of());
     }
 
     /** These features' indexes alone, everything else left to DynamoDB's default. */
     public TableFeatures indexesOnly() {
-        return indexesOnly(globalSecondaryIndexes, localSecondaryIndexes);
+        return ofIndexes(globalSecondaryIndexes, localSecondaryIndexes);
     }
 
-    private static TableFeatures indexesOnly(List<GlobalIndexSpec> global, List<LocalIndexSpec> local) {
+    /** A table with these indexes and no other optional feature (everything else left to DynamoDB's default). */
+    public static TableFeatures ofIndexes(List<GlobalIndexSpec> global, List<LocalIndexSpec> local) {
         return new TableFeatures(
                 global,
                 local,

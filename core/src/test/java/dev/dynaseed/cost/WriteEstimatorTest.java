@@ -131,18 +131,7 @@ class WriteEstimatorTest {
                 Optional.empty(),
                 Optional.empty(),
                 false);
-        TableFeatures features = new TableFeatures(
-                List.of(byKind),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        TableFeatures features = TableFeatures.ofIndexes(List.of(byKind), List.of());
         Spec withIndex = new Spec(
                 List.of(spec.tables().get(0).toBuilder().features(features).build()));
         TableWriteEstimate indexed =
