@@ -3,6 +3,7 @@ package dev.dynaseed.spec;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +16,16 @@ import java.util.Optional;
  * @param randomSeed makes every generated value repeatable when present
  * @param baseTime the instant time-based generators start from when {@code randomSeed} is set
  * @param attributes the generators, in the order the attributes are written
+ * @param sources items written as they are (inline in the spec, or read from files), before the {@code count}
+ *     generated ones
  */
 public record SeedSpec(
         long count,
         ExistingDataPolicy onExisting,
         Optional<Long> randomSeed,
         Optional<Instant> baseTime,
-        Map<String, GeneratorSpec> attributes) {
+        Map<String, GeneratorSpec> attributes,
+        List<ItemSourceSpec> sources) {
 
     /** The instant repeatable runs use for time-based generators when no baseTime is given. */
     public static final Instant DEFAULT_BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
@@ -31,6 +35,17 @@ public record SeedSpec(
         Objects.requireNonNull(randomSeed, "randomSeed");
         Objects.requireNonNull(baseTime, "baseTime");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        sources = ItemSourceSpec.copy(sources);
+    }
+
+    /** A seed block with generated items only. */
+    public SeedSpec(
+            long count,
+            ExistingDataPolicy onExisting,
+            Optional<Long> randomSeed,
+            Optional<Instant> baseTime,
+            Map<String, GeneratorSpec> attributes) {
+        this(count, onExisting, randomSeed, baseTime, attributes, List.of());
     }
 
     /** A seed block that writes nothing. */

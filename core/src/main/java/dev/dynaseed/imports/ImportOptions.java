@@ -1,0 +1,56 @@
+package dev.dynaseed.imports;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The values an import resolves a source's variables with; everything has a documented default, so that an import is
+ * repeatable offline.
+ *
+ * @param parameters CloudFormation template parameters ({@code --parameter Key=Value}), over their Default
+ * @param stackName the {@code AWS::StackName} pseudo parameter, also the prefix of generated table names
+ * @param region the {@code AWS::Region} pseudo parameter
+ * @param accountId the {@code AWS::AccountId} pseudo parameter
+ * @param stage the serverless.yml stage ({@code --stage}, {@code ${sls:stage}}, {@code ${opt:stage}})
+ * @param terraformVars Terraform input variables ({@code --var name=value}), over tfvars files and defaults
+ * @param terraformVarFiles Terraform {@code *.tfvars} files given explicitly, read in order after
+ *     {@code terraform.tfvars} and {@code *.auto.tfvars} found beside the configuration
+ */
+public record ImportOptions(
+        Map<String, String> parameters,
+        String stackName,
+        String region,
+        String accountId,
+        String stage,
+        Map<String, String> terraformVars,
+        List<Path> terraformVarFiles) {
+
+    /** The stack name used when none is given. */
+    public static final String DEFAULT_STACK_NAME = "dynaseed";
+    /** The region used when none is given. */
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The account id used when none is given (AWS's documentation example account). */
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    /** The serverless stage used when none is given, as the Serverless Framework does. */
+    public static final String DEFAULT_STAGE = "dev";
+
+    public ImportOptions {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Objects.requireNonNull(stackName, "stackName");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(stage, "stage");
+        terraformVars = Collections.unmodifiableMap(new LinkedHashMap<>(terraformVars));
+        terraformVarFiles = List.copyOf(terraformVarFiles);
+    }
+
+    /** The defaults: no parameters or variables, stack {@value #DEFAULT_STACK_NAME}, stage {@value #DEFAULT_STAGE}. */
+    public static ImportOptions defaults() {
+        return new ImportOptions(
+                Map.of(), DEFAULT_STACK_NAME, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, DEFAULT_STAGE, Map.of(), List.of());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dynaseed.imports;
+
+import dev.dynaseed.imports.cloudformation.CloudFormationImporter;
+import dev.dynaseed.imports.createtable.CreateTableImporter;
+import dev.dynaseed.imports.serverless.ServerlessImporter;
+import dev.dynaseed.imports.terraform.TerraformImporter;
+import dev.dynaseed.imports.workbench.WorkbenchImporter;
+import dev.dynaseed.spec.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads tables from foreign sources: picks the importer (detected from the content, or forced) and runs it. */
+public final class Imports {
+    /** How much of a file detection looks at. */
+    public static final int HEAD_BYTES = 64 * 1024;
+
+    private final List<TableImporter> importers;
+
+    /** The importers of every {@link SourceKind}. */
+    public Imports() {
+        this(List.of(
+                new CloudFormationImporter(),
+                new ServerlessImporter(),
+                new TerraformImporter(),
+                new WorkbenchImporter(),
+                new CreateTableImporter()));
+    }
+
+    Imports(List<TableImporter> importers) {
+        this.importers = List.copyOf(importers);
+    }
+
+    /** The tables {@code file} defines; {@code kind} forces the format, else it is detected from the content. */
+    public List<ImportedTable> read(Path file, Optional<SourceKind> kind, ImportOptions options) {
+        SourceKind chosen = kind.orElseGet(() -> detect(file));
+        return importer(chosen).read(file, options);
+    }
+
+    /** The format of {@code file}, judged by each importer from its name and first bytes. */
+    public SourceKind detect(Path file) {
+        String head = head(file);
+        List<SourceKind> matches = importers.stream()
+                .filter(importer -> importer.recognizes(file, head))
+                .map(TableImporter::kind)
+                .toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        String why = matches.isEmpty() ? "is none of the formats dynaseed imports" : "could be any of " + matches;
+        throw new ImportException(
+                file.toString(),
+                List.of(new Problem(
+                        "", why + "; name its format with --from-kind (one of " + SourceKind.optionNames() + ")")));
+    }
+
+    private TableImporter importer(SourceKind kind) {
+        return importers.stream()
+                .filter(importer -> importer.kind() == kind)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no importer for " + kind));
+    }
+
+    private static String head(Path file) {
+        if (Files.isDirectory(file)) {
+            return "";
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ImportException(
+                    file.toString(),
+                    List.of(new Problem(
+                            "", "cannot be read (" + e.getMessage() + "); check the path given to --from")));
+        }
+    }
+}
