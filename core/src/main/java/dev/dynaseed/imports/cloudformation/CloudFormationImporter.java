@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * functions that can be evaluated offline.
  */
 public final class CloudFormationImporter implements TableImporter {
-    private static final Pattern FORMAT_VERSION = Pattern.compile("(?m)^\\s*[\"']?AWSTemplateFormatVersion[\"']?\\s*:");
-    private static final Pattern SAM_TRANSFORM = Pattern.compile("[\"']?Transform[\"']?\\s*:[\\s\\[\"'-]*AWS::Serverless");
-    private static final Pattern RESOURCES = Pattern.compile("(?m)^\\s*[\"']?Resources[\"']?\\s*:");
+    private static final Pattern FORMAT_VERSION =
+            Pattern.compile("(?m)(^|[{,])\\s*[\"']?AWSTemplateFormatVersion[\"']?\\s*:");
+    private static final Pattern SAM_TRANSFORM =
+            Pattern.compile("[\"']?Transform[\"']?\\s*:[\\s\\[\"'-]*AWS::Serverless");
+    private static final Pattern RESOURCES = Pattern.compile("(?m)(^|[{,])\\s*[\"']?Resources[\"']?\\s*:");
     private static final Pattern AWS_TYPE = Pattern.compile("[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
     private static final Pattern SERVICE = Pattern.compile("(?m)^[\"']?service[\"']?\\s*:");
     private static final Pattern PROVIDER = Pattern.compile("(?m)^[\"']?provider[\"']?\\s*:");
@@ -51,7 +53,8 @@ public final class CloudFormationImporter implements TableImporter {
     public static boolean looksLikeServerless(String head) {
         boolean json = head.stripLeading().startsWith("{");
         return json
-                ? SERVICE_JSON.matcher(head).find() && PROVIDER_JSON.matcher(head).find()
+                ? SERVICE_JSON.matcher(head).find()
+                        && PROVIDER_JSON.matcher(head).find()
                 : SERVICE.matcher(head).find() && PROVIDER.matcher(head).find();
     }
 

@@ -67,8 +67,8 @@ final class DynamoDbTableMapper {
         String mode = properties.string("BillingMode").orElse("PROVISIONED");
         boolean provisioned = mode.equals("PROVISIONED");
         if (!provisioned && !mode.equals("PAY_PER_REQUEST")) {
-            properties.problem("BillingMode", "'" + mode + "' is not a billing mode; use PROVISIONED or"
-                    + " PAY_PER_REQUEST");
+            properties.problem(
+                    "BillingMode", "'" + mode + "' is not a billing mode; use PROVISIONED or" + " PAY_PER_REQUEST");
         }
         BillingSpec billing = billing(properties, provisioned);
         List<GlobalIndexSpec> global = new ArrayList<>();
@@ -174,12 +174,14 @@ final class DynamoDbTableMapper {
             index.problem("KeySchema", "a local secondary index needs a HASH and a RANGE key");
             return Optional.empty();
         }
-        if (!primary.get(0).isEmpty() && !indexKeys.get(0).get(0).equals(primary.get(0).get(0))) {
+        if (!primary.get(0).isEmpty()
+                && !indexKeys.get(0).get(0).equals(primary.get(0).get(0))) {
             index.problem(
                     "KeySchema",
                     "One or more parameter values were invalid: Table KeySchema does not have a range key, or"
                             + " the index's hash key " + indexKeys.get(0).get(0).name()
-                            + " is not the table's hash key " + primary.get(0).get(0).name());
+                            + " is not the table's hash key "
+                            + primary.get(0).get(0).name());
         }
         return Optional.of(new LocalIndexSpec(
                 name, indexKeys.get(0).get(0), indexKeys.get(1).get(0), KeySchemas.projection(index), false));
@@ -203,8 +205,9 @@ final class DynamoDbTableMapper {
                 fields.problem("", "needs SSEEnabled (true or false)");
                 return false;
             });
-            fields.string("SSEType").filter(type -> !type.equals("KMS")).ifPresent(type -> fields.problem(
-                    "SSEType", "'" + type + "' is not an SSE type; use KMS"));
+            fields.string("SSEType")
+                    .filter(type -> !type.equals("KMS"))
+                    .ifPresent(type -> fields.problem("SSEType", "'" + type + "' is not an SSE type; use KMS"));
             Optional<String> key = fields.string("KMSMasterKeyId");
             if (!enabled) {
                 if (key.isPresent()) {
@@ -222,8 +225,9 @@ final class DynamoDbTableMapper {
             try {
                 return Optional.of(TableClassSpec.valueOf(value));
             } catch (IllegalArgumentException e) {
-                properties.problem("TableClass", "'" + value + "' is not a table class; use STANDARD or"
-                        + " STANDARD_INFREQUENT_ACCESS");
+                properties.problem(
+                        "TableClass",
+                        "'" + value + "' is not a table class; use STANDARD or" + " STANDARD_INFREQUENT_ACCESS");
                 return Optional.empty();
             }
         });

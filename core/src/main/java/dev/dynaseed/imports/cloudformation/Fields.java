@@ -65,8 +65,10 @@ final class Fields {
     void onlyKnown(Set<String> known, String what) {
         for (String key : mapping.entries().keySet()) {
             if (!known.contains(key)) {
-                problem(key, "Encountered unsupported property " + key + " in " + what + "; supported: "
-                        + new TreeSet<>(known));
+                problem(
+                        key,
+                        "Encountered unsupported property " + key + " in " + what + "; supported: "
+                                + new TreeSet<>(known));
             }
         }
     }

@@ -65,8 +65,10 @@ final class GlobalTableMapper {
     static Optional<TableSpec> map(String name, Fields properties, String region) {
         properties.onlyKnown(PROPERTIES, "AWS::DynamoDB::GlobalTable");
         if (properties.has("GlobalTableSourceArn")) {
-            properties.problem("GlobalTableSourceArn", "makes the global table from an existing table in AWS, which"
-                    + " dynaseed cannot read; define its key schema and indexes here instead");
+            properties.problem(
+                    "GlobalTableSourceArn",
+                    "makes the global table from an existing table in AWS, which"
+                            + " dynaseed cannot read; define its key schema and indexes here instead");
         }
         Optional<Fields> replica = replica(properties, region);
         KeySchemas keys = new KeySchemas(properties);
@@ -74,8 +76,8 @@ final class GlobalTableMapper {
         String mode = properties.string("BillingMode").orElse("PROVISIONED");
         boolean provisioned = mode.equals("PROVISIONED");
         if (!provisioned && !mode.equals("PAY_PER_REQUEST")) {
-            properties.problem("BillingMode", "'" + mode + "' is not a billing mode; use PROVISIONED or"
-                    + " PAY_PER_REQUEST");
+            properties.problem(
+                    "BillingMode", "'" + mode + "' is not a billing mode; use PROVISIONED or" + " PAY_PER_REQUEST");
         }
         BillingSpec billing = provisioned
                 ? new BillingSpec.Provisioned(
@@ -145,8 +147,10 @@ final class GlobalTableMapper {
                 .or(() -> properties.fields("ReadProvisionedThroughputSettings"));
         if (settings.isEmpty()) {
             replica.orElse(properties)
-                    .problem("", "needs ReadProvisionedThroughputSettings for region " + region
-                            + ": BillingMode is PROVISIONED (the default); or set BillingMode: PAY_PER_REQUEST");
+                    .problem(
+                            "",
+                            "needs ReadProvisionedThroughputSettings for region " + region
+                                    + ": BillingMode is PROVISIONED (the default); or set BillingMode: PAY_PER_REQUEST");
             return Optional.empty();
         }
         Fields fields = settings.get();
@@ -161,8 +165,10 @@ final class GlobalTableMapper {
     private static Optional<Long> write(Fields owner, String key) {
         Optional<Fields> settings = owner.fields(key);
         if (settings.isEmpty()) {
-            owner.problem("", "needs " + key + ": BillingMode is PROVISIONED (the default for a global table);"
-                    + " or set BillingMode: PAY_PER_REQUEST");
+            owner.problem(
+                    "",
+                    "needs " + key + ": BillingMode is PROVISIONED (the default for a global table);"
+                            + " or set BillingMode: PAY_PER_REQUEST");
             return Optional.empty();
         }
         settings.get().onlyKnown(Set.of("WriteCapacityAutoScalingSettings"), key);
@@ -181,10 +187,12 @@ final class GlobalTableMapper {
     }
 
     private static Optional<OnDemandLimits> onDemand(Fields properties, Optional<Fields> replica) {
-        Optional<Long> maxWrite = properties.fields("WriteOnDemandThroughputSettings").flatMap(fields -> {
-            fields.onlyKnown(Set.of("MaxWriteRequestUnits"), "WriteOnDemandThroughputSettings");
-            return fields.number("MaxWriteRequestUnits");
-        });
+        Optional<Long> maxWrite = properties
+                .fields("WriteOnDemandThroughputSettings")
+                .flatMap(fields -> {
+                    fields.onlyKnown(Set.of("MaxWriteRequestUnits"), "WriteOnDemandThroughputSettings");
+                    return fields.number("MaxWriteRequestUnits");
+                });
         Optional<Long> maxRead = replica.flatMap(r -> r.fields("ReadOnDemandThroughputSettings"))
                 .or(() -> properties.fields("ReadOnDemandThroughputSettings"))
                 .flatMap(fields -> {

@@ -62,8 +62,10 @@ final class Intrinsics {
         depth++;
         try {
             if (depth > MAX_DEPTH) {
-                throw new TemplateProblem(node.location(), "nests functions or references deeper than " + MAX_DEPTH
-                        + " levels (a Ref, Fn::Sub or condition may refer to itself); break the cycle");
+                throw new TemplateProblem(
+                        node.location(),
+                        "nests functions or references deeper than " + MAX_DEPTH
+                                + " levels (a Ref, Fn::Sub or condition may refer to itself); break the cycle");
             }
             return switch (node.kind()) {
                 case SCALAR -> Optional.of(node);
@@ -83,8 +85,10 @@ final class Intrinsics {
         }
         TemplateNode definition = conditions.get(name);
         if (definition == null) {
-            throw new TemplateProblem(at, "refers to condition '" + name + "', which Conditions does not define;"
-                    + " defined: " + conditions.keySet());
+            throw new TemplateProblem(
+                    at,
+                    "refers to condition '" + name + "', which Conditions does not define;" + " defined: "
+                            + conditions.keySet());
         }
         if (!conditionsOpen.add(name)) {
             throw new TemplateProblem(at, "condition '" + name + "' refers to itself; break the cycle");
@@ -130,42 +134,57 @@ final class Intrinsics {
             case "Fn::Split" -> Optional.of(split(argument, at));
             case "Fn::FindInMap" -> Optional.of(findInMap(argument, at));
             case "Fn::GetAtt" -> Optional.of(getAtt(argument, at));
-            case "Fn::Base64" -> Optional.of(TemplateNode.Scalar.string(
-                    Base64.getEncoder()
-                            .encodeToString(text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8)),
-                    at));
-            case "Fn::Length" -> Optional.of(new TemplateNode.Scalar(
-                    String.valueOf(list(value(argument), "Fn::Length").items().size()),
-                    TemplateNode.ScalarType.NUMBER,
-                    at));
+            case "Fn::Base64" ->
+                Optional.of(TemplateNode.Scalar.string(
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8)),
+                        at));
+            case "Fn::Length" ->
+                Optional.of(new TemplateNode.Scalar(
+                        String.valueOf(
+                                list(value(argument), "Fn::Length").items().size()),
+                        TemplateNode.ScalarType.NUMBER,
+                        at));
             case "Fn::ToJsonString" -> Optional.of(TemplateNode.Scalar.string(json(value(argument)), at));
-            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> Optional.of(new TemplateNode.Scalar(
-                    String.valueOf(truth(new TemplateNode.Mapping(Map.of(name, argument), at))),
-                    TemplateNode.ScalarType.BOOLEAN,
-                    at));
-            case "Fn::ImportValue" -> throw new TemplateProblem(
-                    at,
-                    "uses Fn::ImportValue, whose value is another stack's export and is known only in AWS;"
-                            + " replace it with a parameter (e.g. !Ref TableName) and give it with --parameter");
-            case "Fn::Transform" -> throw new TemplateProblem(
-                    at,
-                    "uses Fn::Transform (e.g. AWS::Include), a macro that runs only in AWS; inline the snippet into"
-                            + " the template");
-            case "Fn::GetAZs" -> throw new TemplateProblem(
-                    at, "uses Fn::GetAZs, whose answer depends on the account and is known only in AWS; write the"
-                            + " Availability Zones out");
-            case "Fn::Cidr" -> throw new TemplateProblem(
-                    at, "uses Fn::Cidr, which dynaseed does not evaluate (no table property needs it); write the"
-                            + " CIDR blocks out");
-            case "Fn::ForEach" -> throw new TemplateProblem(
-                    at, "uses Fn::ForEach without a loop name; write Fn::ForEach::LoopName, with Transform:"
-                            + " AWS::LanguageExtensions");
-            default -> throw new TemplateProblem(
-                    at,
-                    name.startsWith("Fn::ForEach::")
-                            ? "uses " + name + " where it cannot be expanded; add Transform: AWS::LanguageExtensions"
-                                    + " to the template"
-                            : "uses " + name + ", which is not a CloudFormation intrinsic function");
+            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
+                Optional.of(new TemplateNode.Scalar(
+                        String.valueOf(truth(new TemplateNode.Mapping(Map.of(name, argument), at))),
+                        TemplateNode.ScalarType.BOOLEAN,
+                        at));
+            case "Fn::ImportValue" ->
+                throw new TemplateProblem(
+                        at,
+                        "uses Fn::ImportValue, whose value is another stack's export and is known only in AWS;"
+                                + " replace it with a parameter (e.g. !Ref TableName) and give it with --parameter");
+            case "Fn::Transform" ->
+                throw new TemplateProblem(
+                        at,
+                        "uses Fn::Transform (e.g. AWS::Include), a macro that runs only in AWS; inline the snippet into"
+                                + " the template");
+            case "Fn::GetAZs" ->
+                throw new TemplateProblem(
+                        at,
+                        "uses Fn::GetAZs, whose answer depends on the account and is known only in AWS; write the"
+                                + " Availability Zones out");
+            case "Fn::Cidr" ->
+                throw new TemplateProblem(
+                        at,
+                        "uses Fn::Cidr, which dynaseed does not evaluate (no table property needs it); write the"
+                                + " CIDR blocks out");
+            case "Fn::ForEach" ->
+                throw new TemplateProblem(
+                        at,
+                        "uses Fn::ForEach without a loop name; write Fn::ForEach::LoopName, with Transform:"
+                                + " AWS::LanguageExtensions");
+            default ->
+                throw new TemplateProblem(
+                        at,
+                        name.startsWith("Fn::ForEach::")
+                                ? "uses " + name
+                                        + " where it cannot be expanded; add Transform: AWS::LanguageExtensions"
+                                        + " to the template"
+                                : "uses " + name + ", which is not a CloudFormation intrinsic function");
         };
     }
 
@@ -229,8 +248,8 @@ final class Intrinsics {
 
     private String attribute(String resource, String attribute, SourceLocation at) {
         if (!resources.exists(resource)) {
-            throw new TemplateProblem(at, "Fn::GetAtt refers to '" + resource + "', which is not a resource of the"
-                    + " template");
+            throw new TemplateProblem(
+                    at, "Fn::GetAtt refers to '" + resource + "', which is not a resource of the" + " template");
         }
         String type = resources.type(resource);
         if (TableResources.isTableType(type) && attribute.equals("Arn")) {
@@ -260,7 +279,8 @@ final class Intrinsics {
                     node.location(),
                     "is not a condition; use Fn::Equals, Fn::Not, Fn::And, Fn::Or or {Condition: Name}");
         }
-        Map.Entry<String, TemplateNode> only = mapping.entries().entrySet().iterator().next();
+        Map.Entry<String, TemplateNode> only =
+                mapping.entries().entrySet().iterator().next();
         TemplateNode argument = only.getValue();
         SourceLocation at = mapping.location();
         return switch (only.getKey()) {
@@ -269,7 +289,8 @@ final class Intrinsics {
                 List<TemplateNode> parts = rawList(argument, "Fn::Equals", 2, "[Value1, Value2]");
                 yield comparable(value(parts.get(0))).equals(comparable(value(parts.get(1))));
             }
-            case "Fn::Not" -> !truth(rawList(argument, "Fn::Not", 1, "[Condition]").get(0));
+            case "Fn::Not" ->
+                !truth(rawList(argument, "Fn::Not", 1, "[Condition]").get(0));
             case "Fn::And", "Fn::Or" -> {
                 List<TemplateNode> parts = rawList(argument, only.getKey(), -1, "[Condition1, Condition2, ...]");
                 if (parts.size() < 2 || parts.size() > 10) {
@@ -335,16 +356,18 @@ final class Intrinsics {
             return text(value(variables.get(name)), "Fn::Sub variable " + name);
         }
         if (PseudoParameters.isPseudo(name) || parameters.isDeclared(name) || resources.exists(name)) {
-            TemplateNode value = ref(name, at)
-                    .orElseThrow(() -> new TemplateProblem(at, "Fn::Sub cannot use AWS::NoValue"));
+            TemplateNode value =
+                    ref(name, at).orElseThrow(() -> new TemplateProblem(at, "Fn::Sub cannot use AWS::NoValue"));
             return text(value, "Fn::Sub variable " + name);
         }
         int dot = name.indexOf('.');
         if (dot > 0) {
             return attribute(name.substring(0, dot), name.substring(dot + 1), at);
         }
-        throw new TemplateProblem(at, "Fn::Sub refers to '${" + name + "}', which is neither a variable, a parameter,"
-                + " a pseudo parameter nor a resource; write ${!" + name + "} for the literal text");
+        throw new TemplateProblem(
+                at,
+                "Fn::Sub refers to '${" + name + "}', which is neither a variable, a parameter,"
+                        + " a pseudo parameter nor a resource; write ${!" + name + "} for the literal text");
     }
 
     private TemplateNode join(TemplateNode argument, SourceLocation at) {
@@ -360,7 +383,8 @@ final class Intrinsics {
     private Optional<TemplateNode> select(TemplateNode argument, SourceLocation at) {
         List<TemplateNode> parts = rawList(argument, "Fn::Select", 2, "[Index, [Values...]]");
         String index = text(value(parts.get(0)), "Fn::Select index");
-        List<TemplateNode> items = list(value(parts.get(1)), "Fn::Select values").items();
+        List<TemplateNode> items =
+                list(value(parts.get(1)), "Fn::Select values").items();
         int i;
         try {
             i = new BigDecimal(index.trim()).intValueExact();
@@ -368,8 +392,10 @@ final class Intrinsics {
             throw new TemplateProblem(at, "Fn::Select index '" + index + "' is not a whole number");
         }
         if (i < 0 || i >= items.size()) {
-            throw new TemplateProblem(at, "Fn::Select index " + i + " is outside the list of " + items.size()
-                    + " values (indexes start at 0)");
+            throw new TemplateProblem(
+                    at,
+                    "Fn::Select index " + i + " is outside the list of " + items.size()
+                            + " values (indexes start at 0)");
         }
         return Optional.of(items.get(i));
     }
@@ -398,8 +424,10 @@ final class Intrinsics {
     private TemplateNode findInMap(TemplateNode argument, SourceLocation at) {
         List<TemplateNode> parts = rawList(argument, "Fn::FindInMap", -1, "[MapName, TopLevelKey, SecondLevelKey]");
         if (parts.size() != 3 && parts.size() != 4) {
-            throw new TemplateProblem(at, "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] and, with"
-                    + " AWS::LanguageExtensions, {DefaultValue: Value}");
+            throw new TemplateProblem(
+                    at,
+                    "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] and, with"
+                            + " AWS::LanguageExtensions, {DefaultValue: Value}");
         }
         String map = text(value(parts.get(0)), "Fn::FindInMap map name");
         String top = text(value(parts.get(1)), "Fn::FindInMap top-level key");
@@ -415,8 +443,10 @@ final class Intrinsics {
                 && options.get("DefaultValue") != null) {
             return value(options.get("DefaultValue"));
         }
-        throw new TemplateProblem(at, "Fn::FindInMap finds no value at Mappings." + map + "." + top + "." + second
-                + "; add it to Mappings or give a DefaultValue");
+        throw new TemplateProblem(
+                at,
+                "Fn::FindInMap finds no value at Mappings." + map + "." + top + "." + second
+                        + "; add it to Mappings or give a DefaultValue");
     }
 
     private String json(TemplateNode node) {
@@ -439,8 +469,9 @@ final class Intrinsics {
                     case NULL -> null;
                 };
             }
-            case SEQUENCE -> ((TemplateNode.Sequence) node)
-                    .items().stream().map(Intrinsics::plain).toList();
+            case SEQUENCE ->
+                ((TemplateNode.Sequence) node)
+                        .items().stream().map(Intrinsics::plain).toList();
             case MAPPING -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 ((TemplateNode.Mapping) node).entries().forEach((k, v) -> out.put(k, plain(v)));
@@ -488,7 +519,8 @@ final class Intrinsics {
     }
 
     private static List<TemplateNode> rawList(TemplateNode node, String what, int size, String shape) {
-        if (node instanceof TemplateNode.Sequence sequence && (size < 0 || sequence.items().size() == size)) {
+        if (node instanceof TemplateNode.Sequence sequence
+                && (size < 0 || sequence.items().size() == size)) {
             return sequence.items();
         }
         throw new TemplateProblem(node.location(), what + " takes " + shape);

@@ -136,8 +136,9 @@ final class KeySchemas {
             }
             case "INCLUDE" -> new ProjectionSpec(ProjectionSpec.Type.INCLUDE, nonKey);
             default -> {
-                fields.problem("ProjectionType", "'" + type + "' is not a projection type; use ALL, KEYS_ONLY or"
-                        + " INCLUDE");
+                fields.problem(
+                        "ProjectionType",
+                        "'" + type + "' is not a projection type; use ALL, KEYS_ONLY or" + " INCLUDE");
                 yield ProjectionSpec.all();
             }
         };
@@ -180,8 +181,10 @@ final class KeySchemas {
             try {
                 return Optional.of(StreamView.valueOf(view));
             } catch (IllegalArgumentException e) {
-                fields.problem("StreamViewType", "'" + view + "' is not a stream view type; use KEYS_ONLY,"
-                        + " NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
+                fields.problem(
+                        "StreamViewType",
+                        "'" + view + "' is not a stream view type; use KEYS_ONLY,"
+                                + " NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
                 return Optional.empty();
             }
         });

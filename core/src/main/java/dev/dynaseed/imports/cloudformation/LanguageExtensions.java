@@ -45,7 +45,8 @@ final class LanguageExtensions {
 
     private TemplateNode expandMapping(TemplateNode.Mapping mapping, Map<String, String> bindings, int nesting) {
         if (!bindings.isEmpty() && mapping.entries().size() == 1) {
-            Map.Entry<String, TemplateNode> only = mapping.entries().entrySet().iterator().next();
+            Map.Entry<String, TemplateNode> only =
+                    mapping.entries().entrySet().iterator().next();
             if (only.getKey().equals("Ref")
                     && only.getValue() instanceof TemplateNode.Scalar ref
                     && bindings.containsKey(ref.text())) {
@@ -70,8 +71,9 @@ final class LanguageExtensions {
     private void loop(
             String name, TemplateNode value, Map<String, String> bindings, int nesting, Map<String, TemplateNode> out) {
         if (nesting >= MAX_NESTING) {
-            throw new TemplateProblem(value.location(), name + " nests more than " + MAX_NESTING
-                    + " Fn::ForEach loops, CloudFormation's limit");
+            throw new TemplateProblem(
+                    value.location(),
+                    name + " nests more than " + MAX_NESTING + " Fn::ForEach loops, CloudFormation's limit");
         }
         if (!(value instanceof TemplateNode.Sequence parts)
                 || parts.items().size() != 3
@@ -83,10 +85,12 @@ final class LanguageExtensions {
         TemplateNode collection = intrinsics
                 .evaluate(expand(parts.items().get(1), bindings, nesting))
                 .orElseThrow(() -> new TemplateProblem(value.location(), name + " has no collection"));
-        for (TemplateNode item : Intrinsics.list(collection, name + " collection").items()) {
+        for (TemplateNode item :
+                Intrinsics.list(collection, name + " collection").items()) {
             if (++copies > MAX_COPIES) {
-                throw new TemplateProblem(value.location(), name + " expands to more than " + MAX_COPIES
-                        + " copies; shorten its collection");
+                throw new TemplateProblem(
+                        value.location(),
+                        name + " expands to more than " + MAX_COPIES + " copies; shorten its collection");
             }
             Map<String, String> inner = new LinkedHashMap<>(bindings);
             inner.put(identifier, Intrinsics.text(item, name + " collection item"));
@@ -97,8 +101,10 @@ final class LanguageExtensions {
 
     private static void put(Map<String, TemplateNode> out, String key, TemplateNode value) {
         if (out.putIfAbsent(key, value) != null) {
-            throw new TemplateProblem(value.location(), "Fn::ForEach makes the key '" + key + "' twice; make the"
-                    + " OutputKey differ per item, e.g. Table${Name}");
+            throw new TemplateProblem(
+                    value.location(),
+                    "Fn::ForEach makes the key '" + key + "' twice; make the"
+                            + " OutputKey differ per item, e.g. Table${Name}");
         }
     }
 
@@ -119,7 +125,8 @@ final class LanguageExtensions {
             }
             return TemplateNode.Scalar.string(text, scalar.location());
         }
-        if (argument instanceof TemplateNode.Sequence sequence && !sequence.items().isEmpty()) {
+        if (argument instanceof TemplateNode.Sequence sequence
+                && !sequence.items().isEmpty()) {
             List<TemplateNode> items = new ArrayList<>(sequence.items());
             items.set(0, substituteSub(items.get(0), bindings));
             return new TemplateNode.Sequence(items, sequence.location());

@@ -17,29 +17,34 @@ import java.util.Set;
  */
 final class SimpleTableMapper {
     static final Set<String> PROPERTIES = Set.of(
-            "PrimaryKey", "ProvisionedThroughput", "SSESpecification", "TableName", "Tags",
+            "PrimaryKey",
+            "ProvisionedThroughput",
+            "SSESpecification",
+            "TableName",
+            "Tags",
             "PointInTimeRecoverySpecification");
 
     private SimpleTableMapper() {}
 
     static Optional<TableSpec> map(String name, Fields properties) {
         properties.onlyKnown(PROPERTIES, "AWS::Serverless::SimpleTable");
-        KeySpec key = properties.fields("PrimaryKey")
+        KeySpec key = properties
+                .fields("PrimaryKey")
                 .map(primary -> {
                     primary.onlyKnown(Set.of("Name", "Type"), "PrimaryKey");
                     String keyName = primary.requiredString("Name");
                     String type = primary.requiredString("Type");
-                    KeyType keyType =
-                            switch (type) {
-                                case "String" -> KeyType.S;
-                                case "Number" -> KeyType.N;
-                                case "Binary" -> KeyType.B;
-                                default -> {
-                                    primary.problem("Type", "'" + type + "' is not a SimpleTable key type; use"
-                                            + " String, Number or Binary");
-                                    yield KeyType.S;
-                                }
-                            };
+                    KeyType keyType = switch (type) {
+                        case "String" -> KeyType.S;
+                        case "Number" -> KeyType.N;
+                        case "Binary" -> KeyType.B;
+                        default -> {
+                            primary.problem(
+                                    "Type",
+                                    "'" + type + "' is not a SimpleTable key type; use" + " String, Number or Binary");
+                            yield KeyType.S;
+                        }
+                    };
                     return new KeySpec(keyName, keyType);
                 })
                 .orElse(new KeySpec("id", KeyType.S));

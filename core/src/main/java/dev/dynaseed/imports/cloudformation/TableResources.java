@@ -58,12 +58,10 @@ final class TableResources implements Intrinsics.Resources {
                                 "must be 2010-09-09, the only template format version CloudFormation knows")
                         .at(v.location())));
         List<String> transforms = transforms(template.get("Transform"));
-        TemplateParameters parameters = new TemplateParameters(
-                template.get("Parameters"), options.parameters());
+        TemplateParameters parameters = new TemplateParameters(template.get("Parameters"), options.parameters());
         problems.addAll(parameters.problems());
-        Map<String, TemplateNode> conditions = template.get("Conditions") instanceof TemplateNode.Mapping c
-                ? c.entries()
-                : Map.of();
+        Map<String, TemplateNode> conditions =
+                template.get("Conditions") instanceof TemplateNode.Mapping c ? c.entries() : Map.of();
         TemplateNode.Mapping mappings = template.get("Mappings") instanceof TemplateNode.Mapping m
                 ? m
                 : new TemplateNode.Mapping(Map.of(), template.location());
@@ -86,8 +84,9 @@ final class TableResources implements Intrinsics.Resources {
             if (node instanceof TemplateNode.Mapping resource && resource.get("Type") instanceof TemplateNode.Scalar) {
                 resources.put(id, resource);
             } else if (id.startsWith(LanguageExtensions.FOR_EACH)) {
-                problems.add(new Problem("Resources." + id, "is a loop; add Transform: AWS::LanguageExtensions to"
-                                + " the template to expand it")
+                problems.add(new Problem(
+                                "Resources." + id,
+                                "is a loop; add Transform: AWS::LanguageExtensions to" + " the template to expand it")
                         .at(node.location()));
             } else {
                 problems.add(new Problem("Resources." + id, "needs a Type, e.g. Type: AWS::DynamoDB::Table")
@@ -102,8 +101,10 @@ final class TableResources implements Intrinsics.Resources {
                 return;
             }
             if (type.equals(SIMPLE_TABLE) && !transforms.contains(SAM)) {
-                problems.add(new Problem("Resources." + id + ".Type", "Unrecognized resource types: [" + type
-                                + "]; add Transform: " + SAM + " to the template")
+                problems.add(new Problem(
+                                "Resources." + id + ".Type",
+                                "Unrecognized resource types: [" + type + "]; add Transform: " + SAM
+                                        + " to the template")
                         .at(resource.get("Type").location()));
                 return;
             }
@@ -157,7 +158,8 @@ final class TableResources implements Intrinsics.Resources {
     }
 
     /** The resource's Properties with every function evaluated, one property at a time so that all problems show. */
-    private TemplateNode.Mapping properties(String id, TemplateNode.Mapping resource, String type, TemplateNode globals) {
+    private TemplateNode.Mapping properties(
+            String id, TemplateNode.Mapping resource, String type, TemplateNode globals) {
         String path = "Resources." + id + ".Properties";
         TemplateNode raw = resource.get("Properties");
         Map<String, TemplateNode> entries = new LinkedHashMap<>();
@@ -204,8 +206,8 @@ final class TableResources implements Intrinsics.Resources {
             TemplateNode condition = resource.get("Condition");
             if (condition != null
                     && !intrinsics.condition(Intrinsics.text(condition, "Condition"), condition.location())) {
-                throw new TemplateProblem(at, "refers to " + logicalId + ", which is not created: its Condition "
-                        + "is false");
+                throw new TemplateProblem(
+                        at, "refers to " + logicalId + ", which is not created: its Condition " + "is false");
             }
             String name = PhysicalNames.tableName(options.stackName(), logicalId);
             if (resource.get("Properties") instanceof TemplateNode.Mapping properties
@@ -245,7 +247,8 @@ final class TableResources implements Intrinsics.Resources {
                 }
             } else {
                 problems.add(new Problem(
-                                "Transform", "uses a macro with parameters (e.g. AWS::Include), which runs only in AWS;"
+                                "Transform",
+                                "uses a macro with parameters (e.g. AWS::Include), which runs only in AWS;"
                                         + " inline what it adds")
                         .at(item.location()));
             }

@@ -45,8 +45,8 @@ final class TemplateParameters {
         if (!unknown.isEmpty()) {
             problems.add(new Problem(
                     "Parameters",
-                    "Parameters: " + unknown + " do not exist in the template; the template declares " + declared.keySet()
-                            + " (check the --parameter names)"));
+                    "Parameters: " + unknown + " do not exist in the template; the template declares "
+                            + declared.keySet() + " (check the --parameter names)"));
         }
         declared.forEach((name, fields) -> {
             if (!values.containsKey(name)) {
@@ -54,7 +54,13 @@ final class TemplateParameters {
                 if (fallback instanceof TemplateNode.Scalar scalar) {
                     values.put(name, scalar.text());
                 } else if (fallback instanceof TemplateNode.Sequence list) {
-                    values.put(name, String.join(",", list.items().stream().map(TemplateParameters::text).toList()));
+                    values.put(
+                            name,
+                            String.join(
+                                    ",",
+                                    list.items().stream()
+                                            .map(TemplateParameters::text)
+                                            .toList()));
                 }
             }
             if (values.containsKey(name)) {
@@ -88,8 +94,7 @@ final class TemplateParameters {
                     : " (no value was given and it has no Default)";
             throw new TemplateProblem(
                     at,
-                    "parameter '" + name + "' has no value" + why + "; give one with --parameter " + name
-                            + "=VALUE");
+                    "parameter '" + name + "' has no value" + why + "; give one with --parameter " + name + "=VALUE");
         }
         if (type.startsWith("List<") || type.equals("CommaDelimitedList") || type.contains("::List<")) {
             List<TemplateNode> items = new ArrayList<>();
@@ -130,11 +135,13 @@ final class TemplateParameters {
             try {
                 if (!Pattern.compile(pattern.text()).matcher(value).matches()) {
                     problems.add(problem(
-                            name, at, "Parameter '" + name + "' must match pattern " + pattern.text() + ", got '"
-                                    + value + "'"));
+                            name,
+                            at,
+                            "Parameter '" + name + "' must match pattern " + pattern.text() + ", got '" + value + "'"));
                 }
             } catch (PatternSyntaxException e) {
-                problems.add(problem(name, pattern.location(), "has an AllowedPattern that is not a regular expression"));
+                problems.add(
+                        problem(name, pattern.location(), "has an AllowedPattern that is not a regular expression"));
             }
         }
         bound(name, fields, "MinLength", at, value.length(), true);
@@ -147,13 +154,17 @@ final class TemplateParameters {
         }
     }
 
-    private void bound(String name, TemplateNode.Mapping fields, String field, SourceLocation at, int length, boolean min) {
+    private void bound(
+            String name, TemplateNode.Mapping fields, String field, SourceLocation at, int length, boolean min) {
         if (fields.get(field) instanceof TemplateNode.Scalar limit) {
             number(limit.text()).ifPresent(n -> {
                 int cmp = BigDecimal.valueOf(length).compareTo(n);
                 if (min ? cmp < 0 : cmp > 0) {
-                    problems.add(problem(name, at, "Parameter '" + name + "' must contain "
-                            + (min ? "at least " : "at most ") + n.toPlainString() + " characters"));
+                    problems.add(problem(
+                            name,
+                            at,
+                            "Parameter '" + name + "' must contain " + (min ? "at least " : "at most ")
+                                    + n.toPlainString() + " characters"));
                 }
             });
         }
@@ -165,8 +176,11 @@ final class TemplateParameters {
             number(limit.text()).ifPresent(n -> {
                 int cmp = value.compareTo(n);
                 if (min ? cmp < 0 : cmp > 0) {
-                    problems.add(problem(name, at, "Parameter '" + name + "' must be a number "
-                            + (min ? "not less than " : "not greater than ") + n.toPlainString()));
+                    problems.add(problem(
+                            name,
+                            at,
+                            "Parameter '" + name + "' must be a number "
+                                    + (min ? "not less than " : "not greater than ") + n.toPlainString()));
                 }
             });
         }

@@ -124,8 +124,11 @@ public final class TemplateReader {
                 throw fail(source, kind, "nests deeper than " + MAX_DEPTH + " levels; no template needs that many");
             }
             if (message.contains("aliases")) {
-                throw fail(source, kind, "uses more than " + MAX_ALIASES + " YAML aliases of lists or mappings;"
-                        + " write the values out");
+                throw fail(
+                        source,
+                        kind,
+                        "uses more than " + MAX_ALIASES + " YAML aliases of lists or mappings;"
+                                + " write the values out");
             }
             throw fail(source, kind, "is not valid YAML: " + message);
         }
@@ -144,13 +147,12 @@ public final class TemplateReader {
             throw fail(where, "holds more than " + MAX_NODES + " values once its aliases are expanded");
         }
         String tag = node.getTag().getValue();
-        TemplateNode plain =
-                switch (node.getNodeId()) {
-                    case scalar -> scalar((ScalarNode) node, where);
-                    case sequence -> sequence((SequenceNode) node, where, depth);
-                    case mapping -> mapping((MappingNode) node, where, depth);
-                    case anchor -> throw fail(where, "has an alias that cannot be read");
-                };
+        TemplateNode plain = switch (node.getNodeId()) {
+            case scalar -> scalar((ScalarNode) node, where);
+            case sequence -> sequence((SequenceNode) node, where, depth);
+            case mapping -> mapping((MappingNode) node, where, depth);
+            case anchor -> throw fail(where, "has an alias that cannot be read");
+        };
         if (!tag.startsWith("!") || tag.startsWith("!!")) {
             return plain;
         }
@@ -202,8 +204,9 @@ public final class TemplateReader {
             String key = scalarKey.getValue();
             SourceLocation first = keys.putIfAbsent(key, keyAt);
             if (first != null) {
-                throw fail(keyAt, "repeats the key '" + key + "' first written at line " + first.line()
-                        + "; keep one of them");
+                throw fail(
+                        keyAt,
+                        "repeats the key '" + key + "' first written at line " + first.line() + "; keep one of them");
             }
             entries.put(key, convert(tuple.getValueNode(), depth + 1));
         }
@@ -261,8 +264,10 @@ public final class TemplateReader {
                     SourceLocation keyAt = jsonAt(parser.currentTokenLocation());
                     SourceLocation first = keys.putIfAbsent(key, keyAt);
                     if (first != null) {
-                        throw fail(keyAt, "repeats the key '" + key + "' first written at line " + first.line()
-                                + "; keep one of them");
+                        throw fail(
+                                keyAt,
+                                "repeats the key '" + key + "' first written at line " + first.line()
+                                        + "; keep one of them");
                     }
                     parser.nextToken();
                     entries.put(key, jsonValue(parser, depth + 1));

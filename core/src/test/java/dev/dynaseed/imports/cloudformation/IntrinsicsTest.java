@@ -74,7 +74,8 @@ class IntrinsicsTest {
                 Arguments.of("!If [Both, both, neither]", "both"),
                 Arguments.of("!If [Either, either, neither]", "either"),
                 Arguments.of("!Base64 abc", "YWJj"),
-                Arguments.of("!Join ['-', [!Select [0, [t]], !GetAtt Other.Arn]]",
+                Arguments.of(
+                        "!Join ['-', [!Select [0, [t]], !GetAtt Other.Arn]]",
                         "t-arn:aws:dynamodb:us-east-1:123456789012:table/other-table"),
                 Arguments.of("!Sub '${Other}-copy'", "other-table-copy"),
                 Arguments.of("!Sub '${Other.Arn}'", "arn:aws:dynamodb:us-east-1:123456789012:table/other-table"));
@@ -97,8 +98,10 @@ class IntrinsicsTest {
 
     @Test
     void parameters_givenValueWinsOverDefault() {
-        assertThat(name("!Ref Env", Templates.parameters(Map.of("Env", "prod")))).isEqualTo("prod");
-        assertThat(name("!If [IsProd, p, d]", Templates.parameters(Map.of("Env", "prod")))).isEqualTo("p");
+        assertThat(name("!Ref Env", Templates.parameters(Map.of("Env", "prod"))))
+                .isEqualTo("prod");
+        assertThat(name("!If [IsProd, p, d]", Templates.parameters(Map.of("Env", "prod"))))
+                .isEqualTo("p");
     }
 
     @Test
@@ -177,7 +180,8 @@ class IntrinsicsTest {
     @Test
     void unresolvableFunctions_areProblems() {
         Templates t = new Templates(dir);
-        assertThat(t.problems(Templates.table("TableName: !Select [0, !GetAZs '']"))).contains("Fn::GetAZs");
+        assertThat(t.problems(Templates.table("TableName: !Select [0, !GetAZs '']")))
+                .contains("Fn::GetAZs");
         assertThat(t.problems(Templates.table("TableName: {'Fn::Transform': {Name: AWS::Include}}")))
                 .contains("Fn::Transform");
         assertThat(t.problems(Templates.table("TableName: !Select [0, !Cidr [10.0.0.0/16, 2, 8]]")))
@@ -197,7 +201,8 @@ class IntrinsicsTest {
         assertThat(new Templates(dir).problems(Templates.table("TableName: !GetAtt Queue.Arn") + """
                   Queue:
                     Type: AWS::SQS::Queue
-                """)).contains("Fn::GetAtt Queue.Arn (AWS::SQS::Queue) is known only once deployed");
+                """))
+                .contains("Fn::GetAtt Queue.Arn (AWS::SQS::Queue) is known only once deployed");
     }
 
     @Test
@@ -228,22 +233,27 @@ class IntrinsicsTest {
         for (int i = 0; i < 60; i++) {
             nested = "{'Fn::Join': ['', [" + nested + "]]}";
         }
-        assertThat(new Templates(dir).problems(Templates.table("TableName: " + nested))).contains("nests");
+        assertThat(new Templates(dir).problems(Templates.table("TableName: " + nested)))
+                .contains("nests");
     }
 
     @Test
     void resourceCondition_falseSkipsTheTable() {
-        String template = HEAD + Templates.table("").replace(
-                "    Type: AWS::DynamoDB::Table", "    Type: AWS::DynamoDB::Table\n    Condition: IsProd");
+        String template = HEAD
+                + Templates.table("")
+                        .replace(
+                                "    Type: AWS::DynamoDB::Table",
+                                "    Type: AWS::DynamoDB::Table\n    Condition: IsProd");
         assertThat(new Templates(dir).read(template)).isEmpty();
-        assertThat(new Templates(dir).read(template, Templates.parameters(Map.of("Env", "prod")))).hasSize(1);
+        assertThat(new Templates(dir).read(template, Templates.parameters(Map.of("Env", "prod"))))
+                .hasSize(1);
     }
 
     @Test
     void undefinedCondition_isAProblem() {
         String template = Templates.table("TableName: !If [Missing, a, b]");
-        assertThat(new Templates(dir).problems(template)).contains("condition 'Missing', which Conditions does not"
-                + " define");
+        assertThat(new Templates(dir).problems(template))
+                .contains("condition 'Missing', which Conditions does not" + " define");
     }
 
     @Test

@@ -35,8 +35,8 @@ final class Templates {
     }
 
     List<ImportedTable> read(String text, ImportOptions options) {
-        return new CloudFormationImporter().read(write(text.stripLeading().startsWith("{") ? "t.json" : "t.yaml", text),
-                options);
+        return new CloudFormationImporter()
+                .read(write(text.stripLeading().startsWith("{") ? "t.json" : "t.yaml", text), options);
     }
 
     TableSpec only(String text) {
