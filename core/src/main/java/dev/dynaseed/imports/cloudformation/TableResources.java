@@ -27,6 +27,19 @@ final class TableResources implements Intrinsics.Resources {
     static final String SAM = "AWS::Serverless-2016-10-31";
     static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
+    private static final Set<String> SECTIONS = Set.of(
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Transform",
+            "Resources",
+            "Outputs",
+            "Globals");
+
     private final String source;
     private final SourceKind kind;
     private final ImportOptions options;
@@ -57,6 +70,15 @@ final class TableResources implements Intrinsics.Resources {
                                 "AWSTemplateFormatVersion",
                                 "must be 2010-09-09, the only template format version CloudFormation knows")
                         .at(v.location())));
+        template.entries().forEach((key, value) -> {
+            if (!SECTIONS.contains(key)) {
+                problems.add(new Problem(
+                                key,
+                                "Invalid template property or properties [" + key + "]; a template's top level holds"
+                                        + " only " + new java.util.TreeSet<>(SECTIONS))
+                        .at(value.location()));
+            }
+        });
         List<String> transforms = transforms(template.get("Transform"));
         TemplateParameters parameters = new TemplateParameters(template.get("Parameters"), options.parameters());
         problems.addAll(parameters.problems());

@@ -74,6 +74,11 @@ class IntrinsicsTest {
                 Arguments.of("!If [Both, both, neither]", "both"),
                 Arguments.of("!If [Either, either, neither]", "either"),
                 Arguments.of("!Base64 abc", "YWJj"),
+                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "n3"),
+                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "{\"a\":[1,true,\"x\"]}"),
+                Arguments.of(
+                        "!Sub ['${A}', {A: !GetAtt [Other, Arn]}]",
+                        "arn:aws:dynamodb:us-east-1:123456789012:table/other-table"),
                 Arguments.of(
                         "!Join ['-', [!Select [0, [t]], !GetAtt Other.Arn]]",
                         "t-arn:aws:dynamodb:us-east-1:123456789012:table/other-table"),
@@ -278,5 +283,35 @@ class IntrinsicsTest {
                 """;
         assertThat(new Templates(dir).problems(template))
                 .contains("t.json:12:51: Resources.Users.Properties.StreamSpecification: uses Fn::ImportValue");
+    }
+
+    @Test
+    void unknownTemplateSection_isRefusedAsCloudFormationRefusesIt() {
+        assertThat(new Templates(dir).problems("Resourcez: {}\n" + Templates.table("")))
+                .contains("t.yaml:1:12: Resourcez: Invalid template property or properties [Resourcez]");
+    }
+
+    @Test
+    void generatedNames_alwaysFitDynamoDbsPattern() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+        for (int run = 0; run < 500; run++) {
+            String stack = "s" + randomText(random, alphabet, random.nextInt(128));
+            String id = "L" + randomText(random, alphabet.replace("-", ""), random.nextInt(255));
+            String name = PhysicalNames.tableName(stack, id);
+            assertThat(name)
+                    .hasSizeLessThanOrEqualTo(255)
+                    .matches("[a-zA-Z0-9_.-]{3,255}")
+                    .endsWith("-" + PhysicalNames.suffix(stack, id))
+                    .isEqualTo(PhysicalNames.tableName(stack, id));
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 }

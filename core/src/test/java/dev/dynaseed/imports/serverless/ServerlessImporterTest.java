@@ -239,4 +239,14 @@ class ServerlessImporterTest {
                         write("sam.json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {}}")))
                 .isEqualTo(SourceKind.CLOUDFORMATION);
     }
+
+    @Test
+    void fallbackChains_andAwsVariables_resolve() throws IOException {
+        String service = SERVICE.replace(
+                        "${self:custom.usersTable}",
+                        "${opt:stage, self:provider.stage, 'x'}-${aws:accountId}-${aws:region}")
+                .replace("stage: ${opt:stage, 'dev'}", "stage: ${opt:stage, 'dev'}\n  region: eu-central-1");
+        assertThat(read(service, ImportOptions.defaults()).get(0).table().name())
+                .isEqualTo("dev-123456789012-eu-central-1");
+    }
 }
