@@ -174,13 +174,18 @@ final class DynamoDbTableMapper {
             index.problem("KeySchema", "a local secondary index needs a HASH and a RANGE key");
             return Optional.empty();
         }
-        if (!primary.get(0).isEmpty()
+        if (!primary.get(0).isEmpty() && primary.get(1).isEmpty()) {
+            index.problem(
+                    "KeySchema",
+                    "One or more parameter values were invalid: Table KeySchema does not have a range key, which is"
+                            + " required when specifying a LocalSecondaryIndex");
+        } else if (!primary.get(0).isEmpty()
                 && !indexKeys.get(0).get(0).equals(primary.get(0).get(0))) {
             index.problem(
                     "KeySchema",
-                    "One or more parameter values were invalid: Table KeySchema does not have a range key, or"
-                            + " the index's hash key " + indexKeys.get(0).get(0).name()
-                            + " is not the table's hash key "
+                    "One or more parameter values were invalid: Index KeySchema does not have the same leading hash"
+                            + " key as table KeySchema for index: " + name + ". index hash key: "
+                            + indexKeys.get(0).get(0).name() + ", table hash key: "
                             + primary.get(0).get(0).name());
         }
         return Optional.of(new LocalIndexSpec(

@@ -102,7 +102,19 @@ public final class TemplateReader {
     public static TemplateNode read(String text, String source, SourceKind kind) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         TemplateReader reader = new TemplateReader(source, kind);
-        return content.stripLeading().startsWith("{") ? reader.json(content) : reader.yaml(content);
+        if (!content.stripLeading().startsWith("{")) {
+            return reader.yaml(content);
+        }
+        try {
+            return reader.json(content);
+        } catch (ImportException notJson) {
+            // A YAML flow mapping ({Resources: ...}) starts as JSON does; read it as YAML before giving up.
+            try {
+                return new TemplateReader(source, kind).yaml(content);
+            } catch (ImportException notYaml) {
+                throw notJson;
+            }
+        }
     }
 
     private TemplateNode yaml(String content) {

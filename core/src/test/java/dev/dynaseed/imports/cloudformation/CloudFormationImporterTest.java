@@ -453,4 +453,27 @@ class CloudFormationImporterTest {
     void defaults_areDocumented() {
         assertThat(ImportOptions.defaults().stackName()).isEqualTo("dynaseed");
     }
+
+    @Test
+    void localIndex_needsTheTablesHashKeyAndARangeKeyOnTheTable() {
+        String lsi = """
+                LocalSecondaryIndexes:
+                  - IndexName: byOther
+                    KeySchema: [{AttributeName: other, KeyType: HASH}, {AttributeName: pk, KeyType: RANGE}]
+                    Projection: {ProjectionType: ALL}
+                """;
+        String template = Templates.table(lsi)
+                .replace(
+                        "        - {AttributeName: pk, AttributeType: S}",
+                        "        - {AttributeName: pk, AttributeType: S}\n        - {AttributeName: other, AttributeType: S}");
+        assertThat(t().problems(template))
+                .contains("Table KeySchema does not have a range key, which is required when specifying a"
+                        + " LocalSecondaryIndex");
+        String withRange = template.replace(
+                "        - {AttributeName: pk, KeyType: HASH}",
+                "        - {AttributeName: pk, KeyType: HASH}\n        - {AttributeName: other, KeyType: RANGE}");
+        assertThat(t().problems(withRange))
+                .contains("Index KeySchema does not have the same leading hash key as table KeySchema for index:"
+                        + " byOther. index hash key: other, table hash key: pk");
+    }
 }

@@ -133,4 +133,13 @@ class TemplateReaderTest {
         assertThatThrownBy(() -> TemplateReader.read(latin, SourceKind.CLOUDFORMATION))
                 .hasMessageContaining("is not UTF-8");
     }
+
+    @Test
+    void yamlFlowMapping_isReadAsYaml_andBrokenJsonNamesTheJsonError() {
+        TemplateNode.Mapping root = (TemplateNode.Mapping) read("{Resources: {T: {Type: !Sub x}}} # a comment\n");
+        assertThat(root.entries()).containsKey("Resources");
+        assertThatThrownBy(() -> read("{\"a\": [1, 2}"))
+                .hasMessageContaining("is not valid JSON")
+                .hasMessageContaining("t.yaml:1:");
+    }
 }
