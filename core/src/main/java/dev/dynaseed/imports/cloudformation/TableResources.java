@@ -1,0 +1,284 @@
+package dev.dynaseed.imports.cloudformation;
+
+import dev.dynaseed.imports.ImportException;
+import dev.dynaseed.imports.ImportOptions;
+import dev.dynaseed.imports.ImportedTable;
+import dev.dynaseed.imports.SourceKind;
+import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.SourceLocation;
+import dev.dynaseed.spec.TableSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the tables of one template: checks its sections, expands language extensions, skips resources whose
+ * Condition is false, evaluates each table's properties and maps them by resource type. Every problem of every table
+ * is collected before failing.
+ */
+final class TableResources implements Intrinsics.Resources {
+    static final String TABLE = "AWS::DynamoDB::Table";
+    static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
+    static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
+    static final String SAM = "AWS::Serverless-2016-10-31";
+    static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+
+    private static final Set<String> SECTIONS = Set.of(
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Transform",
+            "Resources",
+            "Outputs",
+            "Globals");
+
+    private final String source;
+    private final SourceKind kind;
+    private final ImportOptions options;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, TemplateNode.Mapping> resources = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Set<String> naming = new HashSet<>();
+    private Intrinsics intrinsics;
+
+    TableResources(String source, SourceKind kind, ImportOptions options) {
+        this.source = source;
+        this.kind = kind;
+        this.options = options;
+    }
+
+    static boolean isTableType(String type) {
+        return type.equals(TABLE) || type.equals(GLOBAL_TABLE) || type.equals(SIMPLE_TABLE);
+    }
+
+    List<ImportedTable> read(TemplateNode root) {
+        if (!(root instanceof TemplateNode.Mapping template)) {
+            throw fail(List.of(new Problem("", "is not a template: its top level must be a mapping with Resources")
+                    .at(root.location())));
+        }
+        Optional.ofNullable(template.get("AWSTemplateFormatVersion"))
+                .filter(v -> !(v instanceof TemplateNode.Scalar s && s.text().equals("2010-09-09")))
+                .ifPresent(v -> problems.add(new Problem(
+                                "AWSTemplateFormatVersion",
+                                "must be 2010-09-09, the only template format version CloudFormation knows")
+                        .at(v.location())));
+        template.entries().forEach((key, value) -> {
+            if (!SECTIONS.contains(key)) {
+                problems.add(new Problem(
+                                key,
+                                "Invalid template property or properties [" + key + "]; a template's top level holds"
+                                        + " only " + new java.util.TreeSet<>(SECTIONS))
+                        .at(value.location()));
+            }
+        });
+        List<String> transforms = transforms(template.get("Transform"));
+        TemplateParameters parameters = new TemplateParameters(template.get("Parameters"), options.parameters());
+        problems.addAll(parameters.problems());
+        Map<String, TemplateNode> conditions =
+                template.get("Conditions") instanceof TemplateNode.Mapping c ? c.entries() : Map.of();
+        TemplateNode.Mapping mappings = template.get("Mappings") instanceof TemplateNode.Mapping m
+                ? m
+                : new TemplateNode.Mapping(Map.of(), template.location());
+        intrinsics = new Intrinsics(parameters, new PseudoParameters(options), conditions, mappings, this);
+        TemplateNode section = template.get("Resources");
+        if (!(section instanceof TemplateNode.Mapping)) {
+            problems.add(new Problem("Resources", "is missing or not a mapping; a template needs Resources")
+                    .at(section == null ? template.location() : section.location()));
+            throw fail(problems);
+        }
+        if (transforms.contains(LANGUAGE_EXTENSIONS)) {
+            try {
+                section = new LanguageExtensions(intrinsics).expand(section);
+            } catch (TemplateProblem e) {
+                problems.add(e.toProblem("Resources"));
+                throw fail(problems);
+            }
+        }
+        ((TemplateNode.Mapping) section).entries().forEach((id, node) -> {
+            if (node instanceof TemplateNode.Mapping resource && resource.get("Type") instanceof TemplateNode.Scalar) {
+                resources.put(id, resource);
+            } else if (id.startsWith(LanguageExtensions.FOR_EACH)) {
+                problems.add(new Problem(
+                                "Resources." + id,
+                                "is a loop; add Transform: AWS::LanguageExtensions to" + " the template to expand it")
+                        .at(node.location()));
+            } else {
+                problems.add(new Problem("Resources." + id, "needs a Type, e.g. Type: AWS::DynamoDB::Table")
+                        .at(node.location()));
+            }
+        });
+        TemplateNode globals = template.get("Globals") instanceof TemplateNode.Mapping g ? g.get("SimpleTable") : null;
+        List<ImportedTable> tables = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            String type = type(id);
+            if (!isTableType(type)) {
+                return;
+            }
+            if (type.equals(SIMPLE_TABLE) && !transforms.contains(SAM)) {
+                problems.add(new Problem(
+                                "Resources." + id + ".Type",
+                                "Unrecognized resource types: [" + type + "]; add Transform: " + SAM
+                                        + " to the template")
+                        .at(resource.get("Type").location()));
+                return;
+            }
+            table(id, resource, type, globals).ifPresent(tables::add);
+        });
+        if (!problems.isEmpty()) {
+            throw fail(problems);
+        }
+        return tables;
+    }
+
+    private Optional<ImportedTable> table(String id, TemplateNode.Mapping resource, String type, TemplateNode globals) {
+        String path = "Resources." + id;
+        try {
+            if (resource.get("Condition") != null
+                    && !intrinsics.condition(
+                            Intrinsics.text(resource.get("Condition"), "Condition"),
+                            resource.get("Condition").location())) {
+                return Optional.empty();
+            }
+        } catch (TemplateProblem e) {
+            problems.add(e.toProblem(path + ".Condition"));
+            return Optional.empty();
+        }
+        TemplateNode.Mapping evaluated = properties(id, resource, type, globals);
+        String name;
+        try {
+            name = tableName(id, resource.location());
+        } catch (TemplateProblem e) {
+            problems.add(e.toProblem(path + ".Properties.TableName"));
+            name = id;
+        }
+        List<Problem> found = new ArrayList<>();
+        Fields fields = new Fields(evaluated, path + ".Properties", found);
+        Optional<TableSpec> table;
+        try {
+            table = switch (type) {
+                case TABLE -> DynamoDbTableMapper.map(name, fields);
+                case GLOBAL_TABLE -> GlobalTableMapper.map(name, fields, options.region());
+                default -> SimpleTableMapper.map(name, fields);
+            };
+        } catch (TemplateProblem e) {
+            found.add(e.toProblem(path + ".Properties"));
+            table = Optional.empty();
+        }
+        problems.addAll(found);
+        if (!found.isEmpty()) {
+            return Optional.empty();
+        }
+        return table.map(spec -> new ImportedTable(spec, kind, id, resource.location()));
+    }
+
+    /** The resource's Properties with every function evaluated, one property at a time so that all problems show. */
+    private TemplateNode.Mapping properties(
+            String id, TemplateNode.Mapping resource, String type, TemplateNode globals) {
+        String path = "Resources." + id + ".Properties";
+        TemplateNode raw = resource.get("Properties");
+        Map<String, TemplateNode> entries = new LinkedHashMap<>();
+        if (raw instanceof TemplateNode.Mapping mapping) {
+            entries.putAll(mapping.entries());
+        } else if (raw != null) {
+            problems.add(new Problem(path, "must be a mapping").at(raw.location()));
+        }
+        if (type.equals(SIMPLE_TABLE) && globals instanceof TemplateNode.Mapping global) {
+            global.entries().forEach(entries::putIfAbsent);
+        }
+        Map<String, TemplateNode> evaluated = new LinkedHashMap<>();
+        entries.forEach((key, value) -> {
+            try {
+                intrinsics.evaluate(value).ifPresent(v -> evaluated.put(key, v));
+            } catch (TemplateProblem e) {
+                problems.add(e.toProblem(path + "." + key));
+            }
+        });
+        return new TemplateNode.Mapping(evaluated, raw == null ? resource.location() : raw.location());
+    }
+
+    @Override
+    public boolean exists(String logicalId) {
+        return resources.containsKey(logicalId);
+    }
+
+    @Override
+    public String type(String logicalId) {
+        return ((TemplateNode.Scalar) resources.get(logicalId).get("Type")).text();
+    }
+
+    @Override
+    public String tableName(String logicalId, SourceLocation at) {
+        String known = names.get(logicalId);
+        if (known != null) {
+            return known;
+        }
+        if (!naming.add(logicalId)) {
+            throw new TemplateProblem(at, "the TableName of " + logicalId + " refers to itself; break the cycle");
+        }
+        try {
+            TemplateNode.Mapping resource = resources.get(logicalId);
+            TemplateNode condition = resource.get("Condition");
+            if (condition != null
+                    && !intrinsics.condition(Intrinsics.text(condition, "Condition"), condition.location())) {
+                throw new TemplateProblem(
+                        at, "refers to " + logicalId + ", which is not created: its Condition " + "is false");
+            }
+            String name = PhysicalNames.tableName(options.stackName(), logicalId);
+            if (resource.get("Properties") instanceof TemplateNode.Mapping properties
+                    && properties.get("TableName") != null) {
+                Optional<TemplateNode> value = intrinsics.evaluate(properties.get("TableName"));
+                if (value.isPresent()) {
+                    name = Intrinsics.text(value.get(), "TableName");
+                }
+            }
+            names.put(logicalId, name);
+            return name;
+        } finally {
+            naming.remove(logicalId);
+        }
+    }
+
+    private List<String> transforms(TemplateNode node) {
+        List<String> names = new ArrayList<>();
+        if (node == null) {
+            return names;
+        }
+        List<TemplateNode> items = node instanceof TemplateNode.Sequence s ? s.items() : List.of(node);
+        for (TemplateNode item : items) {
+            if (item instanceof TemplateNode.Scalar scalar) {
+                names.add(scalar.text());
+                if (!scalar.text().equals(SAM)
+                        && !scalar.text().equals(LANGUAGE_EXTENSIONS)
+                        && !scalar.text().startsWith("AWS::SecretsManager")
+                        && !scalar.text().equals("AWS::CodeDeployBlueGreen")) {
+                    problems.add(new Problem(
+                                    "Transform",
+                                    "names the macro " + scalar.text() + ", which runs only in AWS and may change"
+                                            + " any resource; dynaseed reads " + SAM + " and " + LANGUAGE_EXTENSIONS
+                                            + " itself: remove the macro or import the processed template (e.g."
+                                            + " from 'aws cloudformation get-template --template-stage Processed')")
+                            .at(scalar.location()));
+                }
+            } else {
+                problems.add(new Problem(
+                                "Transform",
+                                "uses a macro with parameters (e.g. AWS::Include), which runs only in AWS;"
+                                        + " inline what it adds")
+                        .at(item.location()));
+            }
+        }
+        return names;
+    }
+
+    private ImportException fail(List<Problem> all) {
+        return new ImportException(source, kind, all);
+    }
+}
