@@ -1,5 +1,6 @@
 package dev.dynaseed.imports.terraform;
 
+import dev.dynaseed.imports.terraform.ArgumentReader.Block;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.CapacitySpec;
 import dev.dynaseed.spec.EncryptionSpec;
@@ -11,14 +12,12 @@ import dev.dynaseed.spec.OnDemandLimits;
 import dev.dynaseed.spec.PointInTimeRecoverySpec;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.ProjectionSpec;
-import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.StreamView;
 import dev.dynaseed.spec.TableClassSpec;
 import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import dev.dynaseed.spec.WarmThroughputSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,16 +35,12 @@ final class TableMapper {
     private static final Set<String> RESTORE_ARGUMENTS =
             Set.of("restore_source_name", "restore_source_table_arn", "restore_date_time", "restore_to_latest_time");
 
-    private final String address;
-    private final String file;
-    private final Scope scope;
+    private final ArgumentReader args;
     private final List<Problem> problems;
     private final int problemsBefore;
 
     TableMapper(String address, String file, Scope scope, List<Problem> problems) {
-        this.address = address;
-        this.file = file;
-        this.scope = scope;
+        this.args = new ArgumentReader(address, file, scope, problems);
         this.problems = problems;
         this.problemsBefore = problems.size();
     }
@@ -53,25 +48,25 @@ final class TableMapper {
     /** The table, or empty when a problem was added. */
     Optional<TableSpec> map(HclBody body, int line, Map<String, String> defaultTags) {
         unsupported(body, "");
-        Optional<String> name = string(body, "name", "");
+        Optional<String> name = args.string(body, "name", "");
         if (name.isEmpty() && body.attribute("name").isEmpty()) {
-            problem("name", line, "missing; every aws_dynamodb_table needs a name, e.g. name = \"users\"");
+            args.problem("name", line, "missing; every aws_dynamodb_table needs a name, e.g. name = \"users\"");
         }
         Map<String, KeyType> attributes = attributes(body);
-        Optional<String> hashKey = string(body, "hash_key", "");
+        Optional<String> hashKey = args.string(body, "hash_key", "");
         if (hashKey.isEmpty() && body.attribute("hash_key").isEmpty()) {
-            problem("hash_key", line, "missing; name the partition key attribute, e.g. hash_key = \"id\"");
+            args.problem("hash_key", line, "missing; name the partition key attribute, e.g. hash_key = \"id\"");
         }
-        Optional<String> rangeKey = string(body, "range_key", "");
+        Optional<String> rangeKey = args.string(body, "range_key", "");
         BillingSpec billing = billing(body, line);
         List<GlobalIndexSpec> globals = new ArrayList<>();
-        List<Block> gsiBlocks = blocks(body, "global_secondary_index");
+        List<Block> gsiBlocks = args.blocks(body, "global_secondary_index");
         for (int i = 0; i < gsiBlocks.size(); i++) {
             globalIndex(gsiBlocks.get(i), "global_secondary_index[" + i + "]", attributes, billing)
                     .ifPresent(globals::add);
         }
         List<LocalIndexSpec> locals = new ArrayList<>();
-        List<Block> lsiBlocks = blocks(body, "local_secondary_index");
+        List<Block> lsiBlocks = args.blocks(body, "local_secondary_index");
         for (int i = 0; i < lsiBlocks.size(); i++) {
             localIndex(lsiBlocks.get(i), "local_secondary_index[" + i + "]", attributes, hashKey)
                     .ifPresent(locals::add);
@@ -84,18 +79,18 @@ final class TableMapper {
                 stream(body, line),
                 pointInTimeRecovery(body),
                 encryption(body),
-                string(body, "table_class", "")
-                        .flatMap(value -> oneOf(
+                args.string(body, "table_class", "")
+                        .flatMap(value -> args.oneOf(
                                 value,
                                 TableClassSpec.class,
                                 "table_class",
                                 body.attribute("table_class").get().line())),
-                bool(body, "deletion_protection_enabled", ""),
-                single(body, "warm_throughput", "").flatMap(block -> warmThroughput(block, "warm_throughput")),
+                args.bool(body, "deletion_protection_enabled", ""),
+                args.single(body, "warm_throughput", "").flatMap(block -> warmThroughput(block, "warm_throughput")),
                 Optional.empty(),
                 Optional.empty());
         Map<String, String> tags = new LinkedHashMap<>(defaultTags);
-        tags.putAll(stringMap(body, "tags", ""));
+        tags.putAll(args.stringMap(body, "tags", ""));
         if (problems.size() > problemsBefore || name.isEmpty() || hashKey.isEmpty()) {
             return Optional.empty();
         }
@@ -107,37 +102,21 @@ final class TableMapper {
         return Optional.of(table.build());
     }
 
-    private record Block(HclBody body, int line) {}
-
-    private List<Block> blocks(HclBody body, String type) {
-        return body.blocks(type).stream()
-                .map(block -> new Block(block.body(), block.line()))
-                .toList();
-    }
-
-    private Optional<Block> single(HclBody body, String type, String prefix) {
-        List<Block> found = blocks(body, type);
-        if (found.size() > 1) {
-            problem(prefix + type, found.get(1).line(), "is written " + found.size() + " times; write it once");
-        }
-        return found.stream().findFirst();
-    }
-
     private void unsupported(HclBody body, String prefix) {
         for (HclBody.Block block : body.blocks("dynamic")) {
             String what = block.labels().isEmpty() ? "" : block.labels().get(0);
-            problem(
+            args.problem(
                     prefix + "dynamic \"" + what + "\"",
                     block.line(),
                     "dynamic blocks are not supported by dynaseed's Terraform import; write each " + what
                             + " block out");
         }
         for (HclBody.Block block : body.blocks("import_table")) {
-            problem(prefix + "import_table", block.line(), "importing from S3 is not supported; remove it");
+            args.problem(prefix + "import_table", block.line(), "importing from S3 is not supported; remove it");
         }
         for (String argument : RESTORE_ARGUMENTS) {
             body.attribute(argument)
-                    .ifPresent(found -> problem(
+                    .ifPresent(found -> args.problem(
                             prefix + argument,
                             found.line(),
                             "restoring a table from a backup is not supported; dynaseed creates tables from their"
@@ -152,28 +131,31 @@ final class TableMapper {
 
     private Map<String, KeyType> attributes(HclBody body) {
         Map<String, KeyType> attributes = new LinkedHashMap<>();
-        List<Block> blocks = blocks(body, "attribute");
+        List<Block> blocks = args.blocks(body, "attribute");
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             String prefix = "attribute[" + i + "].";
-            Optional<String> name = requiredString(block, "name", prefix, "e.g. name = \"id\"");
-            Optional<KeyType> type = requiredString(block, "type", prefix, "S, N or B")
-                    .flatMap(value -> oneOf(value, KeyType.class, prefix + "type", lineOf(block, "type")));
+            Optional<String> name = args.requiredString(block, "name", prefix, "e.g. name = \"id\"");
+            Optional<KeyType> type = args.requiredString(block, "type", prefix, "S, N or B")
+                    .flatMap(value -> args.oneOf(value, KeyType.class, prefix + "type", args.lineOf(block, "type")));
             if (name.isPresent() && type.isPresent() && attributes.put(name.get(), type.get()) != null) {
-                problem(prefix + "name", lineOf(block, "name"), "declares '" + name.get() + "' again; declare it once");
+                args.problem(
+                        prefix + "name",
+                        args.lineOf(block, "name"),
+                        "declares '" + name.get() + "' again; declare it once");
             }
         }
         return attributes;
     }
 
     private BillingSpec billing(HclBody body, int line) {
-        String mode = string(body, "billing_mode", "").orElse("PROVISIONED");
-        Optional<Long> read = whole(body, "read_capacity", "");
-        Optional<Long> write = whole(body, "write_capacity", "");
-        Optional<Block> onDemand = single(body, "on_demand_throughput", "");
+        String mode = args.string(body, "billing_mode", "").orElse("PROVISIONED");
+        Optional<Long> read = args.whole(body, "read_capacity", "");
+        Optional<Long> write = args.whole(body, "write_capacity", "");
+        Optional<Block> onDemand = args.single(body, "on_demand_throughput", "");
         switch (mode) {
             case "PROVISIONED" -> {
-                onDemand.ifPresent(block -> problem(
+                onDemand.ifPresent(block -> args.problem(
                         "on_demand_throughput",
                         block.line(),
                         "only applies when billing_mode is PAY_PER_REQUEST; remove it or set billing_mode ="
@@ -181,7 +163,7 @@ final class TableMapper {
                 if (read.isEmpty() || write.isEmpty()) {
                     if (body.attribute("read_capacity").isEmpty()
                             || body.attribute("write_capacity").isEmpty()) {
-                        problem(
+                        args.problem(
                                 read.isEmpty() ? "read_capacity" : "write_capacity",
                                 line,
                                 "missing; billing_mode is PROVISIONED (the default), so read_capacity and"
@@ -195,7 +177,7 @@ final class TableMapper {
             case "PAY_PER_REQUEST" -> {
                 if (read.filter(units -> units != 0).isPresent()
                         || write.filter(units -> units != 0).isPresent()) {
-                    problem(
+                    args.problem(
                             read.filter(units -> units != 0).isPresent() ? "read_capacity" : "write_capacity",
                             line,
                             "can not be set when billing_mode is PAY_PER_REQUEST; remove read_capacity and"
@@ -205,9 +187,9 @@ final class TableMapper {
                         onDemand.map(block -> onDemandLimits(block, "on_demand_throughput")));
             }
             default -> {
-                problem(
+                args.problem(
                         "billing_mode",
-                        lineOf(body, "billing_mode"),
+                        args.lineOf(body, "billing_mode"),
                         "expected billing_mode to be one of [PROVISIONED PAY_PER_REQUEST], got " + mode);
                 return new BillingSpec.PayPerRequest();
             }
@@ -216,28 +198,28 @@ final class TableMapper {
 
     private OnDemandLimits onDemandLimits(Block block, String prefix) {
         return new OnDemandLimits(
-                whole(block.body(), "max_read_request_units", prefix + "."),
-                whole(block.body(), "max_write_request_units", prefix + "."));
+                args.whole(block.body(), "max_read_request_units", prefix + "."),
+                args.whole(block.body(), "max_write_request_units", prefix + "."));
     }
 
     private Optional<WarmThroughputSpec> warmThroughput(Block block, String prefix) {
         return Optional.of(new WarmThroughputSpec(
-                whole(block.body(), "read_units_per_second", prefix + "."),
-                whole(block.body(), "write_units_per_second", prefix + ".")));
+                args.whole(block.body(), "read_units_per_second", prefix + "."),
+                args.whole(block.body(), "write_units_per_second", prefix + ".")));
     }
 
     private Optional<GlobalIndexSpec> globalIndex(
             Block block, String path, Map<String, KeyType> attributes, BillingSpec billing) {
         String prefix = path + ".";
         HclBody body = block.body();
-        Optional<String> name = requiredString(block, "name", prefix, "e.g. name = \"by-email\"");
+        Optional<String> name = args.requiredString(block, "name", prefix, "e.g. name = \"by-email\"");
         List<String> partition = new ArrayList<>();
         List<String> sort = new ArrayList<>();
-        List<Block> schema = blocks(body, "key_schema");
+        List<Block> schema = args.blocks(body, "key_schema");
         boolean legacy = body.attribute("hash_key").isPresent()
                 || body.attribute("range_key").isPresent();
         if (!schema.isEmpty() && legacy) {
-            problem(
+            args.problem(
                     path + ".key_schema",
                     schema.get(0).line(),
                     "conflicts with hash_key/range_key; name the keys one way: key_schema blocks or hash_key and"
@@ -246,34 +228,34 @@ final class TableMapper {
             for (int i = 0; i < schema.size(); i++) {
                 Block key = schema.get(i);
                 String keyPrefix = prefix + "key_schema[" + i + "].";
-                Optional<String> attribute = requiredString(key, "attribute_name", keyPrefix, "e.g. \"email\"");
-                Optional<String> keyType = requiredString(key, "key_type", keyPrefix, "HASH or RANGE");
+                Optional<String> attribute = args.requiredString(key, "attribute_name", keyPrefix, "e.g. \"email\"");
+                Optional<String> keyType = args.requiredString(key, "key_type", keyPrefix, "HASH or RANGE");
                 if (attribute.isPresent() && keyType.isPresent()) {
                     switch (keyType.get()) {
                         case "HASH" -> partition.add(attribute.get());
                         case "RANGE" -> sort.add(attribute.get());
                         default ->
-                            problem(
+                            args.problem(
                                     keyPrefix + "key_type",
-                                    lineOf(key, "key_type"),
+                                    args.lineOf(key, "key_type"),
                                     "expected key_type to be one of [HASH RANGE], got " + keyType.get());
                     }
                 }
             }
         } else {
-            requiredString(block, "hash_key", prefix, "e.g. hash_key = \"email\"")
+            args.requiredString(block, "hash_key", prefix, "e.g. hash_key = \"email\"")
                     .ifPresent(partition::add);
-            string(body, "range_key", prefix).ifPresent(sort::add);
+            args.string(body, "range_key", prefix).ifPresent(sort::add);
         }
         Optional<ProjectionSpec> projection = projection(block, prefix);
-        Optional<Long> read = whole(body, "read_capacity", prefix);
-        Optional<Long> write = whole(body, "write_capacity", prefix);
+        Optional<Long> read = args.whole(body, "read_capacity", prefix);
+        Optional<Long> write = args.whole(body, "write_capacity", prefix);
         Optional<CapacitySpec> capacity = Optional.empty();
-        Optional<OnDemandLimits> onDemand = single(body, "on_demand_throughput", prefix)
+        Optional<OnDemandLimits> onDemand = args.single(body, "on_demand_throughput", prefix)
                 .map(limits -> onDemandLimits(limits, prefix + "on_demand_throughput"));
         if (billing.kind() == BillingSpec.Kind.PROVISIONED) {
             if (read.isEmpty() || write.isEmpty()) {
-                problem(
+                args.problem(
                         path,
                         block.line(),
                         "read and write capacity should be set when billing mode is PROVISIONED; add"
@@ -283,8 +265,8 @@ final class TableMapper {
             }
         }
         // With PAY_PER_REQUEST the provider does not send an index's read/write_capacity: they are ignored here too.
-        Optional<WarmThroughputSpec> warm =
-                single(body, "warm_throughput", prefix).flatMap(w -> warmThroughput(w, prefix + "warm_throughput"));
+        Optional<WarmThroughputSpec> warm = args.single(body, "warm_throughput", prefix)
+                .flatMap(w -> warmThroughput(w, prefix + "warm_throughput"));
         if (name.isEmpty() || projection.isEmpty() || partition.isEmpty()) {
             return Optional.empty();
         }
@@ -302,8 +284,8 @@ final class TableMapper {
     private Optional<LocalIndexSpec> localIndex(
             Block block, String path, Map<String, KeyType> attributes, Optional<String> hashKey) {
         String prefix = path + ".";
-        Optional<String> name = requiredString(block, "name", prefix, "e.g. name = \"by-date\"");
-        Optional<String> range = requiredString(block, "range_key", prefix, "e.g. range_key = \"created\"");
+        Optional<String> name = args.requiredString(block, "name", prefix, "e.g. name = \"by-date\"");
+        Optional<String> range = args.requiredString(block, "range_key", prefix, "e.g. range_key = \"created\"");
         Optional<ProjectionSpec> projection = projection(block, prefix);
         if (name.isEmpty()
                 || range.isEmpty()
@@ -318,21 +300,21 @@ final class TableMapper {
     }
 
     private Optional<ProjectionSpec> projection(Block block, String prefix) {
-        Optional<ProjectionSpec.Type> type = requiredString(
+        Optional<ProjectionSpec.Type> type = args.requiredString(
                         block, "projection_type", prefix, "ALL, KEYS_ONLY or INCLUDE")
-                .flatMap(value -> oneOf(
+                .flatMap(value -> args.oneOf(
                         value,
                         ProjectionSpec.Type.class,
                         prefix + "projection_type",
-                        lineOf(block, "projection_type")));
-        List<String> nonKey = stringList(block.body(), "non_key_attributes", prefix);
+                        args.lineOf(block, "projection_type")));
+        List<String> nonKey = args.stringList(block.body(), "non_key_attributes", prefix);
         if (type.isEmpty()) {
             return Optional.empty();
         }
         if (type.get() != ProjectionSpec.Type.INCLUDE && !nonKey.isEmpty()) {
-            problem(
+            args.problem(
                     prefix + "non_key_attributes",
-                    lineOf(block, "non_key_attributes"),
+                    args.lineOf(block, "non_key_attributes"),
                     "only applies when projection_type is INCLUDE; remove it or set projection_type = \"INCLUDE\"");
             return Optional.empty();
         }
@@ -352,13 +334,13 @@ final class TableMapper {
         hashKey.ifPresent(indexed::add);
         rangeKey.ifPresent(indexed::add);
         for (Block lsi : lsis) {
-            quietString(lsi.body(), "range_key").ifPresent(indexed::add);
+            args.quietString(lsi.body(), "range_key").ifPresent(indexed::add);
         }
         for (Block gsi : gsis) {
-            quietString(gsi.body(), "hash_key").ifPresent(indexed::add);
-            quietString(gsi.body(), "range_key").ifPresent(indexed::add);
+            args.quietString(gsi.body(), "hash_key").ifPresent(indexed::add);
+            args.quietString(gsi.body(), "range_key").ifPresent(indexed::add);
             for (HclBody.Block key : gsi.body().blocks("key_schema")) {
-                quietString(key.body(), "attribute_name").ifPresent(indexed::add);
+                args.quietString(key.body(), "attribute_name").ifPresent(indexed::add);
             }
         }
         Set<String> unused = new TreeSet<>(attributes.keySet());
@@ -366,7 +348,7 @@ final class TableMapper {
         Set<String> unmatched = new TreeSet<>(indexed);
         unmatched.removeAll(attributes.keySet());
         if (!unused.isEmpty()) {
-            problem(
+            args.problem(
                     "attribute",
                     line,
                     "all attributes must be indexed. Unused attributes: " + quoted(unused)
@@ -374,7 +356,7 @@ final class TableMapper {
                             + " is schemaless for the rest)");
         }
         if (!unmatched.isEmpty()) {
-            problem(
+            args.problem(
                     "attribute",
                     line,
                     "all indexes must match a defined attribute. Unmatched indexes: " + quoted(unmatched)
@@ -388,13 +370,13 @@ final class TableMapper {
     }
 
     private Optional<String> ttl(HclBody body) {
-        Optional<Block> block = single(body, "ttl", "");
-        if (block.isEmpty() || !bool(block.get().body(), "enabled", "ttl.").orElse(false)) {
+        Optional<Block> block = args.single(body, "ttl", "");
+        if (block.isEmpty() || !args.bool(block.get().body(), "enabled", "ttl.").orElse(false)) {
             return Optional.empty();
         }
-        Optional<String> attribute = string(block.get().body(), "attribute_name", "ttl.");
+        Optional<String> attribute = args.string(block.get().body(), "attribute_name", "ttl.");
         if (attribute.filter(a -> !a.isEmpty()).isEmpty()) {
-            problem(
+            args.problem(
                     "ttl.attribute_name",
                     block.get().line(),
                     "missing; TTL is enabled, so name the attribute"
@@ -404,37 +386,38 @@ final class TableMapper {
     }
 
     private Optional<StreamView> stream(HclBody body, int line) {
-        boolean enabled = bool(body, "stream_enabled", "").orElse(false);
-        Optional<String> view = string(body, "stream_view_type", "").filter(v -> !v.isEmpty());
+        boolean enabled = args.bool(body, "stream_enabled", "").orElse(false);
+        Optional<String> view = args.string(body, "stream_view_type", "").filter(v -> !v.isEmpty());
         if (!enabled) {
             return Optional.empty();
         }
         if (view.isEmpty()) {
-            problem(
+            args.problem(
                     "stream_view_type",
                     line,
                     "missing; stream_enabled is true, so set stream_view_type to"
                             + " KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
             return Optional.empty();
         }
-        return oneOf(view.get(), StreamView.class, "stream_view_type", lineOf(body, "stream_view_type"));
+        return args.oneOf(view.get(), StreamView.class, "stream_view_type", args.lineOf(body, "stream_view_type"));
     }
 
     private Optional<PointInTimeRecoverySpec> pointInTimeRecovery(HclBody body) {
-        return single(body, "point_in_time_recovery", "").map(block -> {
+        return args.single(body, "point_in_time_recovery", "").map(block -> {
             String prefix = "point_in_time_recovery.";
-            boolean enabled = bool(block.body(), "enabled", prefix).orElse(false);
+            boolean enabled = args.bool(block.body(), "enabled", prefix).orElse(false);
             Optional<Integer> days =
-                    whole(block.body(), "recovery_period_in_days", prefix).map(Long::intValue);
+                    args.whole(block.body(), "recovery_period_in_days", prefix).map(Long::intValue);
             return new PointInTimeRecoverySpec(enabled, enabled ? days : Optional.empty());
         });
     }
 
     private Optional<EncryptionSpec> encryption(HclBody body) {
-        return single(body, "server_side_encryption", "").map(block -> {
+        return args.single(body, "server_side_encryption", "").map(block -> {
             String prefix = "server_side_encryption.";
-            boolean enabled = bool(block.body(), "enabled", prefix).orElse(false);
-            Optional<String> key = string(block.body(), "kms_key_arn", prefix).filter(k -> !k.isEmpty());
+            boolean enabled = args.bool(block.body(), "enabled", prefix).orElse(false);
+            Optional<String> key =
+                    args.string(block.body(), "kms_key_arn", prefix).filter(k -> !k.isEmpty());
             if (!enabled) {
                 return new EncryptionSpec(EncryptionSpec.Type.AWS_OWNED, Optional.empty());
             }
@@ -445,125 +428,5 @@ final class TableMapper {
 
     private static KeySpec key(String name, Map<String, KeyType> attributes) {
         return new KeySpec(name, attributes.getOrDefault(name, KeyType.S));
-    }
-
-    // ---- reading arguments; each failure becomes a problem at the argument's line
-
-    private Optional<Object> value(HclBody body, String name, String prefix) {
-        Optional<HclBody.Attribute> attribute = body.attribute(name);
-        if (attribute.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return scope.evaluate(attribute.get().value());
-        } catch (EvalException e) {
-            problem(prefix + name, e.line(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<String> string(HclBody body, String name, String prefix) {
-        return convert(body, name, prefix, (value, line) -> Values.string(value, line, name));
-    }
-
-    private Optional<String> requiredString(Block block, String name, String prefix, String example) {
-        if (block.body().attribute(name).isEmpty()) {
-            problem(prefix + name, block.line(), "missing; set it, " + example);
-            return Optional.empty();
-        }
-        return string(block.body(), name, prefix);
-    }
-
-    private Optional<String> quietString(HclBody body, String name) {
-        try {
-            Optional<HclBody.Attribute> attribute = body.attribute(name);
-            if (attribute.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Object> value = scope.evaluate(attribute.get().value());
-            return value.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Values.string(value.get(), attribute.get().line(), name));
-        } catch (EvalException e) {
-            return Optional.empty(); // reported where the argument is read
-        }
-    }
-
-    private Optional<Long> whole(HclBody body, String name, String prefix) {
-        return convert(body, name, prefix, (value, line) -> Values.whole(value, line, name));
-    }
-
-    private Optional<Boolean> bool(HclBody body, String name, String prefix) {
-        return convert(body, name, prefix, (value, line) -> Values.bool(value, line, name));
-    }
-
-    private List<String> stringList(HclBody body, String name, String prefix) {
-        Optional<List<String>> list = convert(body, name, prefix, (value, line) -> {
-            List<String> strings = new ArrayList<>();
-            for (Object item : Values.list(value, line, name)) {
-                strings.add(Values.string(item, line, "each element of " + name));
-            }
-            return strings;
-        });
-        return list.orElse(List.of());
-    }
-
-    private Map<String, String> stringMap(HclBody body, String name, String prefix) {
-        Optional<Map<String, String>> map = convert(body, name, prefix, (value, line) -> {
-            Map<String, String> strings = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> entry : Values.map(value, line, name).entrySet()) {
-                strings.put(entry.getKey(), Values.string(entry.getValue(), line, name + "." + entry.getKey()));
-            }
-            return strings;
-        });
-        return map.orElse(Map.of());
-    }
-
-    private interface Conversion<T> {
-        T apply(Object value, int line) throws EvalException;
-    }
-
-    private <T> Optional<T> convert(HclBody body, String name, String prefix, Conversion<T> conversion) {
-        Optional<Object> value = value(body, name, prefix);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        int line = lineOf(body, name);
-        try {
-            return Optional.of(conversion.apply(value.get(), line));
-        } catch (EvalException e) {
-            problem(prefix + name, e.line(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private <E extends Enum<E>> Optional<E> oneOf(String value, Class<E> type, String path, int line) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return Optional.of(constant);
-            }
-        }
-        String allowed =
-                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList().toString();
-        problem(
-                path,
-                line,
-                "expected " + path.substring(path.lastIndexOf('.') + 1) + " to be one of " + allowed.replace(",", "")
-                        + ", got " + value);
-        return Optional.empty();
-    }
-
-    private static int lineOf(HclBody body, String name) {
-        return body.attribute(name).map(HclBody.Attribute::line).orElse(0);
-    }
-
-    private static int lineOf(Block block, String name) {
-        int line = lineOf(block.body(), name);
-        return line == 0 ? block.line() : line;
-    }
-
-    private void problem(String path, int line, String message) {
-        Problem problem = new Problem(address + (path.isEmpty() ? "" : "." + path), message);
-        problems.add(line > 0 ? problem.at(new SourceLocation(file, line, 1)) : problem);
     }
 }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the {@code aws_dynamodb_table} resources of a Terraform configuration: one {@code .tf} file, or every
- * {@code .tf} file of a folder (not its subfolders), with {@code var.*} from options, {@code *.tfvars} files and
+ * Reads the {@code aws_dynamodb_table} resources of a Terraform configuration: one {@code .tf} or {@code .tf.json}
+ * file, or every such file of a folder (not its subfolders), with {@code var.*} from options, {@code *.tfvars} files and
  * defaults, {@code local.*}, {@code count} and {@code for_each}.
  */
 public final class TerraformImporter implements TableImporter {
@@ -42,13 +42,18 @@ public final class TerraformImporter implements TableImporter {
         Objects.requireNonNull(head, "head");
         if (Files.isDirectory(file)) {
             try (Stream<Path> entries = Files.list(file)) {
-                return entries.anyMatch(entry -> entry.getFileName().toString().endsWith(".tf"));
+                return entries.anyMatch(entry -> {
+                    String name = entry.getFileName().toString();
+                    return name.endsWith(".tf") || name.endsWith(".tf.json");
+                });
             } catch (IOException e) {
                 return false; // read() reports the folder that cannot be listed
             }
         }
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        return name.endsWith(".tf") || RECOGNIZED.matcher(head).find();
+        return name.endsWith(".tf")
+                || name.endsWith(".tf.json")
+                || RECOGNIZED.matcher(head).find();
     }
 
     @Override

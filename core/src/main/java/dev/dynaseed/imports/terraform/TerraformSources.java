@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The files of a Terraform import: the configuration ({@code .tf} files) and the variable files read after the
+ * The files of a Terraform import: the configuration ({@code .tf} and {@code .tf.json} files) and the variable files read after the
  * defaults: {@code terraform.tfvars}, {@code *.auto.tfvars} (lexical order) beside the configuration, then the
  * files given in the options, in order.
  *
@@ -42,18 +42,13 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
             folder = file;
             for (Path entry : list(file, problems)) {
                 String name = entry.getFileName().toString();
-                if (name.endsWith(".tf")) {
+                if (name.endsWith(".tf") || name.endsWith(".tf.json")) {
                     files.add(entry);
-                } else if (name.endsWith(".tf.json")) {
-                    problems.add(new Problem(
-                                    "",
-                                    "Terraform's JSON syntax (.tf.json) is not supported by dynaseed's Terraform"
-                                            + " import; convert it to a .tf file or leave it out of the folder")
-                            .at(new SourceLocation(entry.toString(), 1, 1)));
                 }
             }
             if (files.isEmpty() && problems.isEmpty()) {
-                problems.add(new Problem("", "holds no .tf file; give a folder of Terraform configuration files"));
+                problems.add(new Problem(
+                        "", "holds no .tf or .tf.json file; give a folder of Terraform configuration files"));
             }
         } else {
             folder = file.toAbsolutePath().getParent();
@@ -113,10 +108,11 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
     }
 
     private static String decode(Path path) throws IOException {
-        return StandardCharsets.UTF_8
+        String text = StandardCharsets.UTF_8
                 .newDecoder()
                 .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
                 .toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark some editors write
     }
 
     /** {@code path} read as HCL. */
@@ -126,7 +122,9 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new SourceFile(path.toString(), text.get(), HclFileReader.read(text.get())));
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            HclBody body = name.endsWith(".json") ? TfJsonReader.read(text.get()) : HclFileReader.read(text.get());
+            return Optional.of(new SourceFile(path.toString(), text.get(), body));
         } catch (HclFileReader.SyntaxError e) {
             problems.add(
                     new Problem("", e.getMessage()).at(new SourceLocation(path.toString(), Math.max(1, e.line), 1)));

@@ -61,7 +61,8 @@ public final class WorkbenchImporter implements TableImporter {
     public boolean recognizes(Path file, String head) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(head, "head");
-        return head.stripLeading().startsWith("{")
+        String start = head.startsWith("\uFEFF") ? head.substring(1) : head;
+        return start.stripLeading().startsWith("{")
                 && MODEL_NAME.matcher(head).find()
                 && DATA_MODEL.matcher(head).find();
     }
@@ -120,10 +121,12 @@ public final class WorkbenchImporter implements TableImporter {
                         .at(at));
                 return Optional.empty();
             }
-            return Optional.of(StandardCharsets.UTF_8
+            String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString());
+                    .toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text); // a byte order mark
+
         } catch (CharacterCodingException e) {
             problems.add(new Problem("", "is not UTF-8 text; NoSQL Workbench writes models as UTF-8 JSON").at(at));
         } catch (IOException e) {

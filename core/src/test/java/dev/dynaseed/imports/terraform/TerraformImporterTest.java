@@ -538,4 +538,108 @@ class TerraformImporterTest {
 
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void strings_keepTerraformsEscapes_andHeredocTemplatesAreRefused() throws IOException {
+        Path file = write("main.tf", """
+                resource "aws_dynamodb_table" "users" {
+                  name = "users"
+                  tags = {
+                    Literal = "$${not.interpolated} 100%%{x}"
+                    Note    = <<-EOT
+                      made by ${var.who}
+                    EOT
+                  }
+                """ + KEY_ONLY + "}\n");
+
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
+                .contains("aws_dynamodb_table.users.tags")
+                .contains("an interpolation in a heredoc string");
+        Files.writeString(file, Files.readString(file).replaceAll("(?s)    Note.*?EOT\n.*?EOT\n", ""));
+        assertThat(read(file).get(0).table().tags()).containsEntry("Literal", "${not.interpolated} 100%{x}");
+    }
+
+    @Test
+    void numbersWithAnExponent_getAClearProblem_sinceHcl4jSplitsThem() throws IOException {
+        Path file = write("main.tf", """
+                resource "aws_dynamodb_table" "users" {
+                  name           = "users"
+                  hash_key       = "id"
+                  read_capacity  = 1e1
+                  write_capacity = 1
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                }
+                """);
+
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
+                .contains("main.tf:4:1: aws_dynamodb_table.users.read_capacity")
+                .contains("such as 1e3")
+                .contains("write it out");
+    }
+
+    @Test
+    void tfJson_isReadLikeNativeSyntax_withItsLines() throws IOException {
+        Path file = write("main.tf.json", """
+                {
+                  "variable": { "env": { "type": "string", "default": "dev" } },
+                  "resource": {
+                    "aws_dynamodb_table": {
+                      "users": {
+                        "name": "${var.env}-users",
+                        "billing_mode": "PAY_PER_REQUEST",
+                        "hash_key": "id",
+                        "range_key": "at",
+                        "attribute": [
+                          { "name": "id", "type": "S" },
+                          { "name": "at", "type": "N" }
+                        ],
+                        "ttl": { "attribute_name": "exp", "enabled": true },
+                        "tags": { "Team": "${var.env}" }
+                      }
+                    }
+                  }
+                }
+                """);
+
+        ImportedTable users =
+                importer.read(file, vars(Map.of("env", "qa"), List.of())).get(0);
+
+        assertThat(users.origin()).isEqualTo("aws_dynamodb_table.users");
+        assertThat(users.location().line()).isEqualTo(5);
+        assertThat(users.table().name()).isEqualTo("qa-users");
+        assertThat(users.table().sortKey()).contains(new KeySpec("at", KeyType.N));
+        assertThat(users.table().features().timeToLiveAttribute()).contains("exp");
+        assertThat(users.table().tags()).containsEntry("Team", "qa");
+    }
+
+    @Test
+    void tfJson_reportsProblemsAtTheirLine() throws IOException {
+        Path file = write("main.tf.json", """
+                {
+                  "resource": {
+                    "aws_dynamodb_table": {
+                      "users": {
+                        "name": "${aws_s3_bucket.b.id}",
+                        "hash_key": "id",
+                        "billing_mode": "PAY_PER_REQUEST",
+                        "attribute": { "name": "id", "type": "S" }
+                      }
+                    }
+                  }
+                }
+                """);
+
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
+                .contains("main.tf.json:5:1: aws_dynamodb_table.users.name")
+                .contains("refers to aws_s3_bucket.b.id");
+    }
 }
