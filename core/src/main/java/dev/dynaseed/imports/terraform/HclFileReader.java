@@ -1,0 +1,334 @@
+package dev.dynaseed.imports.terraform;
+
+import com.bertramlabs.plugins.hcl4j.HCLParserException;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ComputedObject;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ComputedTuple;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.GroupedExpression;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Operator;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.PrimitiveType;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.StringInterpolatedExpression;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Variable;
+import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.VariableTree;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLArray;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLMap;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
+import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads HCL text into {@link HclBody} with hcl4j 0.9.4's lexer, which keeps every expression as written and its
+ * line. hcl4j's own evaluation is not used: it guesses values of unknown references, evaluates operators on them
+ * to wrong numbers and, for a {@code data "http"} block, would make a network request while parsing.
+ */
+final class HclFileReader {
+    private static final Logger LOG = LoggerFactory.getLogger(HclFileReader.class);
+    private static final String LEXER = "com.bertramlabs.plugins.hcl4j.HCLLexer";
+    private static final Object STDOUT_LOCK = new Object();
+
+    private HclFileReader() {}
+
+    /** Why a text could not be read, at a 1-based line (0 when hcl4j does not say). */
+    static final class SyntaxError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        SyntaxError(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /** The top-level arguments and blocks of {@code text}. */
+    static HclBody read(String text) throws SyntaxError {
+        var prescan = HclPrescan.check(text);
+        if (prescan.isPresent()) {
+            throw new SyntaxError(prescan.get().line(), prescan.get().message());
+        }
+        List<?> symbols = lex(text);
+        List<HclBody.Attribute> attributes = new ArrayList<>();
+        List<HclBody.Block> blocks = new ArrayList<>();
+        for (Object symbol : symbols) {
+            if (symbol instanceof HCLBlock block) {
+                blocks.add(block(block));
+            } else if (symbol instanceof HCLAttribute attribute) {
+                attributes.add(attribute(attribute));
+            } else if (symbol instanceof Symbol other) {
+                throw new SyntaxError(line(other), "hcl4j 0.9.4 read a stray " + other.getSymbolName() + " here");
+            }
+        }
+        return new HclBody(attributes, blocks);
+    }
+
+    private static List<?> lex(String text) throws SyntaxError {
+        try {
+            Class<?> lexerClass = Class.forName(LEXER);
+            Constructor<?> constructor = lexerClass.getDeclaredConstructor(Reader.class);
+            constructor.setAccessible(true);
+            Object lexer = constructor.newInstance(new StringReader(text));
+            Method yylex = lexerClass.getDeclaredMethod("yylex");
+            yylex.setAccessible(true);
+            invokeQuietly(yylex, lexer);
+            Field stack = lexerClass.getDeclaredField("elementStack");
+            stack.setAccessible(true);
+            return List.copyOf((List<?>) stack.get(lexer));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HCLParserException parse) {
+                throw new SyntaxError(lineOf(parse.getMessage()), "hcl4j 0.9.4 cannot read it: " + parse.getMessage());
+            }
+            if (cause instanceof StackOverflowError) {
+                throw new SyntaxError(0, "nests too deeply for hcl4j 0.9.4 to read");
+            }
+            throw new SyntaxError(0, "hcl4j 0.9.4 cannot read it: " + cause);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("hcl4j is not the 0.9.4 release dynaseed was built with: " + e, e);
+        }
+    }
+
+    /**
+     * hcl4j 0.9.4's lexer prints a line to System.out for each operator it meets; that would corrupt a command's
+     * output (such as {@code --output json}), so those lines go to the debug log instead.
+     */
+    private static void invokeQuietly(Method yylex, Object lexer) throws InvocationTargetException {
+        synchronized (STDOUT_LOCK) {
+            PrintStream original = System.out;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                yylex.invoke(lexer);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                System.setOut(original);
+                if (captured.size() > 0) {
+                    LOG.debug(
+                            "hcl4j printed: {}",
+                            captured.toString(StandardCharsets.UTF_8).strip());
+                }
+            }
+        }
+    }
+
+    private static int lineOf(String message) {
+        var matcher = java.util.regex.Pattern.compile("line: (\\d+)").matcher(String.valueOf(message));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    private static int line(Symbol symbol) {
+        Integer line = symbol.getLine();
+        return line == null ? 0 : line + 1;
+    }
+
+    private static List<Symbol> children(Symbol symbol) {
+        List<Symbol> children = symbol.getChildren();
+        return children == null ? List.of() : children;
+    }
+
+    private static HclBody.Block block(HCLBlock block) {
+        List<String> names = block.blockNames == null ? List.of(block.getName()) : block.blockNames;
+        List<HclBody.Attribute> attributes = new ArrayList<>();
+        List<HclBody.Block> blocks = new ArrayList<>();
+        for (Symbol child : children(block)) {
+            if (child instanceof HCLBlock nested) {
+                blocks.add(block(nested));
+            } else if (child instanceof HCLAttribute attribute) {
+                attributes.add(attribute(attribute));
+            }
+        }
+        return new HclBody.Block(
+                names.get(0), names.subList(1, names.size()), new HclBody(attributes, blocks), line(block));
+    }
+
+    private static HclBody.Attribute attribute(HCLAttribute attribute) {
+        List<Symbol> children = children(attribute);
+        int line = line(attribute);
+        Expr value;
+        if (children.isEmpty()) {
+            value = new Expr.Unsupported("an argument with no value", line);
+        } else if (children.size() == 1) {
+            value = expression(children.get(0));
+        } else {
+            value = compound(children, line);
+        }
+        return new HclBody.Attribute(attribute.getName(), value, line);
+    }
+
+    /** Several symbols for one value: an operator expression, or a number hcl4j splits (such as 1e3). */
+    private static Expr compound(List<Symbol> parts, int line) {
+        String first = null;
+        for (Symbol part : parts) {
+            if (part instanceof Operator operator) {
+                if ("?".equals(operator.getName())) {
+                    return new Expr.Unsupported("a conditional expression (a ? b : c)", line);
+                }
+                first = first == null ? operator.getName() : first;
+            }
+        }
+        if (first != null) {
+            return new Expr.Unsupported("an expression with the operator " + first, line);
+        }
+        return new Expr.Unsupported(
+                "an expression hcl4j 0.9.4 splits into " + parts.size()
+                        + " parts (a number with an exponent, such as 1e3, is one; write it out, such as 1000)",
+                line);
+    }
+
+    private static Expr expression(Symbol symbol) {
+        int line = line(symbol);
+        if (symbol instanceof HCLValue value) {
+            return value(value, line);
+        } else if (symbol instanceof StringInterpolatedExpression template) {
+            return template(template, line);
+        } else if (symbol instanceof VariableTree || symbol instanceof Variable) {
+            return reference(symbol, line);
+        } else if (symbol instanceof HCLArray array) {
+            return new Expr.Tuple(
+                    children(array).stream().map(HclFileReader::expression).toList(), line);
+        } else if (symbol instanceof HCLBlock || symbol instanceof HCLMap) {
+            return object(symbol, line);
+        } else if (symbol instanceof Function function) {
+            return new Expr.Call(
+                    function.getName(),
+                    children(function).stream().map(HclFileReader::expression).toList(),
+                    line);
+        } else if (symbol instanceof GroupedExpression grouped) {
+            List<Symbol> inside = children(grouped);
+            return inside.size() == 1 ? expression(inside.get(0)) : compound(inside, line);
+        } else if (symbol instanceof ComputedTuple || symbol instanceof ComputedObject) {
+            return new Expr.Unsupported("a for expression", line);
+        } else if (symbol instanceof PrimitiveType type) {
+            return new Expr.TypeKeyword(String.valueOf(type.getName()), line);
+        }
+        return new Expr.Unsupported("an expression hcl4j 0.9.4 reads as " + symbol.getSymbolName(), line);
+    }
+
+    private static Expr value(HCLValue value, int line) {
+        String type = String.valueOf(value.type);
+        Object raw = value.value;
+        switch (type) {
+            case "null":
+                return new Expr.Null(line);
+            case "boolean":
+                return new Expr.Literal(Boolean.parseBoolean(String.valueOf(raw)), line);
+            case "number":
+                try {
+                    return new Expr.Literal(new BigDecimal(String.valueOf(raw)), line);
+                } catch (NumberFormatException e) {
+                    return new Expr.Unsupported("the number " + raw, line);
+                }
+            default:
+                return stringLiteral(String.valueOf(raw), line);
+        }
+    }
+
+    /**
+     * A literal string part: hcl4j keeps the escapes $${ and %%{ as written and leaves heredoc templates
+     * unevaluated, so both are handled here.
+     */
+    private static Expr stringLiteral(String raw, int line) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean marker = (c == '$' || c == '%') && i + 1 < raw.length();
+            if (marker && raw.charAt(i + 1) == c && i + 2 < raw.length() && raw.charAt(i + 2) == '{') {
+                text.append(c).append('{');
+                i += 2;
+            } else if (marker && raw.charAt(i + 1) == '{') {
+                return new Expr.Unsupported(
+                        c == '%'
+                                ? "a template directive (%{ ... })"
+                                : "an interpolation in a heredoc string (${ ... } after <<)",
+                        line);
+            } else {
+                text.append(c);
+            }
+        }
+        return new Expr.Literal(text.toString(), line);
+    }
+
+    /**
+     * hcl4j writes {@code "a-${x}-b"} as the parts "a-", +, (x), +, "-b", each interpolation wrapped in its own
+     * node; a wrapper with a single child is just that expression.
+     */
+    private static Expr template(StringInterpolatedExpression template, int line) {
+        List<Symbol> children = children(template);
+        if (children.size() == 1) {
+            return expression(children.get(0));
+        }
+        List<Object> parts = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            Symbol child = children.get(i);
+            if (i % 2 == 1) {
+                if (!(child instanceof Operator operator) || !"+".equals(operator.getName())) {
+                    return compound(children, line);
+                }
+            } else if (child instanceof HCLValue value && "string".equals(value.type)) {
+                Expr literal = stringLiteral(String.valueOf(value.value), line);
+                if (!(literal instanceof Expr.Literal text)) {
+                    return literal;
+                }
+                parts.add(text.value());
+            } else if (child instanceof StringInterpolatedExpression interpolation) {
+                List<Symbol> inside = children(interpolation);
+                if (inside.size() != 1) {
+                    return compound(inside, line);
+                }
+                parts.add(expression(inside.get(0)));
+            } else {
+                return compound(children, line);
+            }
+        }
+        return new Expr.Template(parts, line);
+    }
+
+    private static Expr reference(Symbol symbol, int line) {
+        List<Object> steps = new ArrayList<>();
+        if (symbol instanceof VariableTree) {
+            for (Symbol child : children(symbol)) {
+                if (child instanceof Variable variable) {
+                    steps.add(variable.getName());
+                } else if (child instanceof HCLArray index && children(index).size() == 1) {
+                    steps.add(expression(children(index).get(0)));
+                } else {
+                    return new Expr.Unsupported("the reference " + symbol.getName(), line);
+                }
+            }
+        } else {
+            steps.add(symbol.getName());
+        }
+        if (steps.isEmpty() || !(steps.get(0) instanceof String)) {
+            return new Expr.Unsupported("the reference " + symbol.getName(), line);
+        }
+        return new Expr.Reference(steps, line);
+    }
+
+    private static Expr object(Symbol symbol, int line) {
+        Map<String, Expr> entries = new LinkedHashMap<>();
+        for (Symbol child : children(symbol)) {
+            if (child instanceof HCLAttribute attribute) {
+                entries.put(attribute.getName(), attribute(attribute).value());
+            } else {
+                return new Expr.Unsupported("an object key that is an expression", line(child));
+            }
+        }
+        return new Expr.ObjectLiteral(entries, line);
+    }
+}

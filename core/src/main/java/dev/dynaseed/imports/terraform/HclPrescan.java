@@ -1,0 +1,217 @@
+package dev.dynaseed.imports.terraform;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Checks that braces, brackets and parentheses of HCL text balance and nest no deeper than a bound, skipping
+ * strings, templates, heredocs and comments. hcl4j 0.9.4 silently drops an unclosed block or a stray closing
+ * brace, and recurses per nesting level, so both are checked before it reads the text.
+ */
+final class HclPrescan {
+    /** Deeper nesting than any table definition needs; bounds hcl4j's recursion. */
+    static final int MAX_DEPTH = 64;
+
+    private final String text;
+    private int position;
+    private int line = 1;
+    private final Deque<int[]> open = new ArrayDeque<>(); // {bracket char, line}
+
+    private HclPrescan(String text) {
+        this.text = text;
+    }
+
+    /** The first problem of {@code text} as (line, message), if any. */
+    static Optional<LineMessage> check(String text) {
+        return new HclPrescan(text).run();
+    }
+
+    /** A message tied to a 1-based line. */
+    record LineMessage(int line, String message) {}
+
+    private Optional<LineMessage> run() {
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                line++;
+                position++;
+            } else if (c == '#' || (c == '/' && peek(1) == '/')) {
+                skipLine();
+            } else if (c == '/' && peek(1) == '*') {
+                int start = line;
+                if (!skipBlockComment()) {
+                    return Optional.of(new LineMessage(start, "a /* comment is never closed with */"));
+                }
+            } else if (c == '"') {
+                int start = line;
+                position++;
+                if (!skipString()) {
+                    return Optional.of(new LineMessage(start, "a string is never closed with \""));
+                }
+            } else if (c == '<' && peek(1) == '<' && heredocStart()) {
+                int start = line;
+                if (!skipHeredoc()) {
+                    return Optional.of(new LineMessage(start, "a heredoc (<<) is never closed by its end marker"));
+                }
+            } else if (c == '{' || c == '[' || c == '(') {
+                open.push(new int[] {c, line});
+                if (open.size() > MAX_DEPTH) {
+                    return Optional.of(new LineMessage(
+                            line, "nests deeper than " + MAX_DEPTH + " levels; no table definition needs that"));
+                }
+                position++;
+            } else if (c == '}' || c == ']' || c == ')') {
+                if (open.isEmpty()) {
+                    return Optional.of(new LineMessage(line, "'" + c + "' closes nothing; remove it"));
+                }
+                int[] opened = open.pop();
+                if (closing((char) opened[0]) != c) {
+                    return Optional.of(new LineMessage(
+                            line,
+                            "'" + c + "' does not match the '" + (char) opened[0] + "' opened on line " + opened[1]));
+                }
+                position++;
+            } else {
+                position++;
+            }
+        }
+        if (!open.isEmpty()) {
+            int[] opened = open.peek();
+            return Optional.of(new LineMessage(
+                    opened[1], "'" + (char) opened[0] + "' is never closed with '" + closing((char) opened[0]) + "'"));
+        }
+        return Optional.empty();
+    }
+
+    private static char closing(char opening) {
+        return switch (opening) {
+            case '{' -> '}';
+            case '[' -> ']';
+            default -> ')';
+        };
+    }
+
+    private char peek(int ahead) {
+        int at = position + ahead;
+        return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private void skipLine() {
+        while (position < text.length() && text.charAt(position) != '\n') {
+            position++;
+        }
+    }
+
+    private boolean skipBlockComment() {
+        position += 2;
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                line++;
+            } else if (c == '*' && peek(1) == '/') {
+                position += 2;
+                return true;
+            }
+            position++;
+        }
+        return false;
+    }
+
+    /** After the opening quote: to after the closing one, through escapes and ${...} interpolations. */
+    private boolean skipString() {
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                return false; // quoted strings end on their line in HCL
+            } else if (c == '\\') {
+                position += 2;
+            } else if (c == '"') {
+                position++;
+                return true;
+            } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
+                position += 3; // $${ and %%{ are escapes
+            } else if ((c == '$' || c == '%') && peek(1) == '{') {
+                position += 2;
+                if (!skipInterpolation()) {
+                    return false;
+                }
+            } else {
+                position++;
+            }
+        }
+        return false;
+    }
+
+    /** After "${": to after the matching "}", through nested strings and braces. */
+    private boolean skipInterpolation() {
+        int depth = 0;
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                line++;
+                position++;
+            } else if (c == '"') {
+                position++;
+                if (!skipString()) {
+                    return false;
+                }
+            } else if (c == '{') {
+                depth++;
+                if (depth + open.size() > MAX_DEPTH) {
+                    return false;
+                }
+                position++;
+            } else if (c == '}') {
+                position++;
+                if (depth == 0) {
+                    return true;
+                }
+                depth--;
+            } else {
+                position++;
+            }
+        }
+        return false;
+    }
+
+    private boolean heredocStart() {
+        int at = position + 2;
+        if (at < text.length() && text.charAt(at) == '-') {
+            at++;
+        }
+        return at < text.length() && Character.isLetter(text.charAt(at));
+    }
+
+    private boolean skipHeredoc() {
+        int at = position + 2;
+        if (text.charAt(at) == '-') {
+            at++;
+        }
+        int markerStart = at;
+        while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+            at++;
+        }
+        String marker = text.substring(markerStart, at);
+        int lineEnd = text.indexOf('\n', at);
+        if (lineEnd < 0) {
+            return false;
+        }
+        position = lineEnd + 1;
+        line++;
+        while (position < text.length()) {
+            int end = text.indexOf('\n', position);
+            String content = text.substring(position, end < 0 ? text.length() : end);
+            if (content.strip().equals(marker)) {
+                position += content.length();
+                return true;
+            }
+            if (end < 0) {
+                return false;
+            }
+            position = end + 1;
+            line++;
+        }
+        return false;
+    }
+}

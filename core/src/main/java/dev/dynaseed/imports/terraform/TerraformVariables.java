@@ -1,0 +1,171 @@
+package dev.dynaseed.imports.terraform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.imports.ImportOptions;
+import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves input variables with Terraform's precedence, lowest first: the {@code default} of each variable block,
+ * then each variable file in order, then {@code --var} values. Environment variables ({@code TF_VAR_*}) are not
+ * read: an import is repeatable from its command line alone.
+ */
+final class TerraformVariables {
+    private static final Set<String> PRIMITIVE_TYPES = Set.of("string", "number", "bool", "any");
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private TerraformVariables() {}
+
+    static Map<String, Scope.Variable> resolve(
+            Map<String, Configuration.Variable> declared,
+            TerraformSources sources,
+            ImportOptions options,
+            List<Problem> problems) {
+        Scope empty = new Scope(Map.of(), Map.of());
+        Map<String, Scope.Variable> values = new LinkedHashMap<>();
+        for (Configuration.Variable variable : declared.values()) {
+            Scope.Variable value = new Scope.Variable(
+                    Optional.empty(),
+                    "has no value: pass --var " + variable.name() + "=VALUE, or set it in terraform.tfvars");
+            if (variable.defaultValue().isPresent()) {
+                try {
+                    Optional<Object> defaultValue =
+                            empty.evaluate(variable.defaultValue().get());
+                    value = new Scope.Variable(defaultValue, "is null");
+                } catch (EvalException e) {
+                    problems.add(new Problem("var." + variable.name() + ".default", e.getMessage())
+                            .at(new SourceLocation(variable.file(), Math.max(1, e.line()), 1)));
+                }
+            }
+            values.put(variable.name(), value);
+        }
+        for (Path file : sources.varFiles()) {
+            varFile(file, declared, values, empty, problems);
+        }
+        options.terraformVars().forEach((name, text) -> {
+            Configuration.Variable variable = declared.get(name);
+            if (variable == null) {
+                problems.add(new Problem(
+                        "var." + name,
+                        "Value for undeclared variable: --var " + name + " was given, but the configuration"
+                                + " declares no variable of that name; declare it with variable \"" + name
+                                + "\" {} or drop the --var"));
+                return;
+            }
+            if (complex(variable)) {
+                try {
+                    HclBody parsed = HclFileReader.read("value = " + text + "\n");
+                    Optional<HclBody.Attribute> value = parsed.attribute("value");
+                    if (value.isEmpty()) {
+                        throw new EvalException(1, "is not an expression");
+                    }
+                    values.put(
+                            name, new Scope.Variable(empty.evaluate(value.get().value()), "is null"));
+                } catch (HclFileReader.SyntaxError | EvalException e) {
+                    problems.add(new Problem(
+                            "var." + name,
+                            "--var " + name + "=" + text + " is not a value of its type: " + e.getMessage()));
+                }
+            } else {
+                values.put(name, new Scope.Variable(Optional.of(text), "is null"));
+            }
+        });
+        return values;
+    }
+
+    private static boolean complex(Configuration.Variable variable) {
+        return variable.type()
+                .map(type -> !(type instanceof Expr.TypeKeyword keyword && PRIMITIVE_TYPES.contains(keyword.name())))
+                .orElse(false);
+    }
+
+    private static void varFile(
+            Path file,
+            Map<String, Configuration.Variable> declared,
+            Map<String, Scope.Variable> values,
+            Scope empty,
+            List<Problem> problems) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
+            jsonVarFile(file, declared, values, problems);
+            return;
+        }
+        Optional<TerraformSources.SourceFile> parsed = TerraformSources.parse(file, problems);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        for (HclBody.Block block : parsed.get().body().blocks()) {
+            problems.add(new Problem("", "a variable file holds only assignments such as env = \"dev\", not blocks")
+                    .at(new SourceLocation(file.toString(), Math.max(1, block.line()), 1)));
+        }
+        for (HclBody.Attribute assignment : parsed.get().body().attributes()) {
+            if (!declared.containsKey(assignment.name())) {
+                continue; // Terraform only warns about values for undeclared variables in files
+            }
+            try {
+                values.put(assignment.name(), new Scope.Variable(empty.evaluate(assignment.value()), "is null"));
+            } catch (EvalException e) {
+                problems.add(new Problem("var." + assignment.name(), e.getMessage())
+                        .at(new SourceLocation(file.toString(), Math.max(1, e.line()), 1)));
+            }
+        }
+    }
+
+    private static void jsonVarFile(
+            Path file,
+            Map<String, Configuration.Variable> declared,
+            Map<String, Scope.Variable> values,
+            List<Problem> problems) {
+        Optional<String> text = TerraformSources.text(file, problems);
+        if (text.isEmpty()) {
+            return;
+        }
+        SourceLocation at = new SourceLocation(file.toString(), 1, 1);
+        try {
+            JsonNode root = JSON.readTree(text.get());
+            if (root == null || !root.isObject()) {
+                problems.add(new Problem("", "a JSON variable file holds one object of assignments").at(at));
+                return;
+            }
+            root.fields().forEachRemaining(entry -> {
+                if (declared.containsKey(entry.getKey())) {
+                    values.put(
+                            entry.getKey(), new Scope.Variable(Optional.ofNullable(json(entry.getValue())), "is null"));
+                }
+            });
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            problems.add(new Problem("", "is not valid JSON: " + e.getOriginalMessage())
+                    .at(new SourceLocation(file.toString(), line, 1)));
+        }
+    }
+
+    private static Object json(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        } else if (node.isNumber()) {
+            return node.decimalValue();
+        } else if (node.isBoolean()) {
+            return node.booleanValue();
+        } else if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(json(item)));
+            return items;
+        } else if (node.isObject()) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            node.fields().forEachRemaining(entry -> entries.put(entry.getKey(), json(entry.getValue())));
+            return entries;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+variable "env" {
+  type    = string
+  default = "dev"
+}
+
+variable "read_units" {
+  type    = number
+  default = 5
+}
+
+variable "owner" {
+  type = string
+}
