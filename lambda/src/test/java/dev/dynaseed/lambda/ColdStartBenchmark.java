@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *
  * The first invocation is the tutorial's flow on a new table (CreateTable, three items) against an in-memory
  * dynalite. java25 with SnapStart keeps the JVM's full tiering (Lambda's choice); it is also measured with C1 only
- * forced through {@code JAVA_TOOL_OPTIONS}, the flag the template would otherwise set. Run by
+ * forced through {@code JAVA_TOOL_OPTIONS}, which the template sets there. Run by
  * {@code bench/lambda-cold-start}.
  */
 public final class ColdStartBenchmark {
@@ -45,9 +45,6 @@ public final class ColdStartBenchmark {
     /** One way of starting the function. */
     private record Setting(String name, List<String> jvmOptions, Map<String, String> environment, boolean primed) {}
 
-    /** Median milliseconds: init (to the first /next, or to /restore/next when primed) and the first invocation. */
-    private record Figures(long initMillis, long firstInvokeMillis) {}
-
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : RUNS;
         String endpoint = Dynalite.target().endpoint().toString();
@@ -59,18 +56,36 @@ public final class ColdStartBenchmark {
                 Files.size(PackagedFunction.artifact()) / 1024.0 / 1024.0,
                 runs);
         System.out.printf(Locale.ROOT, "%-8s %-52s %9s %16s%n", "runtime", "setting", "init ms", "first invoke ms");
+        // Round robin over every row, run after run, so that the load of a shared machine falls on all rows alike.
+        List<Integer> features = new ArrayList<>();
+        List<Setting> rows = new ArrayList<>();
         for (Map.Entry<Integer, Path> runtime : runtimes.entrySet()) {
-            int feature = runtime.getKey();
-            for (Setting setting : settings(feature, endpoint)) {
-                Figures figures = measure(runtime.getValue(), setting, runs);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-8s %-52s %9d %16d%n",
-                        "java" + feature,
-                        setting.name(),
-                        figures.initMillis(),
-                        figures.firstInvokeMillis());
+            for (Setting setting : settings(runtime.getKey(), endpoint)) {
+                features.add(runtime.getKey());
+                rows.add(setting);
             }
+        }
+        List<List<Long>> inits = new ArrayList<>();
+        List<List<Long>> invokes = new ArrayList<>();
+        rows.forEach(row -> {
+            inits.add(new ArrayList<>());
+            invokes.add(new ArrayList<>());
+        });
+        for (int run = 0; run < runs; run++) {
+            for (int row = 0; row < rows.size(); row++) {
+                long[] figures = measureOnce(runtimes.get(features.get(row)), rows.get(row));
+                inits.get(row).add(figures[0]);
+                invokes.get(row).add(figures[1]);
+            }
+        }
+        for (int row = 0; row < rows.size(); row++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %-52s %9d %16d%n",
+                    "java" + features.get(row),
+                    rows.get(row).name(),
+                    median(inits.get(row)),
+                    median(invokes.get(row)));
         }
         System.out.println("(java21 is measured where a JDK 21 is installed: "
                 + (runtimes.containsKey(21) ? "here it is" : "not on this machine") + ")");
@@ -105,45 +120,39 @@ public final class ColdStartBenchmark {
         return off;
     }
 
-    private static Figures measure(Path javaHome, Setting setting, int runs) throws Exception {
-        List<Long> inits = new ArrayList<>();
-        List<Long> invokes = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            String spec = "{\"spec\": {\"tables\": [{\"name\": \"" + Dynalite.uniqueTableName("cold")
-                    + "\", \"partitionKey\": {\"name\": \"transaction_id\", \"type\": \"S\"}, \"sortKey\": {\"name\":"
-                    + " \"access_timestamp\", \"type\": \"N\"}, \"billing\": {\"mode\": \"PROVISIONED\","
-                    + " \"readCapacity\": 5, \"writeCapacity\": 5}, \"seed\": {\"count\": 3, \"attributes\":"
-                    + " {\"transaction_id\": \"uuid1\", \"access_timestamp\": \"epochSeconds\", \"user_id\":"
-                    + " \"uuid4\"}}}]}}";
-            try (RuntimeApiServer api = new RuntimeApiServer()) {
-                long started = System.nanoTime();
-                try (PackagedFunction function =
-                        PackagedFunction.start(javaHome, api.address(), setting.environment(), setting.jvmOptions())) {
-                    boolean snapStart = setting.environment().containsKey("AWS_LAMBDA_INITIALIZATION_TYPE");
-                    long initEnd = snapStart
-                            ? api.restoreCall(Duration.ofSeconds(60))
-                            : api.firstNextCall(Duration.ofSeconds(60));
-                    if (snapStart) {
-                        api.firstNextCall(Duration.ofSeconds(60));
-                    }
-                    long invokeStart = System.nanoTime();
-                    String requestId = api.invoke(spec, Duration.ofSeconds(45));
-                    RuntimeApiServer.Outcome outcome = api.outcome(requestId, Duration.ofSeconds(60));
-                    long invokeEnd = System.nanoTime();
-                    JsonNode response = JSON.readTree(outcome.body());
-                    if (!outcome.kind().equals("response")
-                            || response.get("statusCode").asInt() != 200) {
-                        throw new IllegalStateException("invocation failed: " + outcome + "\n" + function.log());
-                    }
-                    if (setting.primed() != function.log().contains("\"phase\":\"prime\"")) {
-                        throw new IllegalStateException("priming ran: " + !setting.primed() + "\n" + function.log());
-                    }
-                    inits.add((initEnd - started) / 1_000_000);
-                    invokes.add((invokeEnd - invokeStart) / 1_000_000);
+    /** Init and first-invoke milliseconds of one fresh JVM. */
+    private static long[] measureOnce(Path javaHome, Setting setting) throws Exception {
+        String spec = "{\"spec\": {\"tables\": [{\"name\": \"" + Dynalite.uniqueTableName("cold")
+                + "\", \"partitionKey\": {\"name\": \"transaction_id\", \"type\": \"S\"}, \"sortKey\": {\"name\":"
+                + " \"access_timestamp\", \"type\": \"N\"}, \"billing\": {\"mode\": \"PROVISIONED\","
+                + " \"readCapacity\": 5, \"writeCapacity\": 5}, \"seed\": {\"count\": 3, \"attributes\":"
+                + " {\"transaction_id\": \"uuid1\", \"access_timestamp\": \"epochSeconds\", \"user_id\":"
+                + " \"uuid4\"}}}]}}";
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            long started = System.nanoTime();
+            try (PackagedFunction function =
+                    PackagedFunction.start(javaHome, api.address(), setting.environment(), setting.jvmOptions())) {
+                boolean snapStart = setting.environment().containsKey("AWS_LAMBDA_INITIALIZATION_TYPE");
+                long initEnd =
+                        snapStart ? api.restoreCall(Duration.ofSeconds(60)) : api.firstNextCall(Duration.ofSeconds(60));
+                if (snapStart) {
+                    api.firstNextCall(Duration.ofSeconds(60));
                 }
+                long invokeStart = System.nanoTime();
+                String requestId = api.invoke(spec, Duration.ofSeconds(45));
+                RuntimeApiServer.Outcome outcome = api.outcome(requestId, Duration.ofSeconds(60));
+                long invokeEnd = System.nanoTime();
+                JsonNode response = JSON.readTree(outcome.body());
+                if (!outcome.kind().equals("response")
+                        || response.get("statusCode").asInt() != 200) {
+                    throw new IllegalStateException("invocation failed: " + outcome + "\n" + function.log());
+                }
+                if (setting.primed() != function.log().contains("\"phase\":\"prime\"")) {
+                    throw new IllegalStateException("priming ran: " + !setting.primed() + "\n" + function.log());
+                }
+                return new long[] {(initEnd - started) / 1_000_000, (invokeEnd - invokeStart) / 1_000_000};
             }
         }
-        return new Figures(median(inits), median(invokes));
     }
 
     /** Java homes by feature version: this JVM's, and those under /usr/lib/jvm, one per version 17, 21 and 25. */

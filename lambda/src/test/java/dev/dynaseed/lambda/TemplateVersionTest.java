@@ -70,6 +70,9 @@ class TemplateVersionTest {
         }
         if (value.has("Ref")) {
             String name = value.get("Ref").asText();
+            if (name.equals("AWS::NoValue")) {
+                return "";
+            }
             assertThat(parameters).as("Ref %s is a parameter", name).containsKey(name);
             return parameters.get(name);
         }
@@ -99,6 +102,17 @@ class TemplateVersionTest {
     }
 
     private static boolean condition(JsonNode condition, Map<String, String> parameters) {
+        if (condition.has("Condition")) {
+            return condition(
+                    TEMPLATE.at("/Conditions/" + condition.get("Condition").asText()), parameters);
+        }
+        if (condition.has("Fn::And")) {
+            boolean all = true;
+            for (JsonNode operand : condition.get("Fn::And")) {
+                all &= condition(operand, parameters);
+            }
+            return all;
+        }
         if (condition.has("Fn::Not")) {
             return !condition(condition.get("Fn::Not").get(0), parameters);
         }
@@ -134,6 +148,9 @@ class TemplateVersionTest {
             }
             if (node.has("Fn::If")) {
                 collect(TEMPLATE.at("/Conditions/" + node.get("Fn::If").get(0).asText()), used);
+            }
+            if (node.has("Condition") && node.get("Condition").isTextual()) {
+                collect(TEMPLATE.at("/Conditions/" + node.get("Condition").asText()), used);
             }
         }
         node.forEach(child -> collect(child, used));
@@ -213,6 +230,23 @@ class TemplateVersionTest {
         assertThat(runtime.get("AllowedValues").toString()).isEqualTo("[\"java17\",\"java21\",\"java25\"]");
         assertThat(runtime.get("Default").asText()).isEqualTo("java21");
         assertThat(function().at("/Runtime/Ref").asText()).isEqualTo("Runtime");
+    }
+
+    @Test
+    void javaToolOptions_forceC1Only_onlyOnJava25WithSnapStart_whereLambdaWouldNot() {
+        JsonNode options = function().at("/Environment/Variables/JAVA_TOOL_OPTIONS");
+        for (String runtime : new String[] {"java17", "java21", "java25"}) {
+            for (String snapStart : new String[] {"true", "false"}) {
+                String resolved =
+                        resolve(options, parameters(Map.of("Runtime", runtime, "EnableSnapStart", snapStart)));
+                assertThat(resolved)
+                        .as("%s, SnapStart %s", runtime, snapStart)
+                        .isEqualTo(
+                                runtime.equals("java25") && snapStart.equals("true")
+                                        ? "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+                                        : "");
+            }
+        }
     }
 
     @Test
