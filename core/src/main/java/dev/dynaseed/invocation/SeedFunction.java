@@ -41,17 +41,20 @@ public final class SeedFunction {
 
     private final DynamoDbClient client;
     private final String target;
-    private final Optional<String> configuredSpec;
+    private final Optional<Spec> configuredSpec;
 
     /**
      * @param client the client every invocation uses (built once per container)
      * @param target names the target in reports
-     * @param configuredSpec spec text (YAML or JSON) configured for the function, used when the event has none
+     * @param configuredSpec spec text (YAML or JSON) configured for the function ({@code DYNASEED_SPEC}), used when
+     *     the event has none; read and validated here, once per container
+     * @throws InvalidSpecException when the configured spec has problems, with all of them: the function cannot start
      */
     public SeedFunction(DynamoDbClient client, String target, Optional<String> configuredSpec) {
         this.client = Objects.requireNonNull(client, "client");
         this.target = Objects.requireNonNull(target, "target");
-        this.configuredSpec = Objects.requireNonNull(configuredSpec, "configuredSpec");
+        this.configuredSpec = Objects.requireNonNull(configuredSpec, "configuredSpec")
+                .map(text -> SpecReader.read(text, SpecReader.SpecFormat.YAML, "DYNASEED_SPEC"));
     }
 
     /**
@@ -196,9 +199,7 @@ public final class SeedFunction {
                                             + inline.getNodeType().name().toLowerCase(Locale.ROOT)
                                             + "; send e.g. {\"spec\": {\"tables\": [...]}}, or no spec for the built-in scenario")));
         }
-        return configuredSpec
-                .map(text -> SpecReader.read(text, SpecReader.SpecFormat.YAML, "DYNASEED_SPEC"))
-                .orElseGet(DefaultSpec::seedScenario);
+        return configuredSpec.orElseGet(DefaultSpec::seedScenario);
     }
 
     private String source(JsonNode event) {

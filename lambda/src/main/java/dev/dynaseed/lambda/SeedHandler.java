@@ -12,6 +12,7 @@ import dev.dynaseed.connection.Secrets;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.invocation.FunctionResponse;
 import dev.dynaseed.invocation.SeedFunction;
+import dev.dynaseed.spec.InvalidSpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,15 +23,20 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code sample-table-creator} Lambda function. Adapts the event and the invocation's remaining time to
- * {@link SeedFunction} and writes its response; the DynamoDB client is built once per container, in the
- * constructor. Environment: {@code DYNASEED_SPEC} (spec text used when the event has none) and
- * {@code DYNASEED_ENDPOINT_URL} (a DynamoDB-compatible endpoint instead of AWS, e.g. for local runs).
+ * {@link SeedFunction} and writes its response; the DynamoDB client is built, and {@code DYNASEED_SPEC} read and
+ * validated, once per container, in the constructor (Lambda's init phase: a bad spec fails init with its problems).
+ * The invocation's code is primed once, without sending anything: with SnapStart in {@link #beforeCheckpoint}, before
+ * the snapshot; otherwise in the constructor. Environment: {@code DYNASEED_SPEC} (spec text used when the event has
+ * none), {@code DYNASEED_ENDPOINT_URL} (a DynamoDB-compatible endpoint instead of AWS, e.g. for local runs) and
+ * {@code DYNASEED_PRIME=false} (no priming).
  */
-public final class SeedHandler implements RequestStreamHandler {
+public final class SeedHandler implements RequestStreamHandler, Resource {
     /** Numbers exactly as written, as in spec files: a double would turn 1e400 into Infinity and 0.1 into 0.1000...55. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -42,28 +48,81 @@ public final class SeedHandler implements RequestStreamHandler {
 
     private final SeedFunction function;
     private final PrintStream log;
+    /** {@code DYNASEED_PRIME=false} turns priming off (to measure it: bench/lambda-cold-start). */
+    private final boolean prime;
 
-    /** The constructor Lambda calls: configuration from the function's environment. */
+    /**
+     * The constructor Lambda calls: configuration from the function's environment.
+     *
+     * @throws InvalidConfigurationException when {@code DYNASEED_SPEC} is invalid: Lambda reports it as the init error
+     */
     public SeedHandler() {
         this(System.getenv(), System.out);
     }
 
     SeedHandler(Map<String, String> environment, PrintStream log) {
         Target target = target(environment);
-        this.function = new SeedFunction(
+        this.function = function(
                 DynamoDbClients.create(target),
                 target.describe(),
                 Optional.ofNullable(environment.get("DYNASEED_SPEC")).filter(spec -> !spec.isBlank()));
         this.log = log;
-        // In Lambda's init phase, outside any invocation's time: see SeedFunction.warmUp.
-        function.warmUp();
+        this.prime = !"false"
+                .equalsIgnoreCase(
+                        environment.getOrDefault("DYNASEED_PRIME", "true").strip());
+        if ("snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            // Lambda's runtime calls the hooks of what the global context holds (weakly: the runtime holds the
+            // handler) before it takes the snapshot.
+            Core.getGlobalContext().register(this);
+        } else if (prime) {
+            // On demand, in the init phase: outside the first invocation's time, which a cold start at a fraction of
+            // a core would otherwise spend loading classes (SeedHandlerStarvedTest).
+            prime("init");
+        }
     }
 
     /** For tests and in-process runs: a given client and spec. */
     public SeedHandler(DynamoDbClient client, String target, Optional<String> spec, PrintStream log) {
-        this.function = new SeedFunction(client, target, spec);
+        this.function = function(client, target, spec);
         this.log = Objects.requireNonNull(log, "log");
+        this.prime = true;
         function.warmUp();
+    }
+
+    private static SeedFunction function(DynamoDbClient client, String target, Optional<String> spec) {
+        try {
+            return new SeedFunction(client, target, spec);
+        } catch (InvalidSpecException e) {
+            throw new InvalidConfigurationException(e);
+        }
+    }
+
+    /**
+     * Primes the function before SnapStart's snapshot: runs the invocation's code once (spec reading, item making,
+     * the SDK's request marshalling, the response rendering) without sending anything, so that a restored container
+     * starts with those classes loaded and compiled. Nothing random or time-based is kept: every invocation draws its
+     * own run seed and reads the clock.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (prime) {
+            prime("beforeCheckpoint");
+        }
+    }
+
+    private void prime(String when) {
+        long started = System.nanoTime();
+        function.warmUp();
+        log.println(MAPPER.createObjectNode()
+                .put("level", "INFO")
+                .put("phase", "prime")
+                .put("in", when)
+                .put("ms", (System.nanoTime() - started) / 1_000_000L));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: credentials come from the environment at each request, and the run seed per invocation.
     }
 
     @Override

@@ -40,6 +40,30 @@ final class PackagedFunction implements AutoCloseable {
 
     static PackagedFunction start(String runtimeApi, Map<String, String> environment, List<String> jvmOptions)
             throws IOException {
+        return start(Path.of(System.getProperty("java.home")), runtimeApi, environment, jvmOptions);
+    }
+
+    /**
+     * The JVM options Lambda's Java runtimes start with (its bootstrap's command line, less paths of its own): the
+     * serial collector, C1 only, and org.crac's hooks mapped onto the runtime client's, through which SnapStart
+     * calls {@code beforeCheckpoint}. java25 keeps the JVM's full tiering when SnapStart is on.
+     */
+    static List<String> lambdaJvmOptions(int feature, boolean snapStart) {
+        List<String> options = new ArrayList<>(List.of(
+                "-XX:+UseSerialGC",
+                "-XX:MaxHeapSize=445645k",
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+                "-Djava.net.preferIPv4Stack=true"));
+        if (feature < 25 || !snapStart) {
+            options.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        }
+        return options;
+    }
+
+    /** Starts the function on the JVM in {@code javaHome}. */
+    static PackagedFunction start(
+            Path javaHome, String runtimeApi, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         Path taskRoot = Files.createTempDirectory("lambda-task-root");
         Files.createDirectories(taskRoot.resolve("lib"));
         Files.copy(
@@ -47,7 +71,7 @@ final class PackagedFunction implements AutoCloseable {
                 taskRoot.resolve("lib").resolve("dynaseed-lambda.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(runtimeClientClasspath());

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small AWS Lambda Runtime API on 127.0.0.1, as documented: {@code GET /2018-06-01/runtime/invocation/next} hands
  * out queued events with the request-id and deadline headers; the runtime posts the result to {@code
- * .../invocation/{id}/response} or {@code .../invocation/{id}/error}, and init failures to {@code /init/error}.
+ * .../invocation/{id}/response} or {@code .../invocation/{id}/error}, and init failures to {@code /init/error}; with
+ * SnapStart, the runtime asks {@code /restore/next} after its {@code beforeCheckpoint} hooks.
  */
 final class RuntimeApiServer implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
@@ -31,6 +32,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private final Map<String, BlockingQueue<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final BlockingQueue<Long> nextCalls = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> initErrors = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Long> restoreCalls = new LinkedBlockingQueue<>();
 
     RuntimeApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -76,6 +78,28 @@ final class RuntimeApiServer implements AutoCloseable {
         return at;
     }
 
+    /**
+     * When (System.nanoTime) the runtime asked {@code /restore/next}: with SnapStart, the end of init and of the
+     * {@code beforeCheckpoint} hooks, where Lambda takes the snapshot.
+     */
+    long restoreCall(Duration timeout) throws InterruptedException {
+        Long at = restoreCalls.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (at == null) {
+            throw new AssertionError(
+                    "the runtime did not ask /restore/next within " + timeout + "; init errors: " + initErrors);
+        }
+        return at;
+    }
+
+    /** What the runtime posted to {@code /init/error} (or {@code /restore/error}), waiting up to {@code timeout}. */
+    String initError(Duration timeout) throws InterruptedException {
+        String error = initErrors.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (error == null) {
+            throw new AssertionError("the runtime reported no init error within " + timeout);
+        }
+        return error;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -104,7 +128,10 @@ final class RuntimeApiServer implements AutoCloseable {
                     queue.add(new Outcome(kind, body));
                 }
                 respond(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (path.equals("init/error")) {
+            } else if (path.equals("restore/next")) {
+                restoreCalls.add(System.nanoTime());
+                respond(exchange, 200, "{}");
+            } else if (path.equals("init/error") || path.equals("restore/error")) {
                 initErrors.add(body);
                 respond(exchange, 202, "{\"status\":\"OK\"}");
             } else {

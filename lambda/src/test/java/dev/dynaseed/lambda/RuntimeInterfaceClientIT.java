@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.testing.Dynalite;
+import dev.dynaseed.testing.FaultProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The packaged artifact under the real AWS Lambda Java runtime interface client, in its own JVM. */
@@ -47,6 +50,65 @@ class RuntimeInterfaceClientIT {
                     .contains("\"phase\":\"plan\"")
                     .contains("\"phase\":\"apply\"")
                     .contains("\"requestId\":\"" + requestId + "\"");
+        }
+    }
+
+    @Test
+    void invalidConfiguredSpec_failsInitOnce_withEveryProblem_andNoInvocationRuns() throws Exception {
+        String spec = "tables:\n  - name: x\n    partitionKey: {name: id, type: INT}\n";
+        try (RuntimeApiServer api = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.start(
+                        api.address(),
+                        Map.of("DYNASEED_ENDPOINT_URL", "http://127.0.0.1:9", "DYNASEED_SPEC", spec),
+                        List.of())) {
+            JsonNode error = JSON.readTree(api.initError(Duration.ofSeconds(60)));
+
+            assertThat(error.get("errorType").asText())
+                    .as(function.log())
+                    .isEqualTo("dev.dynaseed.lambda.InvalidConfigurationException");
+            assertThat(error.get("errorMessage").asText())
+                    .isEqualTo("The function cannot start: DYNASEED_SPEC (the template's Spec parameter) is invalid;"
+                            + " nothing was changed. Fix it and deploy again (a new version is published), or leave"
+                            + " it empty for the built-in scenario. The spec DYNASEED_SPEC has 2 problems:\n"
+                            + "  DYNASEED_SPEC:3:30: tables[0].partitionKey.type: 'INT' is not a DynamoDB key type;"
+                            + " use S, N or B\n"
+                            + "  DYNASEED_SPEC:2:5: tables[0].name: 'x' is not a valid DynamoDB table name; use 3 to"
+                            + " 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs");
+        }
+    }
+
+    @Test
+    void snapStart_primesBeforeTheSnapshot_sendingNothing_thenTheRestoredFunctionAnswers() throws Exception {
+        String table = Dynalite.uniqueTableName("primed");
+        String spec = "tables:\n  - name: " + table + "\n    partitionKey: {name: id, type: S}\n"
+                + "    seed: {count: 30, attributes: {id: uuid4, at: isoTimestamp}}\n";
+        try (FaultProxy proxy = FaultProxy.inFrontOfDynalite(
+                        Set.of("DescribeTable", "CreateTable", "BatchWriteItem", "PutItem", "Scan", "ListTables"),
+                        n -> Optional.empty());
+                RuntimeApiServer api = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.start(
+                        api.address(),
+                        Map.of(
+                                "DYNASEED_ENDPOINT_URL",
+                                proxy.url(),
+                                "DYNASEED_SPEC",
+                                spec,
+                                "AWS_LAMBDA_INITIALIZATION_TYPE",
+                                "snap-start"),
+                        PackagedFunction.lambdaJvmOptions(Runtime.version().feature(), true))) {
+            api.restoreCall(Duration.ofSeconds(60));
+
+            assertThat(function.log()).contains("\"phase\":\"prime\"");
+            assertThat(proxy.seen()).as("requests sent before the snapshot").isZero();
+
+            String requestId = api.invoke(SEED_TEST_EVENT, Duration.ofSeconds(45));
+            RuntimeApiServer.Outcome outcome = api.outcome(requestId, Duration.ofSeconds(60));
+
+            assertThat(outcome.kind())
+                    .as(outcome.body() + "\n" + function.log())
+                    .isEqualTo("response");
+            assertThat(JSON.readTree(outcome.body()).get("statusCode").asInt()).isEqualTo(200);
+            assertThat(Dynalite.client().scan(r -> r.tableName(table)).items()).hasSize(30);
         }
     }
 

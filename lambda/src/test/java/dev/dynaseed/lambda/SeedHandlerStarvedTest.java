@@ -50,7 +50,7 @@ class SeedHandlerStarvedTest {
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ActiveProcessorCount=1",
-                // The template's JAVA_TOOL_OPTIONS.
+                // What Lambda's java17 and java21 runtimes start the JVM with.
                 "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1",
                 "-Xmx512m",
