@@ -26,6 +26,26 @@ class SpecInputLimitsTest {
     Path dir;
 
     @Test
+    void numberWhoseExponentNoDecimalHolds_isAProblemAtItsPlace_inJsonAndYaml() {
+        String number = "62109464984.533924894380973E188498398533";
+        String json = "{\"tables\": [{\"name\": \"t\", \"partitionKey\": {\"name\": \"id\", \"type\": \"S\"},"
+                + " \"seed\": {\"count\": 1, \"attributes\": {\"id\": \"uuid4\", \"n\": {\"generator\": \"constant\","
+                + " \"value\": " + number + "}}}}]}";
+        String yaml = SMALL + "    seed: {count: 1, attributes: {id: uuid4, n: {generator: constant, value: " + number
+                + "}}}\n";
+        String why = "the number '" + number + "' has an exponent out of range; DynamoDB numbers have at most 38";
+
+        assertThatThrownBy(() -> SpecReader.read(json, SpecFormat.JSON, "event.spec"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("event.spec:1:")
+                .hasMessageContaining("tables[0].seed.attributes.n.value: " + why);
+        assertThatThrownBy(() -> SpecReader.read(yaml, SpecFormat.YAML, "event.spec"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("event.spec:4:")
+                .hasMessageContaining(why);
+    }
+
+    @Test
     void fileAboveOneMebibyte_isRefusedByItsSize_beforeBeingParsed() throws IOException {
         // One long quoted string, the shape that took 403 s and 1.9 GB at 50 MB.
         Path file = dir.resolve("big.yaml");

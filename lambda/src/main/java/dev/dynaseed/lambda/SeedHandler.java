@@ -150,6 +150,13 @@ public final class SeedHandler implements RequestStreamHandler, Resource {
                     "The event is not JSON (" + reason(e) + "); nothing was changed."
                             + " Send {} for the built-in scenario, or {\"spec\": {...}}.",
                     requestId);
+        } catch (NumberFormatException e) {
+            // Jackson reads a number with an exponent no decimal can hold (1E999999999999) this way.
+            response = invalidEvent(
+                    "The event holds a number whose exponent is out of range (" + e.getMessage() + "); nothing was"
+                            + " changed. DynamoDB numbers have at most 38 significant digits and magnitudes from"
+                            + " 1E-130 to below 1E+126.",
+                    requestId);
         }
         // Error texts in the report come from the target; one that echoes request headers must not leak credentials.
         output.write(

@@ -155,6 +155,16 @@ class SeedHandlerTest {
     }
 
     @Test
+    void eventWithANumberWhoseExponentNoDecimalHolds_gives400_notAnException() throws IOException {
+        JsonNode response = invoke(
+                handler(Optional.empty()), "{\"x\": 62109464984.533924894380973E188498398533}", Duration.ofSeconds(45));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(response).get("error").asText())
+                .startsWith("The event holds a number whose exponent is out of range (");
+    }
+
+    @Test
     void littleTimeLeft_givesAPartialReport_thatAccountsForEveryItem_andStopsAtTheDeadline() throws IOException {
         String table = Dynalite.uniqueTableName("deadline");
         // The engine is up before the invocation starts, as a warm container's client is: the deadline is the

@@ -115,6 +115,11 @@ public final class SpecTreeReader {
             if (e.getCause() instanceof ReaderException) {
                 throw notPrintable(content, source);
             }
+            java.util.regex.Matcher malformed = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'")
+                    .matcher(shortened(e));
+            if (malformed.find()) {
+                throw invalid(source, location(e.getLocation(), source), outOfRange(malformed.group(1)));
+            }
             String reason = json && isComment(shortened(e))
                     ? "JSON has no comments; remove it, or write the spec as YAML"
                     : shortened(e);
@@ -166,7 +171,7 @@ public final class SpecTreeReader {
             case VALUE_STRING -> JsonNodeFactory.instance.textNode(parser.getText());
             case VALUE_NUMBER_INT -> JsonNodeFactory.instance.numberNode(parser.getBigIntegerValue());
             // Exactly as written: a double would turn 1e400 into Infinity and 0.1 into 0.1000000000000000055...
-            case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(parser.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(decimal(path, at));
             case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
             case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);
             case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
@@ -347,6 +352,21 @@ public final class SpecTreeReader {
         }
     }
 
+    /** The number as written; one whose exponent no decimal can hold (1E999999999999) is a problem at its place. */
+    private java.math.BigDecimal decimal(String path, JsonLocation at) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            throw invalid(source, path, location(at, source), outOfRange(parser.getText()));
+        }
+    }
+
+    /** Why a number whose exponent is out of any range cannot be used, and what DynamoDB accepts. */
+    static String outOfRange(String number) {
+        return "the number " + Quote.of(number) + " has an exponent out of range; DynamoDB numbers have at most 38"
+                + " significant digits and magnitudes from 1E-130 to 9.9999999999999999999999999999999999999E+125";
+    }
+
     private static Optional<SourceLocation> location(JsonLocation at, String source) {
         return at == null || at.getLineNr() < 1
                 ? Optional.empty()
@@ -368,6 +388,7 @@ public final class SpecTreeReader {
         Mark problem = e.getProblemMark();
         Mark context = e.getContextMark();
         String reason = e.getProblem() == null ? "cannot be parsed" : e.getProblem();
+
         String during = e.getContext() == null
                 ? ""
                 : context == null
