@@ -165,7 +165,9 @@ public final class Benchmark {
                 "-o",
                 "json"));
         Path out = work.resolve("cli.out");
+        // In the work folder: apply keeps its checkpoint under the current folder.
         Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(work.resolve("cli.err").toFile())
                 .start();
@@ -326,15 +328,14 @@ public final class Benchmark {
         }
         millis.sort(Long::compare);
         System.out.println("JVM start to first BatchWriteItem at the engine, 3 runs: " + millis + " ms");
-        verdict("first item sent, median ms after JVM start", millis.get(1), 0);
-        verdicts.set(
-                verdicts.size() - 1,
-                String.format(
-                        "%-52s %8d  target <= %-5s %s",
-                        "first item sent, median ms after JVM start",
-                        millis.get(1),
-                        "1000",
-                        millis.get(1) <= 1000 ? "PASS" : "FAIL"));
+        String line = String.format(
+                "%-52s %8d  target <= %-5s %s",
+                "first item sent, median ms after JVM start",
+                millis.get(1),
+                "1000",
+                millis.get(1) <= 1000 ? "PASS" : "FAIL");
+        System.out.println(line);
+        verdicts.add(line);
     }
 
     /** 1,000,000 items written by the seeder in a JVM with -Xmx256m; its peak heap. */

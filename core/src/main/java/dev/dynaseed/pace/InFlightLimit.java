@@ -8,10 +8,11 @@ import java.util.function.LongSupplier;
  * multiplicative decrease) between 1 and a ceiling. While requests succeed the limit grows: by one per success until
  * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
  * success), as long as answers come about as fast as the fastest seen (within {@value #LATENCY_TOLERANCE} times
- * it): when they take longer, requests queue at the target and more in flight would not write faster, so the limit
- * holds. A throttled request (an error such as ProvisionedThroughputExceededException, or items handed back as
- * UnprocessedItems) multiplies it by {@value #DECREASE}, once per round: a throttle of a request sent before the last
- * decrease says nothing new about the lowered limit, so it does not lower it again.
+ * it). A throttled request (an error such as ProvisionedThroughputExceededException, or items handed back as
+ * UnprocessedItems) multiplies it by {@value #DECREASE}, and so does an answer that took longer than that: requests
+ * queue at the target (a local engine is one thread), and more in flight would only make them wait longer. The
+ * limit comes down once per round: a signal about a request sent before the last decrease says nothing new about the
+ * lowered limit, so it does not lower it again.
  */
 public final class InFlightLimit {
     /** The factor a throttle multiplies the limit by. */
@@ -81,12 +82,20 @@ public final class InFlightLimit {
 
     /**
      * A request sent at {@code sentAt} (from {@link #now()}) was answered without throttling: the limit grows (up to
-     * the ceiling) unless the answer took much longer than the fastest.
+     * the ceiling), or shrinks when the answer took more than {@value #LATENCY_TOLERANCE} times the fastest.
      */
     public synchronized void succeeded(long sentAt) {
         long latency = Math.max(0, nanoClock.getAsLong() - sentAt);
         fastest = Math.min(fastest, latency);
-        if (!adaptive || limit >= ceiling || latency > LATENCY_TOLERANCE * Math.max(fastest, 1)) {
+        if (!adaptive) {
+            return;
+        }
+        if (latency > LATENCY_TOLERANCE * Math.max(fastest, 1)) {
+            slowStart = false;
+            decrease(sentAt);
+            return;
+        }
+        if (limit >= ceiling) {
             return;
         }
         limit = Math.min(ceiling, limit + (slowStart ? 1 : 1 / limit));
@@ -100,6 +109,10 @@ public final class InFlightLimit {
             return;
         }
         slowStart = false;
+        decrease(sentAt);
+    }
+
+    private void decrease(long sentAt) {
         if (lastDecrease != Long.MIN_VALUE && sentAt - lastDecrease < 0) {
             return;
         }

@@ -100,14 +100,16 @@ class InFlightLimitTest {
     }
 
     @Test
-    void limit_holds_whileAnswersTakeMoreThanThreeTimesTheFastest() {
+    void limit_comesDown_whenAnswersTakeMoreThanThreeTimesTheFastest_onceARound() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
         succeed(limit, 4, 10); // fastest 10 ms, limit 8
         assertThat(limit.permits()).isEqualTo(8);
-        succeed(limit, 8, 31); // queueing at the target: more in flight would not help
-        assertThat(limit.permits()).isEqualTo(8);
-        succeed(limit, 8, 30); // within 3 times the fastest again
-        assertThat(limit.permits()).isEqualTo(16);
+        succeed(limit, 8, 31); // queueing at the target: more in flight would only wait longer
+        assertThat(limit.permits()).isEqualTo(5); // floor(8 * 0.7)
+        assertThat(limit.decreases()).isEqualTo(1);
+        assertThat(limit.throttles()).isZero();
+        succeed(limit, 5, 30); // within 3 times the fastest again: one more per round trip
+        assertThat(limit.permits()).isEqualTo(6);
     }
 
     @Test
