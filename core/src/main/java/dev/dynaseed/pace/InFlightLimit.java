@@ -9,16 +9,20 @@ import java.util.function.LongSupplier;
  * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
  * success), as long as answers come about as fast as the fastest seen (within {@value #LATENCY_TOLERANCE} times
  * it). A throttled request (an error such as ProvisionedThroughputExceededException, or items handed back as
- * UnprocessedItems) multiplies it by {@value #DECREASE}, and so does an answer that took longer than that: requests
- * queue at the target (a local engine is one thread), and more in flight would only make them wait longer. The
+ * UnprocessedItems) multiplies it by {@value #DECREASE}, and so does an answer that took longer than that, down to
+ * {@value #INITIAL}: requests queue at the target (a local engine is one thread), and more in flight would only make
+ * them wait longer. The
  * limit comes down once per round: a signal about a request sent before the last decrease says nothing new about the
  * lowered limit, so it does not lower it again.
  */
 public final class InFlightLimit {
     /** The factor a throttle multiplies the limit by. */
     public static final double DECREASE = 0.7;
-    /** Where an adaptive limit starts (or the ceiling when lower). */
-    public static final int INITIAL = 4;
+    /**
+     * Where an adaptive limit starts (or the ceiling when lower), and the least that slow answers alone bring it down
+     * to: requests queueing at a local engine still gain from overlapping the client's own work with the engine's.
+     */
+    public static final int INITIAL = 8;
     /** How many times the fastest answer an answer may take and still let the limit grow. */
     public static final double LATENCY_TOLERANCE = 3;
 
@@ -92,7 +96,9 @@ public final class InFlightLimit {
         }
         if (latency > LATENCY_TOLERANCE * Math.max(fastest, 1)) {
             slowStart = false;
-            decrease(sentAt);
+            if (limit > INITIAL) {
+                decrease(sentAt, INITIAL);
+            }
             return;
         }
         if (limit >= ceiling) {
@@ -109,15 +115,15 @@ public final class InFlightLimit {
             return;
         }
         slowStart = false;
-        decrease(sentAt);
+        decrease(sentAt, 1);
     }
 
-    private void decrease(long sentAt) {
+    private void decrease(long sentAt, int floor) {
         if (lastDecrease != Long.MIN_VALUE && sentAt - lastDecrease < 0) {
             return;
         }
         lastDecrease = nanoClock.getAsLong();
-        limit = Math.max(1, limit * DECREASE);
+        limit = Math.max(floor, limit * DECREASE);
         decreases++;
     }
 

@@ -27,12 +27,10 @@ class InFlightLimitTest {
     }
 
     @Test
-    void adaptiveLimit_startsAtFour_andDoublesEachRoundTrip_untilTheFirstThrottle() {
+    void adaptiveLimit_startsAtEight_andDoublesEachRoundTrip_untilTheFirstThrottle() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        assertThat(limit.permits()).isEqualTo(4);
-
-        succeed(limit, 4, 20);
         assertThat(limit.permits()).isEqualTo(8);
+
         succeed(limit, 8, 20);
         assertThat(limit.permits()).isEqualTo(16);
         succeed(limit, 16, 20);
@@ -45,7 +43,6 @@ class InFlightLimitTest {
     @Test
     void throttle_multipliesTheLimitBySevenTenths_thenItGrowsByOnePerRoundTrip() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        succeed(limit, 4, 20);
         succeed(limit, 8, 20);
         succeed(limit, 16, 20); // 32
         long sent = limit.now();
@@ -65,7 +62,6 @@ class InFlightLimitTest {
     @Test
     void throttlesOfRequestsSentBeforeTheLastDecrease_doNotLowerTheLimitAgain() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        succeed(limit, 4, 20);
         succeed(limit, 8, 20);
         succeed(limit, 16, 20); // 32
         // 20 requests in flight together are all throttled: one decrease for the round, not twenty.
@@ -100,16 +96,20 @@ class InFlightLimitTest {
     }
 
     @Test
-    void limit_comesDown_whenAnswersTakeMoreThanThreeTimesTheFastest_onceARound() {
+    void limit_comesDownToEight_whenAnswersTakeMoreThanThreeTimesTheFastest_onceARound() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        succeed(limit, 4, 10); // fastest 10 ms, limit 8
-        assertThat(limit.permits()).isEqualTo(8);
-        succeed(limit, 8, 31); // queueing at the target: more in flight would only wait longer
-        assertThat(limit.permits()).isEqualTo(5); // floor(8 * 0.7)
+        succeed(limit, 8, 10); // fastest 10 ms, limit 16
+        assertThat(limit.permits()).isEqualTo(16);
+        succeed(limit, 16, 31); // queueing at the target: more in flight would only wait longer
+        assertThat(limit.permits()).isEqualTo(11); // floor(16 * 0.7)
         assertThat(limit.decreases()).isEqualTo(1);
         assertThat(limit.throttles()).isZero();
-        succeed(limit, 5, 30); // within 3 times the fastest again: one more per round trip
-        assertThat(limit.permits()).isEqualTo(6);
+        succeed(limit, 11, 30); // within 3 times the fastest again: one more per round trip
+        assertThat(limit.permits()).isEqualTo(12);
+        for (int round = 0; round < 10; round++) {
+            succeed(limit, 12, 100);
+        }
+        assertThat(limit.permits()).as("slow answers alone never go below 8").isEqualTo(8);
     }
 
     @Test
