@@ -81,9 +81,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(
             names = {"--write-concurrency", "--concurrency"},
             paramLabel = "N",
-            defaultValue = "8",
-            description = "BatchWriteItem requests in flight at once, 1 to 256 (default: ${DEFAULT-VALUE}).")
+            defaultValue = "64",
+            description = "The most BatchWriteItem requests in flight at once, 1 to 256 (default: ${DEFAULT-VALUE});"
+                    + " the number adapts below it unless --fixed-concurrency.")
     int concurrency;
+
+    @Mixin
+    WritingOptions writing;
 
     @Option(
             names = "--table-concurrency",
@@ -133,7 +137,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyOptions options = ApplyOptions.defaults()
                 .withTableConcurrency(tableConcurrency)
                 .withActiveTimeout(Duration.ofSeconds(waitTimeout))
-                .withWrite(WriteOptions.defaults().withMaxInFlight(concurrency));
+                .withWrite(writing.apply(WriteOptions.defaults().withMaxInFlight(concurrency)));
         Checkpoints checkpoints = checkpoints(loaded);
         try (Session session = Session.open(target)) {
             Pipeline pipeline =
@@ -148,7 +152,7 @@ final class ApplyCommand implements Callable<Integer> {
                 pipeline = new Pipeline(session.client(), session.target().describe(), options.withReplace(consent))
                         .withCheckpoints(checkpoints);
             }
-            SeedProgress progress = ProgressLine.forTerminal(err, !output.json());
+            SeedProgress progress = ProgressLine.forTerminal(err, !output.json() && !writing.quiet());
             Cancellation cancellation = Interrupts.cancellable();
             Report report;
             try {

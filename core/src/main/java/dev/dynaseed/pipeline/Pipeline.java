@@ -19,6 +19,7 @@ import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
 import dev.dynaseed.seed.Seeder;
 import dev.dynaseed.seed.SkipReason;
+import dev.dynaseed.seed.WriteOptions;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Duration;
@@ -121,7 +122,12 @@ public final class Pipeline {
         Instant now = options.clock().instant();
         ExecutorService tables = Executors.newFixedThreadPool(
                 Math.min(options.tableConcurrency(), Math.max(1, plan.changes().size())));
-        try (BatchWriter writer = new BatchWriter(client, options.write())) {
+        // The default rate holds provisioned tables to their write capacity on AWS only.
+        WriteOptions write = options.write()
+                .withRate(options.write()
+                        .rate()
+                        .on(EngineCapabilities.describedAs(target).kind()));
+        try (BatchWriter writer = new BatchWriter(client, write)) {
             Seeder seeder = new Seeder(client, writer, sources);
             List<Future<TableReport>> futures = new ArrayList<>();
             for (TableChange change : plan.changes()) {

@@ -2,6 +2,9 @@ package dev.dynaseed.seed;
 
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.cost.ItemSize;
+import dev.dynaseed.pace.InFlightLimit;
+import dev.dynaseed.pace.RateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -35,7 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes items with BatchWriteItem, 25 per request and up to {@code maxInFlight} requests at once (shared by every
- * table written through this writer). Every resend is the writer's own, so each is counted: the SDK's retries are
+ * table written through this writer; by default the number in flight adapts, see {@link InFlightLimit}, and a
+ * table's writes may be held to a rate, see {@link WriteRate}). Only the batches in flight are held in memory,
+ * whatever the number of items. Every resend is the writer's own, so each is counted: the SDK's retries are
  * off for its requests, and items DynamoDB returns as UnprocessedItems or whose request failed for a passing reason
  * (throttling, 5xx, timeouts, connection failures) are resent with exponential backoff and full jitter until written
  * or out of attempts. A batch DynamoDB rejects as invalid is retried item by item, so one bad item cannot take 24
@@ -62,7 +68,7 @@ public final class BatchWriter implements AutoCloseable {
     private final DynamoDbClient client;
     private final WriteOptions options;
     private final ExecutorService pool;
-    private final Semaphore inFlight;
+    private final InFlightLimit inFlight;
 
     public BatchWriter(DynamoDbClient client, WriteOptions options) {
         this.client = Objects.requireNonNull(client, "client");
@@ -73,7 +79,9 @@ public final class BatchWriter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.inFlight = new Semaphore(options.maxInFlight());
+        this.inFlight = options.adaptive()
+                ? InFlightLimit.adaptive(options.maxInFlight())
+                : InFlightLimit.fixed(options.maxInFlight());
     }
 
     /**
@@ -102,7 +110,43 @@ public final class BatchWriter implements AutoCloseable {
             RunDeadline deadline,
             WrittenBatches writtenBatches)
             throws InterruptedException {
-        return send(table, keyNames, source, progress, deadline, writtenBatches, BatchWriter::putRequest);
+        return write(table, keyNames, source, progress, deadline, writtenBatches, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #write(String, List, ItemSource, SeedProgress, RunDeadline, WrittenBatches)} for a table with
+     * {@code writeCapacity} provisioned write capacity units (empty for an on-demand table), which the rate {@link
+     * WriteRate.Kind#TABLE_CAPACITY} keeps to.
+     */
+    public SeedOutcome write(
+            String table,
+            List<String> keyNames,
+            ItemSource source,
+            SeedProgress progress,
+            RunDeadline deadline,
+            WrittenBatches writtenBatches,
+            OptionalLong writeCapacity)
+            throws InterruptedException {
+        Objects.requireNonNull(writeCapacity, "writeCapacity");
+        return send(
+                table,
+                keyNames,
+                source,
+                progress,
+                deadline,
+                writtenBatches,
+                BatchWriter::putRequest,
+                Pacing.of(options.rate(), writeCapacity));
+    }
+
+    /** The requests in flight that the writer allows now (the adaptive limit, or the fixed one). */
+    public int concurrency() {
+        return inFlight.permits();
+    }
+
+    /** Write requests DynamoDB throttled (an error or UnprocessedItems) since the writer was made. */
+    public long throttledRequests() {
+        return inFlight.throttles();
     }
 
     /**
@@ -113,7 +157,15 @@ public final class BatchWriter implements AutoCloseable {
     public SeedOutcome delete(
             String table, List<String> keyNames, ItemSource keys, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
-        return send(table, keyNames, keys, progress, deadline, WrittenBatches.NONE, BatchWriter::deleteRequest);
+        return send(
+                table,
+                keyNames,
+                keys,
+                progress,
+                deadline,
+                WrittenBatches.NONE,
+                BatchWriter::deleteRequest,
+                Pacing.of(options.rate(), OptionalLong.empty()));
     }
 
     private static WriteRequest putRequest(Map<String, AttributeValue> item) {
@@ -135,7 +187,8 @@ public final class BatchWriter implements AutoCloseable {
             SeedProgress progress,
             RunDeadline deadline,
             WrittenBatches writtenBatches,
-            Function<Map<String, AttributeValue>, WriteRequest> requestFor)
+            Function<Map<String, AttributeValue>, WriteRequest> requestFor,
+            Pacing pacing)
             throws InterruptedException {
         Objects.requireNonNull(writtenBatches, "writtenBatches");
         long started = System.nanoTime();
@@ -172,7 +225,12 @@ public final class BatchWriter implements AutoCloseable {
                 if (counters.stopReason().isPresent()) {
                     break;
                 }
-                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
+                if (!pacing.await(batch, deadline)) {
+                    stoppedByDeadline = true;
+                    break;
+                }
+                submitted +=
+                        submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted), pacing);
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
             }
@@ -183,7 +241,12 @@ public final class BatchWriter implements AutoCloseable {
             if (deadline.stopStarting()) {
                 stoppedByDeadline = true;
             } else if (counters.stopReason().isEmpty()) {
-                submitted += submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted));
+                if (pacing.await(batch, deadline)) {
+                    submitted += submit(
+                            table, batch, counters, pending, deadline, written(writtenBatches, submitted), pacing);
+                } else {
+                    stoppedByDeadline = true;
+                }
             }
         }
         pending.arriveAndAwaitAdvance();
@@ -241,7 +304,8 @@ public final class BatchWriter implements AutoCloseable {
             TableCounters counters,
             Phaser pending,
             RunDeadline deadline,
-            IntConsumer whollyWritten)
+            IntConsumer whollyWritten,
+            Pacing pacing)
             throws InterruptedException {
         inFlight.acquire();
         pending.register();
@@ -250,7 +314,7 @@ public final class BatchWriter implements AutoCloseable {
                 try {
                     // A batch is written by this one thread from start to end, so the thread's failures are its own.
                     long failedBefore = TableCounters.failedOnThisThread();
-                    writeBatch(table, batch, counters, deadline);
+                    writeBatch(table, batch, counters, deadline, pacing);
                     if (TableCounters.failedOnThisThread() == failedBefore) {
                         whollyWritten.accept(batch.size());
                     }
@@ -267,7 +331,8 @@ public final class BatchWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline) {
+    private void writeBatch(
+            String table, List<WriteRequest> batch, TableCounters counters, RunDeadline deadline, Pacing pacing) {
         List<WriteRequest> toSend = batch;
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> timeLeft = deadline.timeToFinish();
@@ -284,10 +349,23 @@ public final class BatchWriter implements AutoCloseable {
                 return;
             }
             if (attempt > 1) {
+                boolean paced;
+                try {
+                    paced = pacing.await(toSend, deadline);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    counters.failed(toSend.size(), INTERRUPTED);
+                    return;
+                }
+                if (!paced) {
+                    counters.failed(toSend.size(), STOPPED_BEFORE_DEADLINE);
+                    return;
+                }
                 counters.resending(toSend.size());
             }
             List<WriteRequest> resend;
             String notResent;
+            long sentAt = inFlight.now();
             try {
                 List<WriteRequest> sending = toSend;
                 BatchWriteItemResponse response = client.batchWriteItem(
@@ -295,6 +373,12 @@ public final class BatchWriter implements AutoCloseable {
                 resend = response.hasUnprocessedItems()
                         ? response.unprocessedItems().getOrDefault(table, List.of())
                         : List.of();
+                if (resend.isEmpty()) {
+                    inFlight.succeeded(sentAt);
+                } else {
+                    // Items handed back unprocessed are DynamoDB's way of throttling part of a batch.
+                    inFlight.throttled(sentAt);
+                }
                 counters.written(toSend.size() - resend.size());
                 if (resend.isEmpty()) {
                     return;
@@ -309,6 +393,9 @@ public final class BatchWriter implements AutoCloseable {
                 notResent = "unprocessed and " + STOPPED_BEFORE_DEADLINE;
                 LOG.debug("table {}: {} unprocessed items, attempt {}", table, resend.size(), attempt);
             } catch (RuntimeException e) {
+                if (WriteFailures.isThrottling(e)) {
+                    inFlight.throttled(sentAt);
+                }
                 if (WriteFailures.isInvalidRequest(e) && toSend.size() > 1) {
                     writeOneByOne(table, toSend, counters, deadline);
                     return;
@@ -357,6 +444,7 @@ public final class BatchWriter implements AutoCloseable {
             if (attempt > 1) {
                 counters.resending(1);
             }
+            long sentAt = inFlight.now();
             try {
                 if (request.deleteRequest() != null) {
                     client.deleteItem(r -> r.tableName(table)
@@ -370,6 +458,9 @@ public final class BatchWriter implements AutoCloseable {
                 counters.written(1);
                 return;
             } catch (RuntimeException e) {
+                if (WriteFailures.isThrottling(e)) {
+                    inFlight.throttled(sentAt);
+                }
                 Optional<String> finalError = finalError(e, attempt, deadline);
                 if (finalError.isPresent()) {
                     counters.failed(1, finalError.get() + perhapsWritten(e, finalError.get()));
@@ -456,6 +547,57 @@ public final class BatchWriter implements AutoCloseable {
 
     private static String message(RuntimeException e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * A table's rate limit, if any: each batch takes its cost (write units, or items) before it is sent, and the
+     * sender waits while the bucket is in debt, never past the point the deadline says stop.
+     */
+    private record Pacing(Optional<RateLimiter> limiter, boolean byWriteUnits) {
+        private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+        static Pacing of(WriteRate rate, OptionalLong writeCapacity) {
+            return switch (rate.kind()) {
+                // AUTO is resolved against the target by the pipeline; unresolved it limits nothing.
+                case AUTO, UNLIMITED -> new Pacing(Optional.empty(), false);
+                case ITEMS_PER_SECOND -> new Pacing(Optional.of(RateLimiter.perSecond(rate.itemsPerSecond())), false);
+                case TABLE_CAPACITY ->
+                    writeCapacity.isPresent() && writeCapacity.getAsLong() > 0
+                            ? new Pacing(Optional.of(RateLimiter.perSecond(writeCapacity.getAsLong())), true)
+                            : new Pacing(Optional.empty(), false);
+            };
+        }
+
+        /** Waits until {@code batch} may be sent; false when the deadline said stop meanwhile. */
+        boolean await(List<WriteRequest> batch, RunDeadline deadline) throws InterruptedException {
+            if (limiter.isEmpty()) {
+                return true;
+            }
+            long wait = limiter.get().reserve(cost(batch));
+            long until = System.nanoTime() + wait;
+            while (wait > 0) {
+                if (deadline.stopStarting()) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, SLICE_NANOS));
+                wait = until - System.nanoTime();
+            }
+            return true;
+        }
+
+        private double cost(List<WriteRequest> batch) {
+            if (!byWriteUnits) {
+                return batch.size();
+            }
+            long units = 0;
+            for (WriteRequest request : batch) {
+                units += request.putRequest() == null
+                        ? 1
+                        : ItemSize.writeUnits(
+                                ItemSize.bytes(request.putRequest().item()));
+            }
+            return units;
+        }
     }
 
     @Override

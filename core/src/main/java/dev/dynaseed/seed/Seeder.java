@@ -2,12 +2,14 @@ package dev.dynaseed.seed;
 
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.generate.ItemGenerator;
+import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,6 +35,14 @@ public final class Seeder {
     public static ItemSource generated(TableSpec table, long runSeed, Instant now) {
         ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
         return new GeneratedItemSource(generator, table.seed().count());
+    }
+
+    /** The table's provisioned write capacity units; empty for an on-demand table. */
+    private static OptionalLong writeCapacity(TableSpec table) {
+        return switch (table.billing().kind()) {
+            case PAY_PER_REQUEST -> OptionalLong.empty();
+            case PROVISIONED -> OptionalLong.of(((BillingSpec.Provisioned) table.billing()).writeCapacity());
+        };
     }
 
     /**
@@ -77,6 +87,7 @@ public final class Seeder {
                 items,
                 progress,
                 deadline,
-                (first, size) -> run.written().written(indexes.atPositions(first, size)));
+                (first, size) -> run.written().written(indexes.atPositions(first, size)),
+                writeCapacity(table));
     }
 }

@@ -1,0 +1,403 @@
+package dev.dynaseed.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.RunDeadline;
+import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.Target;
+import dev.dynaseed.cost.ItemSize;
+import dev.dynaseed.pipeline.ApplyOptions;
+import dev.dynaseed.pipeline.Pipeline;
+import dev.dynaseed.seed.BatchWriter;
+import dev.dynaseed.seed.ItemSource;
+import dev.dynaseed.seed.SeedOutcome;
+import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.seed.Seeder;
+import dev.dynaseed.seed.WriteOptions;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.SpecReader;
+import dev.dynaseed.spec.TableSpec;
+import dev.dynaseed.testing.CapacityLimitedEndpoint;
+import dev.dynaseed.testing.Dynalite;
+import dev.dynaseed.testing.FaultProxy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * bench/run's writing benchmark: for the same items of two shapes, dynaseed's seeder as the CLI runs it against the
+ * seed's method (one PutItem per row) and the engine's ceiling (pre-built 25-item BatchWriteItem requests from a
+ * minimal loop at its best thread count), all on one dynalite; then the adaptive writer against an endpoint with a
+ * fixed latency and a capacity; then 1,000,000 items in a 256 MB heap and the time to the first item sent.
+ */
+public final class Benchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] THREADS = {1, 2, 4, 8, 16};
+
+    private final long items;
+    private final Path cliJar;
+    private final Path work;
+    private final List<String> verdicts = new ArrayList<>();
+
+    private Benchmark(long items, Path cliJar, Path work) {
+        this.items = items;
+        this.cliJar = cliJar;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long items = Long.getLong("bench.items", 20_000);
+        long heapItems = Long.getLong("bench.heapItems", 1_000_000);
+        Path cliJar = Path.of(System.getProperty("bench.cliJar"));
+        Path work = Files.createTempDirectory("dynaseed-bench");
+        Benchmark bench = new Benchmark(items, cliJar, work);
+        System.out.println("engine: " + Dynalite.target().describe() + "; " + items + " items per figure; "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        bench.shape("seed", Shapes::seed);
+        bench.shape("order", Shapes::order);
+        bench.capacity();
+        bench.firstItem();
+        bench.heap(heapItems);
+        System.out.println();
+        System.out.println("== targets");
+        bench.verdicts.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    /** Figures 1, 2 and 3 for one item shape. */
+    private void shape(String name, BiFunction<String, Long, String> spec) throws Exception {
+        System.out.println();
+        String cliTable = "bench_" + name + "_cli";
+        Path file = work.resolve(cliTable + ".yaml");
+        Files.writeString(file, spec.apply(cliTable, items));
+        TableSpec table = SpecReader.read(file).tables().get(0);
+        long bytes = averageBytes(table);
+        System.out.println("== " + name + " items (" + bytes + " bytes each on average"
+                + (table.features().globalSecondaryIndexes().isEmpty() ? "" : ", 1 GSI") + ")");
+
+        double cli = cliItemsPerSecond(file, Dynalite.target().endpoint().toString(), List.of());
+        Path warmFile = work.resolve(name + "_warm.yaml");
+        Files.writeString(warmFile, spec.apply("bench_" + name + "_warm", items));
+        double warm = inProcessItemsPerSecond(warmFile);
+        double putItem = putItemPerRow(table.name().replace("_cli", "_put"), spec);
+        Ceiling ceiling = ceiling(table.name().replace("_cli", "_ceiling"), spec);
+
+        System.out.printf("%-58s %10s%n", "method", "items/s");
+        System.out.printf("%-58s %10.0f%n", "1. dynaseed apply (the CLI, its own JVM, default options)", cli);
+        System.out.printf("%-58s %10.0f%n", "1b. the same apply inside this (warm) JVM", warm);
+        System.out.printf("%-58s %10.0f%n", "2. the seed's method: one PutItem per row, one thread", putItem);
+        System.out.printf(
+                "%-58s %10.0f%n",
+                "3. engine ceiling: pre-built 25-item batches, " + ceiling.threads + " threads",
+                ceiling.itemsPerSecond);
+        verdict(name + ": 1/2 (dynaseed vs PutItem per row)", cli / putItem, 10);
+        verdict(name + ": 1/3 (dynaseed vs the engine's ceiling)", cli / ceiling.itemsPerSecond, 0.9);
+        verdict(name + ": 1b/2 (warm JVM vs PutItem per row)", warm / putItem, 10);
+        verdict(name + ": 1b/3 (warm JVM vs the engine's ceiling)", warm / ceiling.itemsPerSecond, 0.9);
+    }
+
+    private void verdict(String what, double ratio, double target) {
+        String line = String.format(
+                "%-52s %8.2f  target >= %-5s %s", what, ratio, format(target), ratio >= target ? "PASS" : "FAIL");
+        System.out.println(line);
+        verdicts.add(line);
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static long averageBytes(TableSpec table) {
+        ItemSource source = Seeder.generated(table, 1, Instant.now());
+        Iterator<Map<String, AttributeValue>> it = source.iterator();
+        long total = 0;
+        int n = 0;
+        while (it.hasNext() && n < 100) {
+            total += ItemSize.bytes(it.next());
+            n++;
+        }
+        return n == 0 ? 0 : total / n;
+    }
+
+    /** Runs {@code dynaseed apply} in its own JVM, as the launcher does; the seed's items/s from its JSON report. */
+    private double cliItemsPerSecond(Path spec, String endpoint, List<String> jvmOptions) throws Exception {
+        JsonNode report = cli(spec, endpoint, jvmOptions).report;
+        JsonNode seed = report.path("tables").get(0).path("seed");
+        long written = seed.path("written").asLong();
+        long millis = Math.max(1, seed.path("durationMs").asLong());
+        if (written != items) {
+            throw new IllegalStateException("the CLI wrote " + written + " of " + items + " items: " + report);
+        }
+        return written * 1000.0 / millis;
+    }
+
+    /** The same apply through the CLI's command line in this JVM (warmed up by what ran before). */
+    private double inProcessItemsPerSecond(Path spec) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = dev.dynaseed.cli.Dynaseed.commandLine()
+                .setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute(
+                        "apply",
+                        "-f",
+                        spec.toString(),
+                        "--endpoint-url",
+                        Dynalite.target().endpoint().toString(),
+                        "--samples",
+                        "0",
+                        "-o",
+                        "json",
+                        "--checkpoint",
+                        work.resolve("warm-checkpoint.json").toString());
+        JsonNode seed = JSON.readTree(out.toString()).path("tables").get(0).path("seed");
+        if (exit != 0 || seed.path("written").asLong() != items) {
+            throw new IllegalStateException("the in-process apply failed (" + exit + "): " + out);
+        }
+        return items * 1000.0 / Math.max(1, seed.path("durationMs").asLong());
+    }
+
+    private record CliRun(JsonNode report, Optional<Instant> jvmStart) {}
+
+    private CliRun cli(Path spec, String endpoint, List<String> jvmOptions) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar",
+                cliJar.toString(),
+                "apply",
+                "-f",
+                spec.toString(),
+                "--endpoint-url",
+                endpoint,
+                "--samples",
+                "0",
+                "-o",
+                "json"));
+        Path out = work.resolve("cli.out");
+        // In the work folder: apply keeps its checkpoint under the current folder.
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(work.resolve("cli.err").toFile())
+                .start();
+        Optional<Instant> started = process.toHandle().info().startInstant();
+        int exit = process.waitFor();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        if (exit != 0) {
+            throw new IllegalStateException(
+                    "dynaseed apply exited with " + exit + ": " + text + Files.readString(work.resolve("cli.err")));
+        }
+        return new CliRun(JSON.readTree(text), started);
+    }
+
+    /** A table of {@code spec}'s shape, created empty with dynaseed's pipeline; the spec with {@code items} items. */
+    private TableSpec emptyTable(String name, BiFunction<String, Long, String> spec) throws IOException {
+        Path file = work.resolve(name + ".yaml");
+        Files.writeString(file, spec.apply(name, 0L));
+        Spec empty = SpecReader.read(file);
+        new Pipeline(Dynalite.client(), Dynalite.target().describe(), ApplyOptions.defaults())
+                .apply(empty, SeedProgress.NONE);
+        Files.writeString(file, spec.apply(name, items));
+        return SpecReader.read(file).tables().get(0);
+    }
+
+    /** The seed's way: one PutItem per row, one after another, with the same SDK. */
+    private double putItemPerRow(String name, BiFunction<String, Long, String> spec) throws IOException {
+        TableSpec table = emptyTable(name, spec);
+        DynamoDbClient client = Dynalite.client();
+        Iterator<Map<String, AttributeValue>> it =
+                Seeder.generated(table, 2, Instant.now()).iterator();
+        long started = System.nanoTime();
+        long n = 0;
+        while (it.hasNext()) {
+            Map<String, AttributeValue> item = it.next();
+            client.putItem(r -> r.tableName(name).item(item));
+            n++;
+        }
+        return n * 1e9 / (System.nanoTime() - started);
+    }
+
+    private record Ceiling(int threads, double itemsPerSecond) {}
+
+    /** Pre-built 25-item requests sent by a minimal loop on 1, 2, 4, 8 and 16 threads; the best. */
+    private Ceiling ceiling(String name, BiFunction<String, Long, String> spec) throws Exception {
+        TableSpec table = emptyTable(name, spec);
+        List<BatchWriteItemRequest> requests = new ArrayList<>();
+        List<WriteRequest> batch = new ArrayList<>();
+        Iterator<Map<String, AttributeValue>> it =
+                Seeder.generated(table, 3, Instant.now()).iterator();
+        while (it.hasNext()) {
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(it.next()).build())
+                    .build());
+            if (batch.size() == 25 || !it.hasNext()) {
+                requests.add(BatchWriteItemRequest.builder()
+                        .requestItems(Map.of(name, List.copyOf(batch)))
+                        .build());
+                batch.clear();
+            }
+        }
+        DynamoDbClient client = Dynalite.client();
+        Ceiling best = new Ceiling(0, 0);
+        for (int threads : THREADS) {
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong unprocessed = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long started = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        var response = client.batchWriteItem(requests.get(i));
+                        unprocessed.addAndGet(response.unprocessedItems().values().stream()
+                                .mapToLong(List::size)
+                                .sum());
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            double rate = (items - unprocessed.get()) * 1e9 / (System.nanoTime() - started);
+            pool.shutdown();
+            System.out.printf("   ceiling at %2d threads: %8.0f items/s%n", threads, rate);
+            if (rate > best.itemsPerSecond) {
+                best = new Ceiling(threads, rate);
+            }
+        }
+        return best;
+    }
+
+    /** Figure 4: the adaptive writer against an endpoint with 20 ms latency and a capacity, vs a fixed 64. */
+    private void capacity() throws Exception {
+        System.out.println();
+        double capacity = Double.parseDouble(System.getProperty("bench.capacity", "10000"));
+        long count = Long.getLong("bench.capacityItems", (long) capacity * 10);
+        System.out.println("== the writer against an endpoint answering after 20 ms, writing at most " + (long) capacity
+                + " items/s (throttling above it), " + count + " seed-shape items");
+        Path file = work.resolve("bench_capacity.yaml");
+        Files.writeString(file, Shapes.seed("bench_capacity", count));
+        TableSpec table = SpecReader.read(file).tables().get(0);
+        System.out.printf("%-40s %10s %10s %12s %10s%n", "writer", "items/s", "of capacity", "throttled", "requests");
+        double adaptive = 0;
+        long throttled = 0;
+        long requests = 0;
+        for (boolean adapt : new boolean[] {true, false}) {
+            try (CapacityLimitedEndpoint endpoint = CapacityLimitedEndpoint.start(
+                            Duration.ofMillis(20), capacity, 0.1, Set.of("transaction_id", "access_timestamp"), false);
+                    DynamoDbClient client = DynamoDbClients.create(new Target.Local(endpoint.port()));
+                    BatchWriter writer =
+                            new BatchWriter(client, WriteOptions.defaults().withAdaptive(adapt))) {
+                long started = System.nanoTime();
+                SeedOutcome outcome =
+                        new Seeder(client, writer).seed(table, 4, Instant.now(), SeedProgress.NONE, RunDeadline.none());
+                double rate = outcome.written() * 1e9 / (System.nanoTime() - started);
+                System.out.printf(
+                        "%-40s %10.0f %10.2f %12d %10d%n",
+                        adapt ? "adaptive (default), ceiling 64" : "fixed 64 in flight (--fixed-concurrency)",
+                        rate,
+                        rate / capacity,
+                        endpoint.throttledRequests(),
+                        endpoint.requests());
+                if (outcome.written() != count) {
+                    System.out.println("   written " + outcome.written() + " of " + count + ": " + outcome.errors());
+                }
+                if (adapt) {
+                    adaptive = rate / capacity;
+                    throttled = endpoint.throttledRequests();
+                    requests = endpoint.requests();
+                }
+            }
+        }
+        verdict("4: adaptive writer's items/s of capacity", adaptive, 0.8);
+        // A storm: more than one request in ten throttled.
+        verdict("4: requests not throttled (no storm above 10%)", 1 - (double) throttled / requests, 0.9);
+    }
+
+    /** How long from the CLI's JVM start until its first item reaches the engine (the table exists already). */
+    private void firstItem() throws Exception {
+        System.out.println();
+        System.out.println("== time to the first item: dynaseed apply in a fresh JVM, the table already there");
+        Path file = work.resolve("bench_first.yaml");
+        Files.writeString(file, Shapes.seed("bench_first", 100));
+        new Pipeline(Dynalite.client(), Dynalite.target().describe(), ApplyOptions.defaults())
+                .apply(SpecReader.read(file), SeedProgress.NONE);
+        AtomicLong first = new AtomicLong();
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            first.set(0);
+            try (FaultProxy proxy = FaultProxy.inFrontOfDynalite("BatchWriteItem", n -> {
+                first.compareAndSet(0, System.currentTimeMillis());
+                return Optional.empty();
+            })) {
+                CliRun cli = cli(file, proxy.url(), List.of());
+                long start = cli.jvmStart.orElseThrow().toEpochMilli();
+                millis.add(first.get() - start);
+            }
+        }
+        millis.sort(Long::compare);
+        System.out.println("JVM start to first BatchWriteItem at the engine, 3 runs: " + millis + " ms");
+        String line = String.format(
+                "%-52s %8d  target <= %-5s %s",
+                "first item sent, median ms after JVM start",
+                millis.get(1),
+                "1000",
+                millis.get(1) <= 1000 ? "PASS" : "FAIL");
+        System.out.println(line);
+        verdicts.add(line);
+    }
+
+    /** 1,000,000 items written by the seeder in a JVM with -Xmx256m; its peak heap. */
+    private void heap(long count) throws Exception {
+        System.out.println();
+        System.out.println(
+                "== " + count + " seed-shape items in a JVM with -Xmx256m (to an endpoint that stores nothing)");
+        try (CapacityLimitedEndpoint endpoint = CapacityLimitedEndpoint.start(
+                Duration.ZERO, 1e9, 1, Set.of("transaction_id", "access_timestamp"), false)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            HeapRun.class.getName(),
+                            Long.toString(count),
+                            endpoint.url())
+                    .inheritIO()
+                    .start();
+            int exit = process.waitFor();
+            String line = Files.readString(Path.of(System.getProperty("java.io.tmpdir"), "dynaseed-heap-run.txt"));
+            System.out.println(line.strip());
+            boolean ok = exit == 0 && endpoint.written() == count;
+            String verdict = String.format(
+                    "%-52s %8s  %-16s %s",
+                    count + " items with -Xmx256m (all written)",
+                    endpoint.written() == count ? "yes" : "no",
+                    "",
+                    ok ? "PASS" : "FAIL");
+            verdicts.add(verdict);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.dynaseed.pace;
+
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * How many write requests may be in flight at once: a fixed number, or one that adapts by AIMD (additive increase,
+ * multiplicative decrease) between 1 and a ceiling. While requests succeed the limit grows: by one per success until
+ * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
+ * success), as long as answers come about as fast as the fastest seen (within {@value #LATENCY_TOLERANCE} times
+ * it). A throttled request (an error such as ProvisionedThroughputExceededException, or items handed back as
+ * UnprocessedItems) multiplies it by {@value #DECREASE}, and so does an answer that took longer than that, down to
+ * {@value #INITIAL}: requests queue at the target (a local engine is one thread), and more in flight would only make
+ * them wait longer. The
+ * limit comes down once per round: a signal about a request sent before the last decrease says nothing new about the
+ * lowered limit, so it does not lower it again.
+ */
+public final class InFlightLimit {
+    /** The factor a throttle multiplies the limit by. */
+    public static final double DECREASE = 0.7;
+    /**
+     * Where an adaptive limit starts (or the ceiling when lower), and the least that slow answers alone bring it down
+     * to: requests queueing at a local engine still gain from overlapping the client's own work with the engine's.
+     */
+    public static final int INITIAL = 8;
+    /** How many times the fastest answer an answer may take and still let the limit grow. */
+    public static final double LATENCY_TOLERANCE = 3;
+
+    private final int ceiling;
+    private final boolean adaptive;
+    private final LongSupplier nanoClock;
+    private double limit;
+    private boolean slowStart = true;
+    private long lastDecrease = Long.MIN_VALUE;
+    private long fastest = Long.MAX_VALUE;
+    private int inFlight;
+    private long throttles;
+    private long decreases;
+
+    private InFlightLimit(int ceiling, boolean adaptive, LongSupplier nanoClock) {
+        if (ceiling < 1) {
+            throw new IllegalArgumentException("ceiling must be at least 1, was " + ceiling);
+        }
+        this.ceiling = ceiling;
+        this.adaptive = adaptive;
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.limit = adaptive ? Math.min(INITIAL, ceiling) : ceiling;
+    }
+
+    /** Always {@code limit} requests in flight at most. */
+    public static InFlightLimit fixed(int limit) {
+        return new InFlightLimit(limit, false, System::nanoTime);
+    }
+
+    /** A limit adapting between 1 and {@code ceiling}. */
+    public static InFlightLimit adaptive(int ceiling) {
+        return adaptive(ceiling, System::nanoTime);
+    }
+
+    /** A limit adapting between 1 and {@code ceiling}, reading time from {@code nanoClock} (a fake one in tests). */
+    public static InFlightLimit adaptive(int ceiling, LongSupplier nanoClock) {
+        return new InFlightLimit(ceiling, true, nanoClock);
+    }
+
+    /** Waits until one more request may be in flight and counts it; release it with {@link #release()}. */
+    public synchronized void acquire() throws InterruptedException {
+        while (inFlight >= permits()) {
+            wait();
+        }
+        inFlight++;
+    }
+
+    /** A request acquired with {@link #acquire()} is no longer in flight. */
+    public synchronized void release() {
+        if (inFlight == 0) {
+            throw new IllegalStateException("release() without acquire()");
+        }
+        inFlight--;
+        notifyAll();
+    }
+
+    /** The time to stamp a request with as it is sent, for {@link #throttled(long)}. */
+    public long now() {
+        return nanoClock.getAsLong();
+    }
+
+    /**
+     * A request sent at {@code sentAt} (from {@link #now()}) was answered without throttling: the limit grows (up to
+     * the ceiling), or shrinks when the answer took more than {@value #LATENCY_TOLERANCE} times the fastest.
+     */
+    public synchronized void succeeded(long sentAt) {
+        long latency = Math.max(0, nanoClock.getAsLong() - sentAt);
+        fastest = Math.min(fastest, latency);
+        if (!adaptive) {
+            return;
+        }
+        if (latency > LATENCY_TOLERANCE * Math.max(fastest, 1)) {
+            slowStart = false;
+            if (limit > INITIAL) {
+                decrease(sentAt, INITIAL);
+            }
+            return;
+        }
+        if (limit >= ceiling) {
+            return;
+        }
+        limit = Math.min(ceiling, limit + (slowStart ? 1 : 1 / limit));
+        notifyAll();
+    }
+
+    /** A request sent at {@code sentAt} (from {@link #now()}) was throttled: the limit shrinks, once per round. */
+    public synchronized void throttled(long sentAt) {
+        throttles++;
+        if (!adaptive) {
+            return;
+        }
+        slowStart = false;
+        decrease(sentAt, 1);
+    }
+
+    private void decrease(long sentAt, int floor) {
+        if (lastDecrease != Long.MIN_VALUE && sentAt - lastDecrease < 0) {
+            return;
+        }
+        lastDecrease = nanoClock.getAsLong();
+        limit = Math.max(floor, limit * DECREASE);
+        decreases++;
+    }
+
+    /** The requests that may be in flight now. */
+    public synchronized int permits() {
+        return Math.max(1, (int) Math.floor(limit));
+    }
+
+    /** Requests in flight now. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Throttled requests seen so far. */
+    public synchronized long throttles() {
+        return throttles;
+    }
+
+    /** How often the limit was lowered. */
+    public synchronized long decreases() {
+        return decreases;
+    }
+
+    public int ceiling() {
+        return ceiling;
+    }
+
+    public boolean adaptive() {
+        return adaptive;
+    }
+}

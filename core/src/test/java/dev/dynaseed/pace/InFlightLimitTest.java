@@ -1,0 +1,155 @@
+package dev.dynaseed.pace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The AIMD rule, on a fake clock: every figure follows from the calls made, none from the machine's speed. */
+class InFlightLimitTest {
+    private static final long MS = 1_000_000L;
+
+    private final AtomicLong clock = new AtomicLong(1_000 * MS);
+
+    /** One round trip of {@code n} requests answered after {@code latencyMs}, each succeeding. */
+    private void succeed(InFlightLimit limit, int n, long latencyMs) {
+        for (int i = 0; i < n; i++) {
+            long sent = limit.now();
+            clock.addAndGet(latencyMs * MS);
+            limit.succeeded(sent);
+            clock.addAndGet(-latencyMs * MS);
+        }
+        clock.addAndGet(latencyMs * MS);
+    }
+
+    @Test
+    void adaptiveLimit_startsAtEight_andDoublesEachRoundTrip_untilTheFirstThrottle() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        assertThat(limit.permits()).isEqualTo(8);
+
+        succeed(limit, 8, 20);
+        assertThat(limit.permits()).isEqualTo(16);
+        succeed(limit, 16, 20);
+        succeed(limit, 32, 20);
+        assertThat(limit.permits()).isEqualTo(64);
+        succeed(limit, 64, 20);
+        assertThat(limit.permits()).as("never above the ceiling").isEqualTo(64);
+    }
+
+    @Test
+    void throttle_multipliesTheLimitBySevenTenths_thenItGrowsByOnePerRoundTrip() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        succeed(limit, 8, 20);
+        succeed(limit, 16, 20); // 32
+        long sent = limit.now();
+        clock.addAndGet(20 * MS);
+        limit.throttled(sent);
+        assertThat(limit.permits()).isEqualTo(22); // floor(32 * 0.7) = floor(22.4)
+
+        // Additive increase: a whole round trip of successes (about `limit` of them) adds one.
+        succeed(limit, 22, 20);
+        assertThat(limit.permits()).isEqualTo(23);
+        succeed(limit, 23, 20);
+        assertThat(limit.permits()).isEqualTo(24);
+        assertThat(limit.decreases()).isEqualTo(1);
+        assertThat(limit.throttles()).isEqualTo(1);
+    }
+
+    @Test
+    void throttlesOfRequestsSentBeforeTheLastDecrease_doNotLowerTheLimitAgain() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        succeed(limit, 8, 20);
+        succeed(limit, 16, 20); // 32
+        // 20 requests in flight together are all throttled: one decrease for the round, not twenty.
+        long sent = limit.now();
+        clock.addAndGet(20 * MS);
+        for (int i = 0; i < 20; i++) {
+            limit.throttled(sent);
+        }
+        assertThat(limit.permits()).isEqualTo(22);
+        assertThat(limit.decreases()).isEqualTo(1);
+        assertThat(limit.throttles()).isEqualTo(20);
+
+        // A request sent after that decrease and throttled lowers it again.
+        long later = limit.now();
+        clock.addAndGet(20 * MS);
+        limit.throttled(later);
+        assertThat(limit.permits()).isEqualTo(15); // floor(22.4 * 0.7) = floor(15.68)
+        assertThat(limit.decreases()).isEqualTo(2);
+    }
+
+    @Test
+    void limit_neverFallsBelowOne_underThrottlesThatNeverStop() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        for (int i = 0; i < 100; i++) {
+            long sent = limit.now();
+            clock.addAndGet(20 * MS);
+            limit.throttled(sent);
+        }
+        assertThat(limit.permits()).isEqualTo(1);
+        succeed(limit, 1, 20);
+        assertThat(limit.permits()).as("1 + 1/1").isEqualTo(2);
+    }
+
+    @Test
+    void limit_comesDownToEight_whenAnswersTakeMoreThanThreeTimesTheFastest_onceARound() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        succeed(limit, 8, 10); // fastest 10 ms, limit 16
+        assertThat(limit.permits()).isEqualTo(16);
+        succeed(limit, 16, 31); // queueing at the target: more in flight would only wait longer
+        assertThat(limit.permits()).isEqualTo(11); // floor(16 * 0.7)
+        assertThat(limit.decreases()).isEqualTo(1);
+        assertThat(limit.throttles()).isZero();
+        succeed(limit, 11, 30); // within 3 times the fastest again: one more per round trip
+        assertThat(limit.permits()).isEqualTo(12);
+        for (int round = 0; round < 10; round++) {
+            succeed(limit, 12, 100);
+        }
+        assertThat(limit.permits()).as("slow answers alone never go below 8").isEqualTo(8);
+    }
+
+    @Test
+    void fixedLimit_staysAtItsValue_whateverTheAnswers() {
+        InFlightLimit limit = InFlightLimit.fixed(8);
+        long sent = limit.now();
+        limit.throttled(sent);
+        limit.succeeded(sent);
+        assertThat(limit.permits()).isEqualTo(8);
+        assertThat(limit.throttles()).isEqualTo(1);
+        assertThat(limit.decreases()).isZero();
+    }
+
+    @Test
+    void acquire_waitsWhileTheLimitIsInFlight_andGoesOnWhenOneIsReleased() throws Exception {
+        InFlightLimit limit = InFlightLimit.fixed(2);
+        limit.acquire();
+        limit.acquire();
+        AtomicBoolean third = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                limit.acquire();
+                third.set(true);
+                done.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        assertThat(done.await(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(third).isFalse();
+        limit.release();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(limit.inFlight()).isEqualTo(2);
+        waiter.join();
+    }
+
+    @Test
+    void release_withoutAcquire_isRefused() {
+        assertThatThrownBy(() -> InFlightLimit.fixed(1).release()).isInstanceOf(IllegalStateException.class);
+    }
+}
