@@ -2,6 +2,7 @@ package dev.dynaseed.testing;
 
 import dev.dynaseed.generate.ItemGenerator;
 import dev.dynaseed.spec.TableSpec;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +40,19 @@ public final class ItemHash {
     }
 
     private static String canonical(Map<String, AttributeValue> item) {
-        return new TreeMap<>(item).toString();
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(item)
+                .forEach((name, value) ->
+                        text.append(name).append('=').append(canonical(value)).append(';'));
+        return text.toString();
+    }
+
+    /** DynamoDB stores numbers normalized (12.50 reads back as 12.5), so compare them as numbers. */
+    private static String canonical(AttributeValue value) {
+        if (value.n() != null) {
+            return "N:" + new BigDecimal(value.n()).stripTrailingZeros().toPlainString();
+        }
+        return value.s() != null ? "S:" + value.s() : value.toString();
     }
 
     private static String hash(List<String> items) {
