@@ -78,6 +78,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ItemLimitOptions limits;
 
+    @Mixin
+    ViaLambdaOptions viaLambda;
+
     @Option(
             names = {"--write-concurrency", "--concurrency"},
             paramLabel = "N",
@@ -131,6 +134,7 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
+        viaLambda.validate(resume);
         Spec loaded = limits.apply(spec.load());
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -138,6 +142,9 @@ final class ApplyCommand implements Callable<Integer> {
                 .withTableConcurrency(tableConcurrency)
                 .withActiveTimeout(Duration.ofSeconds(waitTimeout))
                 .withWrite(writing.apply(WriteOptions.defaults().withMaxInFlight(concurrency)));
+        if (viaLambda.enabled()) {
+            return ViaLambdaApply.run(this, loaded, options);
+        }
         Checkpoints checkpoints = checkpoints(loaded);
         try (Session session = Session.open(target)) {
             Pipeline pipeline =
@@ -245,7 +252,7 @@ final class ApplyCommand implements Callable<Integer> {
      * Which of the plan's replacements go ahead: none without {@code --allow-replace}; with it each one the user
      * confirms (all with {@code --yes}; without a terminal the question refuses, and nothing has been changed yet).
      */
-    private ReplaceConsent replaceConsent(Plan plan, PrintWriter questions) {
+    ReplaceConsent replaceConsent(Plan plan, PrintWriter questions) {
         if (!allowReplace) {
             return ReplaceConsent.none();
         }

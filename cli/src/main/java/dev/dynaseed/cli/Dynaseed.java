@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ScanCommand.class,
             InitCommand.class,
             InvokeLocalCommand.class,
+            ShardsCommand.class,
             LocalCommand.class,
             AdminCommand.class,
             CommandLine.HelpCommand.class

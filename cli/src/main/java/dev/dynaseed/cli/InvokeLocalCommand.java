@@ -68,6 +68,13 @@ final class InvokeLocalCommand implements Callable<Integer> {
                     + " take it).")
     OutputOptions.Format output = OutputOptions.Format.json;
 
+    @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "Run shard K of N only (1 <= K <= N): the items of the spec the function would use, split as"
+                    + " 'apply --via-lambda --shards N' splits them, with a fresh run seed; the tables must exist.")
+    String shard;
+
     @Option(names = "--decode-body", description = "Print the body as JSON instead of the JSON string Lambda returns.")
     boolean decodeBody;
 
@@ -81,6 +88,9 @@ final class InvokeLocalCommand implements Callable<Integer> {
                     + " pass -o json or leave -o out");
         }
         JsonNode payload = payload();
+        if (shard != null) {
+            payload = LocalShard.event(shard, payload);
+        }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Session session = Session.open(target)) {

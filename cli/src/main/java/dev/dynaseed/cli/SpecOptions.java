@@ -52,7 +52,7 @@ public final class SpecOptions {
         return chosenFile().map(Path::toString).orElse("built-in seed scenario");
     }
 
-    private Optional<Path> chosenFile() {
+    Optional<Path> chosenFile() {
         if (file != null && builtin) {
             throw InputException.ofOption("-f and --builtin both choose the spec; pass one of them");
         }

@@ -14,6 +14,8 @@ import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
+import dev.dynaseed.shard.ShardEvent;
+import dev.dynaseed.shard.ShardFunction;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.Problem;
@@ -112,6 +114,9 @@ public final class SeedFunction {
                 .put("source", source)
                 .put("valid", true)
                 .put("tables", spec.tables().size()));
+        if (ShardEvent.present(event)) {
+            return ShardFunction.handle(client, target, spec, event, deadline, log);
+        }
 
         Duration activeTimeout = workWithin.isZero() ? Duration.ofMillis(1) : workWithin;
         Pipeline pipeline = new Pipeline(

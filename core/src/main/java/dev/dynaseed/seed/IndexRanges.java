@@ -100,6 +100,30 @@ public final class IndexRanges {
         return new IndexRanges(missing);
     }
 
+    /** The indexes this set holds and {@code other} does not. */
+    public IndexRanges minus(IndexRanges other) {
+        List<Range> left = new ArrayList<>();
+        int j = 0;
+        List<Range> taken = other.ranges;
+        for (Range range : ranges) {
+            long next = range.from();
+            while (j < taken.size() && taken.get(j).to() <= next) {
+                j++;
+            }
+            for (int k = j; k < taken.size() && taken.get(k).from() < range.to(); k++) {
+                Range cut = taken.get(k);
+                if (cut.from() > next) {
+                    left.add(new Range(next, cut.from()));
+                }
+                next = Math.max(next, cut.to());
+            }
+            if (next < range.to()) {
+                left.add(new Range(next, range.to()));
+            }
+        }
+        return new IndexRanges(left);
+    }
+
     /** The indexes at positions {@code first .. first+count-1} when this set is read in order. */
     public IndexRanges atPositions(long first, long count) {
         List<Range> result = new ArrayList<>();
