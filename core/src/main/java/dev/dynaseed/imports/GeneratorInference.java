@@ -173,7 +173,7 @@ public final class GeneratorInference {
             return new GeneratorSpec.IsoTimestamp(TIME_SPREAD_SECONDS);
         }
         Set<String> distinct = new LinkedHashSet<>(values);
-        if (!key && distinct.size() <= MAX_ONE_OF && distinct.size() < values.size()) {
+        if (distinct.size() <= MAX_ONE_OF && distinct.size() < values.size()) {
             return new GeneratorSpec.OneOf(
                     distinct.stream().<SpecValue>map(SpecValue.Text::new).toList(), List.of());
         }
