@@ -44,7 +44,7 @@ final class ImportOptionsMixin {
             names = "--parameter",
             paramLabel = "KEY=VALUE",
             description = "A CloudFormation template parameter, over its Default; repeatable.")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    List<String> parameters = new ArrayList<>();
 
     @Option(
             names = "--stack-name",
@@ -71,7 +71,7 @@ final class ImportOptionsMixin {
             names = "--var",
             paramLabel = "NAME=VALUE",
             description = "A Terraform input variable, over *.tfvars files and defaults; repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    List<String> vars = new ArrayList<>();
 
     @Option(
             names = "--var-file",
@@ -137,13 +137,27 @@ final class ImportOptionsMixin {
         requireText("--stage", stage);
         ImportOptions defaults = ImportOptions.defaults();
         return new ImportOptions(
-                parameters,
+                pairs("--parameter", parameters, "Environment=prod"),
                 stackName == null ? defaults.stackName() : stackName,
                 region.orElse(defaults.region()),
                 accountId == null ? defaults.accountId() : accountId,
                 stage == null ? defaults.stage() : stage,
-                vars,
+                pairs("--var", vars, "table_name=users"),
                 varFiles);
+    }
+
+    /** {@code KEY=VALUE} words as a map, the last of a repeated key winning; refuses a word without '='. */
+    private static Map<String, String> pairs(String option, List<String> words, String example) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String word : words) {
+            int equals = word.indexOf('=');
+            if (equals <= 0) {
+                throw InputException.ofOption(
+                        option + ": '" + word + "' is not NAME=VALUE; write e.g. " + option + " " + example);
+            }
+            pairs.put(word.substring(0, equals), word.substring(equals + 1));
+        }
+        return pairs;
     }
 
     private static void requireText(String option, String value) {
