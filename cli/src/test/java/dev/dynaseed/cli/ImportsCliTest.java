@@ -1,6 +1,7 @@
 package dev.dynaseed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.dynaseed.connection.DynamoDbClients;
 import dev.dynaseed.connection.Target;
@@ -126,7 +127,7 @@ class ImportsCliTest {
                 .isEqualTo("PAY_PER_REQUEST");
 
         planIsClean(file);
-        initWritesTheImportBack(file, Optional.empty());
+        initWritesTheImportBack(file, ImportOptions.defaults());
     }
 
     @Test
@@ -234,6 +235,142 @@ class ImportsCliTest {
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
     }
 
+    @Test
+    void samTemplate_withTwoTablesIndexesTtlAndACondition_isAppliedAndPlannedClean() throws IOException {
+        Path template = fixture("template.yaml", Map.of());
+        assumeImported(template);
+
+        Cli.Result applied =
+                onEngine("apply", "--from", template.toString(), "--parameter", "Env=prod", "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+
+        TableDescription users =
+                client.describeTable(r -> r.tableName("sam_users_prod")).table();
+        assertThat(
+                        users.billingModeSummary() == null
+                                ? "PROVISIONED"
+                                : users.billingModeSummary().billingModeAsString())
+                .as("IsProd picks PROVISIONED")
+                .isEqualTo("PROVISIONED");
+        assertThat(users.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+        assertThat(users.globalSecondaryIndexes())
+                .extracting(g -> g.indexName())
+                .containsExactly("by_email");
+        assertThat(users.localSecondaryIndexes()).extracting(l -> l.indexName()).containsExactly("by_plan");
+        assertThat(client.describeTimeToLive(r -> r.tableName("sam_users_prod"))
+                        .timeToLiveDescription()
+                        .attributeName())
+                .isEqualTo("expires_at");
+        TableDescription orders =
+                client.describeTable(r -> r.tableName("sam_orders_prod")).table();
+        assertThat(orders.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
+            assertThat(gsi.keySchema()).extracting(k -> k.attributeName()).containsExactly("status", "placed_at");
+            assertThat(gsi.projection().nonKeyAttributes()).containsExactly("total");
+            assertThat(gsi.provisionedThroughput().writeCapacityUnits()).isEqualTo(2);
+        });
+
+        Cli.Result plan = onEngine("plan", "--from", template.toString(), "--parameter", "Env=prod");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.OK);
+        initWritesTheImportBack(template, options(Map.of("Env", "prod"), "dev", Map.of()), "--parameter", "Env=prod");
+    }
+
+    @Test
+    void serverlessYml_withAStageVariable_isAppliedAndPlannedClean() throws IOException {
+        Path serverless = fixture("serverless.yml", Map.of());
+        assumeImported(serverless);
+
+        Cli.Result applied = onEngine("apply", "--from", serverless.toString(), "--stage", "test", "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+
+        TableDescription orders =
+                client.describeTable(r -> r.tableName("sls_orders_test")).table();
+        assertThat(orders.keySchema()).extracting(k -> k.attributeName()).containsExactly("pk", "sk");
+        assertThat(orders.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+
+        Cli.Result plan = onEngine("plan", "--from", serverless.toString(), "--stage", "test");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.OK);
+        initWritesTheImportBack(serverless, options(Map.of(), "test", Map.of()), "--stage", "test");
+    }
+
+    @Test
+    void terraformFolder_withVariablesAndTfvars_isAppliedAndPlannedClean() throws IOException {
+        Path folder = dir.resolve("terraform");
+        Files.createDirectories(folder);
+        for (String name : List.of("main.tf", "variables.tf", "terraform.tfvars")) {
+            Files.copy(Path.of("src/test/resources/imports/terraform").resolve(name), folder.resolve(name));
+        }
+        assumeImported(folder);
+
+        Cli.Result applied = onEngine("apply", "--from", folder.toString(), "--var", "env=test", "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+
+        TableDescription orders =
+                client.describeTable(r -> r.tableName("tf_orders_test")).table();
+        assertThat(orders.provisionedThroughput().readCapacityUnits())
+                .as("from terraform.tfvars")
+                .isEqualTo(7);
+        assertThat(orders.keySchema()).extracting(k -> k.attributeName()).containsExactly("customer_id", "order_id");
+        assertThat(orders.globalSecondaryIndexes())
+                .extracting(g -> g.indexName())
+                .containsExactly("by_status");
+        assertThat(client.describeTimeToLive(r -> r.tableName("tf_orders_test"))
+                        .timeToLiveDescription()
+                        .attributeName())
+                .isEqualTo("expires_at");
+
+        Cli.Result plan = onEngine("plan", "--from", folder.toString(), "--var", "env=test");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.OK);
+        initWritesTheImportBack(folder, options(Map.of(), "dev", Map.of("env", "test")), "--var", "env=test");
+    }
+
+    @Test
+    void workbenchModel_withData_isAppliedAndPlannedClean() throws IOException {
+        Path model = fixture("workbench.json", Map.of());
+        assumeImported(model);
+
+        Cli.Result applied = onEngine("apply", "--from", model.toString(), "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+
+        TableDescription products =
+                client.describeTable(r -> r.tableName("wb_products")).table();
+        assertThat(products.keySchema()).extracting(k -> k.attributeName()).containsExactly("product_id", "sku");
+        assertThat(products.globalSecondaryIndexes())
+                .extracting(g -> g.indexName())
+                .containsExactly("by_category");
+        if (ITEMS_WRITTEN) {
+            assertThat(client.scan(r -> r.tableName("wb_products")).count()).isEqualTo(3);
+            initWritesTheImportBack(model, ImportOptions.defaults());
+        }
+
+        Cli.Result plan = onEngine("plan", "--from", model.toString());
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.OK);
+    }
+
+    /**
+     * Whether seed.items (inline items such as a Workbench model's TableData) are read from spec files and written
+     * by the seeder yet (the file sources work); until then the Workbench test checks the tables only.
+     */
+    private static final boolean ITEMS_WRITTEN =
+            dev.dynaseed.spec.internal.SpecTreeWalker.SEED_FIELDS.contains("items");
+
+    /** Skips a format whose importer has not landed yet (the contract's stub says so); runs it once it has. */
+    private static void assumeImported(Path source) {
+        try {
+            new Imports().read(source, Optional.empty(), ImportOptions.defaults());
+        } catch (dev.dynaseed.imports.ImportException e) {
+            assumeFalse(
+                    e.getMessage().contains("cannot be imported yet")
+                            || e.getMessage().contains("is none of the formats dynaseed imports"),
+                    "the importer of " + source + " has not landed: " + e.getMessage());
+        }
+    }
+
+    private static ImportOptions options(Map<String, String> parameters, String stage, Map<String, String> vars) {
+        ImportOptions defaults = ImportOptions.defaults();
+        return new ImportOptions(
+                parameters, defaults.stackName(), defaults.region(), defaults.accountId(), stage, vars, List.of());
+    }
+
     private void planIsClean(Path... sources) {
         List<String> args = new ArrayList<>(List.of("plan"));
         for (Path source : sources) {
@@ -245,15 +382,14 @@ class ImportsCliTest {
     }
 
     /** init --from writes a spec that reads back to exactly the imported tables. */
-    private void initWritesTheImportBack(Path source, Optional<String> kind, String... extra) {
+    private void initWritesTheImportBack(Path source, ImportOptions options, String... extra) {
         Path out = dir.resolve("init-" + source.getFileName() + ".yaml");
         List<String> args = new ArrayList<>(List.of("init", "-f", out.toString(), "--from", source.toString()));
-        kind.ifPresent(k -> args.addAll(List.of("--from-kind", k)));
         args.addAll(List.of(extra));
         Cli.Result init = Cli.run(args.toArray(String[]::new));
         assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
         List<TableSpec> imported = new Imports()
-                .read(source, Optional.empty(), ImportOptions.defaults()).stream()
+                .read(source, Optional.empty(), options).stream()
                         .map(ImportedTable::table)
                         .toList();
         assertThat(SpecReader.read(out)).isEqualTo(new Spec(imported));
