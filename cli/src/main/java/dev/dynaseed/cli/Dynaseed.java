@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             InvokeLocalCommand.class,
             LocalCommand.class,
+            AdminCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,7 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.cli.engine.EngineHome;
 import dev.dynaseed.cli.engine.EngineOptions;
+import dev.dynaseed.engine.AdminUi;
 import dev.dynaseed.engine.EngineConfig;
 import dev.dynaseed.engine.EngineStatus;
 import dev.dynaseed.engine.EngineStop;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Spec.Target;
 
 @Command(
@@ -38,7 +41,23 @@ final class LocalCommand {
                 "An engine a command started is taken over: commands no longer stop it.",
                 "[API: ListTables (health check)]"
             })
-    int start(@Mixin EngineOptions options) {
+    int start(
+            @Mixin EngineOptions options,
+            @Option(
+                            names = "--admin",
+                            description = "Also start the admin UI (dynamodb-admin, installed on first use) against"
+                                    + " the engine and print its URL; it stops with the engine.")
+                    boolean admin,
+            @Mixin AdminPortOption adminPort) {
+        if (adminPort.given() && !admin) {
+            throw new ParameterException(
+                    command.commandLine(), "--admin-port needs --admin; add --admin to start the admin UI");
+        }
+        return startEngine(options, admin ? Optional.of(adminPort.port()) : Optional.empty());
+    }
+
+    /** Starts the engine in the background, and the admin UI beside it on {@code adminPort} when one is given. */
+    int startEngine(EngineOptions options, Optional<Integer> adminPort) {
         EngineConfig config = options.engineConfig(EngineHome.locate());
         PrintWriter out = command.commandLine().getOut();
         LocalEngine engine = LocalEngine.startInBackground(config);
@@ -46,10 +65,49 @@ final class LocalCommand {
         out.println((engine.started() ? "Started" : "Already running:") + " local engine (dynalite) at "
                 + engine.target().endpoint() + " (pid " + engine.pid() + ")");
         out.println("Data: " + config.dataDir().orElseThrow() + "   Log: " + engine.logFile());
+        if (adminPort.isPresent()) {
+            if (!AdminUi.installed(config)) {
+                command.commandLine()
+                        .getErr()
+                        .println(
+                                "dynaseed: installing the admin UI (dynamodb-admin, pinned in admin/package-lock.json)...");
+                command.commandLine().getErr().flush();
+            }
+            AdminUi.Running ui = AdminUi.start(config, engine.port(), adminPort.get());
+            out.println((ui.started() ? "Started" : "Already running:") + " admin UI (dynamodb-admin) at " + ui.url()
+                    + " (pid " + ui.pid() + "); open it in a browser. Log: " + ui.logFile());
+        }
         out.println("Use it from any DynamoDB client, e.g.: aws dynamodb list-tables --endpoint-url "
                 + engine.target().endpoint());
-        out.println("Stop it with: dynaseed local stop");
+        out.println(
+                "Stop it with: dynaseed local stop" + (adminPort.isPresent() ? " (the admin UI stops with it)" : ""));
         return ExitCode.OK;
+    }
+
+    /** {@code --admin-port}, for {@code local start --admin} and {@code admin}. */
+    static final class AdminPortOption {
+        @Spec(Target.MIXEE)
+        CommandSpec mixee;
+
+        @Option(
+                names = "--admin-port",
+                paramLabel = "PORT",
+                description = "Port of the admin UI on 127.0.0.1 (default: " + AdminUi.DEFAULT_PORT + ").")
+        Integer port;
+
+        boolean given() {
+            return port != null;
+        }
+
+        int port() {
+            int value = port != null ? port : AdminUi.DEFAULT_PORT;
+            if (value < 1 || value > 65535) {
+                throw new ParameterException(
+                        mixee.commandLine(),
+                        "--admin-port: " + value + " is not a port; use 1 to 65535, e.g. --admin-port 8001");
+            }
+            return value;
+        }
     }
 
     @Command(
@@ -69,17 +127,21 @@ final class LocalCommand {
                                     + " that hangs.")
                     boolean force) {
         EngineConfig config = options.engineConfig(EngineHome.locate());
+        boolean adminBefore = AdminUi.status(config).isPresent();
         EngineStop stop = force ? LocalEngine.stopEvenIfInUse(config) : LocalEngine.stop(config);
+        boolean adminStopped = adminBefore && AdminUi.status(config).isEmpty();
         String dataDir = config.dataDir().orElseThrow().toString();
         command.commandLine()
                 .getOut()
                 .println(
                         switch (stop.kind()) {
                             case STOPPED ->
-                                stop.users().isEmpty()
-                                        ? "Stopped the local engine for " + dataDir + "."
-                                        : "Stopped the local engine for " + dataDir + " while " + commands(stop.users())
-                                                + " used it; they fail with a connection error.";
+                                (adminStopped ? "Stopped the admin UI. " : "")
+                                        + (stop.users().isEmpty()
+                                                ? "Stopped the local engine for " + dataDir + "."
+                                                : "Stopped the local engine for " + dataDir + " while "
+                                                        + commands(stop.users())
+                                                        + " used it; they fail with a connection error.");
                             case NOT_RUNNING -> "No local engine was running for " + dataDir + ".";
                             case IN_USE ->
                                 "The local engine for " + dataDir + " is in use by " + commands(stop.users())
@@ -114,6 +176,8 @@ final class LocalCommand {
         }
         out.println("running: " + where);
         out.println(owner(status));
+        AdminUi.status(options.engineConfig(EngineHome.locate()))
+                .ifPresent(ui -> out.println("Admin UI (dynamodb-admin): " + ui.url() + " (pid " + ui.pid() + ")"));
         return ExitCode.OK;
     }
 

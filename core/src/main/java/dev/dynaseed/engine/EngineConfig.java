@@ -68,6 +68,28 @@ public record EngineConfig(
         return home.resolve("node_modules").resolve("dynalite").resolve("cli.js");
     }
 
+    /** The folder holding the admin UI's package.json and package-lock.json, installed on first use. */
+    Path adminHome() {
+        return home.resolve("admin");
+    }
+
+    /** dynamodb-admin's command-line entry point. */
+    Path adminScript() {
+        return adminHome()
+                .resolve("node_modules")
+                .resolve("dynamodb-admin")
+                .resolve("dist")
+                .resolve("dynamodb-admin.js");
+    }
+
+    Optional<Path> adminPidFile() {
+        return dataDir.map(dir -> dir.resolve("admin.pid"));
+    }
+
+    Optional<Path> adminLogFile() {
+        return dataDir.map(dir -> dir.resolve("admin.log"));
+    }
+
     /** dynaseed's launcher: runs dynalite's cli.js with online global secondary index create and delete added. */
     Path launcherScript() {
         return home.resolve("engine").resolve(EngineProcess.LAUNCHER);

@@ -343,6 +343,8 @@ public final class LocalEngine implements AutoCloseable {
     }
 
     private static void stopEngine(EngineRecord engine, Path pidFile) {
+        // The admin UI shows this engine only: it stops with it.
+        AdminUi.stopFor(pidFile.getParent());
         ProcessHandle.of(engine.pid()).ifPresent(EngineProcess::terminate);
         deleteQuietly(pidFile);
         LOG.info("local engine stopped (pid {}, port {})", engine.pid(), engine.port());

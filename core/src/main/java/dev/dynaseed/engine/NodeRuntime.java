@@ -47,27 +47,38 @@ public final class NodeRuntime {
 
     /** Runs {@code npm ci} in the engine's home when dynalite is not installed there yet. */
     public static void ensureInstalled(EngineConfig config) {
-        if (Files.isRegularFile(config.dynaliteScript())) {
+        ensure(config, config.home(), config.dynaliteScript(), "the local engine");
+    }
+
+    /**
+     * Runs {@code npm ci} in the admin UI's folder ({@code admin/} of the engine's home) when dynamodb-admin is not
+     * installed there yet: it is installed on first use only, so that the engine's own install stays small.
+     */
+    public static void ensureAdminInstalled(EngineConfig config) {
+        ensure(config, config.adminHome(), config.adminScript(), "the admin UI (dynamodb-admin)");
+    }
+
+    private static void ensure(EngineConfig config, Path home, Path script, String what) {
+        if (Files.isRegularFile(script)) {
             return;
         }
         requireNode(config.nodeCommand());
-        Path home = config.home();
         if (!Files.isRegularFile(home.resolve("package-lock.json"))) {
-            throw new EngineException("the local engine's package files are missing: no package-lock.json in " + home
+            throw new EngineException("the package files of " + what + " are missing: no package-lock.json in " + home
                     + "; run dynaseed from its checkout, or set DYNASEED_HOME to it");
         }
-        LOG.info("installing the local engine (npm ci) in {}", home);
+        LOG.info("installing {} (npm ci) in {}", what, home);
         try {
             String output = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), home, 600);
             LOG.debug("npm ci: {}", output);
         } catch (IOException e) {
             throw new EngineException(
-                    "installing the local engine failed: 'npm ci' in " + home + " did not" + " succeed ("
-                            + e.getMessage() + "); check that npm can reach its registry, then retry",
+                    "installing " + what + " failed: 'npm ci' in " + home + " did not succeed (" + e.getMessage()
+                            + "); check that npm can reach its registry, then retry",
                     e);
         }
-        if (!Files.isRegularFile(config.dynaliteScript())) {
-            throw new EngineException("'npm ci' ran in " + home + " but " + config.dynaliteScript()
+        if (!Files.isRegularFile(script)) {
+            throw new EngineException("'npm ci' ran in " + home + " but " + script
                     + " is still missing; delete node_modules there and retry");
         }
     }
