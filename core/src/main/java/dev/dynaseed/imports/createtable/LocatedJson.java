@@ -69,15 +69,24 @@ final class LocatedJson {
      */
     static List<Root> read(String text, String source) throws IOException {
         List<String> lines = text.lines().toList();
+        // plan --explain output as printed: the plan's tables and closing line around the calls are not JSON; only
+        // the block after each '# aws dynamodb COMMAND' line (up to the next blank line) is read.
+        boolean explain =
+                lines.stream().anyMatch(line -> COMMAND.matcher(line.strip()).find());
         Map<Integer, String> commands = new LinkedHashMap<>();
         StringBuilder json = new StringBuilder(text.length());
+        boolean inCall = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.stripLeading().startsWith("#")) {
                 Matcher command = COMMAND.matcher(line.strip());
                 if (command.find()) {
                     commands.put(i + 1, command.group(1));
+                    inCall = true;
                 }
+                json.append('\n');
+            } else if (explain && (!inCall || line.isBlank())) {
+                inCall = false;
                 json.append('\n');
             } else {
                 json.append(line).append('\n');
