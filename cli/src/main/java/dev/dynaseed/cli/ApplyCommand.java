@@ -61,6 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
     SpecOptions spec;
 
     @Mixin
+    ImportOptionsMixin imports;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin

@@ -31,6 +31,9 @@ final class DestroyCommand implements Callable<Integer> {
     SpecOptions spec;
 
     @Mixin
+    ImportOptionsMixin imports;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin

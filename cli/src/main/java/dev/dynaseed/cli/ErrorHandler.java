@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.DynaseedException;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.connection.TargetException;
+import dev.dynaseed.imports.ImportException;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.Problem;
@@ -52,6 +53,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     private static Failure failure(Exception e, CommandLine command, boolean verbose) {
         if (e instanceof InvalidSpecException invalid) {
             return new Failure(e.getMessage(), Optional.empty(), ExitCode.INVALID_INPUT, invalid.problems());
+        }
+        if (e instanceof ImportException imported) {
+            return new Failure(e.getMessage(), Optional.empty(), ExitCode.INVALID_INPUT, imported.problems());
         }
         if (e instanceof InputException input) {
             Optional<String> hint = input.aboutAnOption() ? Optional.of(helpHint(command)) : Optional.empty();

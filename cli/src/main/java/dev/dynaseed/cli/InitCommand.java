@@ -11,9 +11,12 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
@@ -21,8 +24,15 @@ import picocli.CommandLine.Spec.Target;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        description = "Write the built-in seed scenario as a commented spec file to start from, with a"
-                + " yaml-language-server line that points editors at dynaseed's JSON Schema.")
+        description = {
+            "Write the built-in seed scenario as a commented spec file to start from, with a"
+                    + " yaml-language-server line that points editors at dynaseed's JSON Schema.",
+            "With --from, write the tables of CloudFormation/SAM, serverless.yml, Terraform, NoSQL Workbench or"
+                    + " CreateTable JSON files instead; with --from-table or --all, the tables of a target (each"
+                    + " table commented with where it came from).",
+            "[API with --from-table/--all: ListTables, DescribeTable, DescribeTimeToLive, DescribeContinuousBackups,"
+                    + " ListTagsOfResource, DescribeContributorInsights, GetResourcePolicy, Scan]"
+        })
 final class InitCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
@@ -37,8 +47,72 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the file if it exists.")
     boolean force;
 
+    @Mixin
+    ImportOptionsMixin imports;
+
+    @Option(
+            names = "--from-table",
+            paramLabel = "NAME",
+            arity = "1..*",
+            description = "Write the spec of these existing tables on the target (the local engine, --endpoint-url or"
+                    + " AWS): everything plan reads about them, and generators picked from a sample of up to "
+                    + InitFromSources.SAMPLE_ITEMS + " items each.")
+    List<String> fromTables = new ArrayList<>();
+
+    @Option(names = "--all", description = "Like --from-table with every table the target lists.")
+    boolean all;
+
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            description = "Seed N generated items per imported table that has no data of its own (generators picked"
+                    + " from key names and types), 0 to 100000000. Default: no seed block for --from tables, "
+                    + InitFromSources.DEFAULT_LIVE_COUNT + " items for --from-table tables.")
+    Long count;
+
+    @Mixin
+    TargetOptions target;
+
     @Override
     public Integer call() {
+        boolean importing = imports.any() || !fromTables.isEmpty() || all;
+        if (!importing) {
+            imports.read(Optional.empty());
+            if (count != null) {
+                throw InputException.ofOption("--count only applies to tables from --from or --from-table; add one,"
+                        + " e.g. --from template.yaml --count 10");
+            }
+        }
+        if (count != null) {
+            InputException.requireInRange("--count", count, 0, 100_000_000);
+        }
+        if (all && !fromTables.isEmpty()) {
+            throw InputException.ofOption("--all and --from-table both choose the tables; pass one of them");
+        }
+        checkFile();
+        String written;
+        String what;
+        if (importing) {
+            InitFromSources sources = new InitFromSources(this);
+            written = sources.text(file);
+            what = sources.summary();
+        } else {
+            written = text(file);
+            what = "the seed scenario: 3 tables, 3 rows each";
+        }
+        write(written);
+        PrintWriter out = command.commandLine().getOut();
+        out.println("Wrote " + file + " (" + what + ").");
+        out.println(
+                file.equals(Path.of(SpecOptions.DEFAULT_FILE))
+                        ? "Edit it, then run: dynaseed plan && dynaseed apply (both read ./" + SpecOptions.DEFAULT_FILE
+                                + " when no -f is given)"
+                        : "Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file);
+        return ExitCode.OK;
+    }
+
+    /** Refuses a file init cannot or must not write, before anything is read or sent. */
+    private void checkFile() {
         if (Files.isDirectory(file)) {
             throw new InputException(
                     file + " is a folder; pass -f with a file path, e.g. -f " + file.resolve(SpecOptions.DEFAULT_FILE));
@@ -51,26 +125,21 @@ final class InitCommand implements Callable<Integer> {
             throw new InputException(
                     file + " already exists; pass --force to overwrite it, or -f to write another" + " file");
         }
+    }
+
+    private void write(String written) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, text(file));
+            Files.writeString(file, written);
         } catch (IOException e) {
             throw new DynaseedException(
                     "cannot write " + file + " (" + e.getMessage()
                             + "); check that its folder is writable, or pass -f with another path",
                     e);
         }
-        PrintWriter out = command.commandLine().getOut();
-        out.println("Wrote " + file + " (the seed scenario: 3 tables, 3 rows each).");
-        out.println(
-                file.equals(Path.of(SpecOptions.DEFAULT_FILE))
-                        ? "Edit it, then run: dynaseed plan && dynaseed apply (both read ./" + SpecOptions.DEFAULT_FILE
-                                + " when no -f is given)"
-                        : "Edit it, then run: dynaseed plan -f " + file + " && dynaseed apply -f " + file);
-        return ExitCode.OK;
     }
 
     /** The spec file: the schema line editors read, the default spec, then the generator reference. */

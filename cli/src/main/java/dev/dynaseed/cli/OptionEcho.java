@@ -23,8 +23,9 @@ final class OptionEcho {
     static String specAndTarget(CommandSpec command) {
         Set<OptionSpec> repeated = new HashSet<>();
         command.mixins().values().stream()
-                .filter(mixin ->
-                        mixin.userObject() instanceof SpecOptions || mixin.userObject() instanceof TargetOptions)
+                .filter(mixin -> mixin.userObject() instanceof SpecOptions
+                        || mixin.userObject() instanceof ImportOptionsMixin
+                        || mixin.userObject() instanceof TargetOptions)
                 .forEach(mixin -> mixin.options().forEach(option -> repeated.addAll(matching(command, option))));
         ParseResult parsed = command.commandLine().getParseResult();
         List<String> words = new ArrayList<>();

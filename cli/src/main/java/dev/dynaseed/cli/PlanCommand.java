@@ -35,6 +35,9 @@ final class PlanCommand implements Callable<Integer> {
     SpecOptions spec;
 
     @Mixin
+    ImportOptionsMixin imports;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin

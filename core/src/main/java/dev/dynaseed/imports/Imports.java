@@ -71,6 +71,9 @@ public final class Imports {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportException(
+                    file.toString(), List.of(new Problem("", "file not found; check the path given to --from")));
         } catch (IOException e) {
             throw new ImportException(
                     file.toString(),

@@ -1,0 +1,228 @@
+package dev.dynaseed.imports.createtable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynaseed.imports.ImportException;
+import dev.dynaseed.imports.ImportOptions;
+import dev.dynaseed.imports.ImportedTable;
+import dev.dynaseed.imports.Imports;
+import dev.dynaseed.imports.SourceKind;
+import dev.dynaseed.plan.EngineCapabilities;
+import dev.dynaseed.plan.RequestJson;
+import dev.dynaseed.plan.Step;
+import dev.dynaseed.plan.TableRequests;
+import dev.dynaseed.spec.SeedSpec;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.SpecReader;
+import dev.dynaseed.spec.TableSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CreateTableImporterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every field CreateTable and its companion calls can set. */
+    private static final String FULL = """
+            tables:
+              - name: orders
+                partitionKey: {name: customer_id, type: S}
+                sortKey: {name: order_id, type: S}
+                billing: {mode: PAY_PER_REQUEST, maxReadRequestUnits: 5000, maxWriteRequestUnits: 1000}
+                tags: {team: payments, cost-center: '42'}
+                globalSecondaryIndexes:
+                  - name: by_status
+                    partitionKey: {name: status, type: S}
+                    sortKey: {name: created_at, type: N}
+                    projection: {type: INCLUDE, attributes: [total]}
+                    maxReadRequestUnits: 2000
+                    maxWriteRequestUnits: 500
+                    warmThroughput: {readUnitsPerSecond: 15000, writeUnitsPerSecond: 5000}
+                  - name: by_tenant_region
+                    partitionKey: [{name: tenant, type: S}, {name: region, type: S}]
+                    projection: KEYS_ONLY
+                localSecondaryIndexes:
+                  - name: by_total
+                    partitionKey: {name: customer_id, type: S}
+                    sortKey: {name: total, type: N}
+                    projection: ALL
+                timeToLive: {attribute: expires_at}
+                stream: {viewType: NEW_AND_OLD_IMAGES}
+                pointInTimeRecovery: {enabled: true, recoveryPeriodDays: 30}
+                encryption: {type: CUSTOMER_MANAGED, kmsKeyId: alias/orders}
+                tableClass: STANDARD_INFREQUENT_ACCESS
+                deletionProtection: true
+                warmThroughput: {readUnitsPerSecond: 20000, writeUnitsPerSecond: 8000}
+                resourcePolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"dynamodb:GetItem","Resource":"*"}]}'
+                contributorInsights: true
+              - name: events
+                partitionKey: {name: id, type: B}
+                billing: {mode: PROVISIONED, readCapacity: 5, writeCapacity: 7}
+                globalSecondaryIndexes:
+                  - name: by_kind
+                    partitionKey: {name: kind, type: N}
+                    readCapacity: 2
+                    writeCapacity: 3
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static Spec full() {
+        return SpecReader.read(FULL, SpecReader.SpecFormat.YAML, "full.yaml");
+    }
+
+    @Test
+    void read_givesTheTablesBack_fromTheCreateTableRequestsApplySends() throws IOException {
+        Spec spec = full();
+        TableRequests requests = new TableRequests(EngineCapabilities.aws());
+        var list = JSON.createArrayNode();
+        spec.tables().forEach(table -> list.add(RequestJson.toJson(requests.createRequest(table))));
+        Path file = dir.resolve("requests.json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
+
+        List<ImportedTable> tables = new Imports().read(file, Optional.empty(), ImportOptions.defaults());
+
+        // CreateTable cannot set TTL, point-in-time recovery or contributor insights: they need their own calls.
+        assertThat(tables)
+                .extracting(ImportedTable::table)
+                .containsExactly(
+                        createTimeOnly(spec.tables().get(0)),
+                        createTimeOnly(spec.tables().get(1)));
+        // Each table is placed where its request starts: the list element's opening brace.
+        int line = tables.get(1).location().line();
+        assertThat(Files.readAllLines(file).get(line - 1)).isEqualTo("}, {");
+        assertThat(tables.get(1).describe()).isEqualTo(file + ":" + line + ":4 (CreateTable request JSON, events)");
+    }
+
+    @Test
+    void read_givesEveryFieldBack_fromPlanExplainOutput() throws IOException {
+        Spec spec = full();
+        TableRequests requests = new TableRequests(EngineCapabilities.aws());
+        StringBuilder explain = new StringBuilder();
+        for (TableSpec table : spec.tables()) {
+            int number = 0;
+            List<Step> steps = requests.create(table);
+            for (Step step : steps) {
+                explain.append("# ")
+                        .append(table.name())
+                        .append(", call ")
+                        .append(++number)
+                        .append(" of ")
+                        .append(steps.size())
+                        .append(": ")
+                        .append(step.purpose())
+                        .append('\n')
+                        .append("# aws dynamodb ")
+                        .append(step.operation()
+                                .replaceAll("([a-z])([A-Z])", "$1-$2")
+                                .toLowerCase())
+                        .append(" --cli-input-json file://request.json\n")
+                        .append(JSON.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(RequestJson.toJson(step.request())))
+                        .append("\n\n");
+            }
+        }
+        Path file = dir.resolve("plan.txt");
+        Files.writeString(file, explain);
+
+        List<ImportedTable> tables = new Imports().read(file, Optional.empty(), ImportOptions.defaults());
+
+        assertThat(tables).extracting(ImportedTable::table).containsExactlyElementsOf(spec.tables());
+    }
+
+    @Test
+    void read_reportsAnUnknownMemberWithDidYouMean_atItsLine() throws IOException {
+        Path file = dir.resolve("users.json");
+        Files.writeString(file, """
+                {
+                  "TableName": "users",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BilingMode": "PAY_PER_REQUEST"
+                }
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining(file + ":5:3: users.BilingMode: unknown member; did you mean 'BillingMode'?");
+    }
+
+    @Test
+    void read_rejectsWhatDynamoDbRejects_aKeyNotDefinedAndADefinitionNotUsed() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, """
+                {"TableName": "users", "BillingMode": "PAY_PER_REQUEST",
+                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
+                                          {"AttributeName": "email", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("users.KeySchema[0].AttributeName: 'pk' is not in AttributeDefinitions")
+                .hasMessageContaining("users.AttributeDefinitions[1]: 'email' is defined but no key");
+    }
+
+    @Test
+    void read_reportsAValueOfTheWrongType_andAMissingThroughputForTheDefaultBilling() throws IOException {
+        Path file = dir.resolve("types.json");
+        Files.writeString(file, """
+                [{"TableName": "a", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "ProvisionedThroughput": {"ReadCapacityUnits": "five", "WriteCapacityUnits": 5}},
+                 {"TableName": "b", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}]
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining(
+                        ":3:29: a.ProvisionedThroughput.ReadCapacityUnits: is the string \"five\"; write a"
+                                + " whole number")
+                .hasMessageContaining(":4:2: b.ProvisionedThroughput: missing")
+                .hasMessageContaining(
+                        "b.ProvisionedThroughput: missing; DynamoDB's default billing mode is PROVISIONED");
+    }
+
+    @Test
+    void detect_tellsCreateTableJsonFromACloudFormationTemplate() throws IOException {
+        Path request = dir.resolve("t.json");
+        Files.writeString(request, "{\"TableName\": \"t\", \"AttributeDefinitions\": [], \"KeySchema\": []}");
+        Path template = dir.resolve("template.json");
+        Files.writeString(
+                template,
+                "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\", \"Properties\":"
+                        + " {\"AttributeDefinitions\": [], \"KeySchema\": []}}}}");
+
+        CreateTableImporter importer = new CreateTableImporter();
+        assertThat(importer.recognizes(request, Files.readString(request))).isTrue();
+        assertThat(importer.recognizes(template, Files.readString(template))).isFalse();
+        assertThat(importer.kind()).isEqualTo(SourceKind.CREATE_TABLE_JSON);
+    }
+
+    private static TableSpec createTimeOnly(TableSpec table) {
+        var f = table.features();
+        return table.toBuilder()
+                .seed(SeedSpec.none())
+                .features(new dev.dynaseed.spec.TableFeatures(
+                        f.globalSecondaryIndexes(),
+                        f.localSecondaryIndexes(),
+                        Optional.empty(),
+                        f.stream(),
+                        Optional.empty(),
+                        f.encryption(),
+                        f.tableClass(),
+                        f.deletionProtection(),
+                        f.warmThroughput(),
+                        f.resourcePolicy(),
+                        Optional.empty()))
+                .build();
+    }
+}
