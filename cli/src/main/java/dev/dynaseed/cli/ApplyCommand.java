@@ -61,6 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
     SpecOptions spec;
 
     @Mixin
+    SeedFileOptions files;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -127,7 +130,8 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--table-concurrency", tableConcurrency, 1, 64);
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
-        Spec loaded = limits.apply(spec.load());
+        Spec loaded = limits.apply(
+                files.scan(spec.load(), spec.describe(), command.commandLine().getErr()));
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ApplyOptions options = ApplyOptions.defaults()

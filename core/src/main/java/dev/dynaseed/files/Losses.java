@@ -38,7 +38,7 @@ public final class Losses {
         }
         if (other.get() > 0) {
             parts.add(other.get() + " value" + (other.get() == 1 ? "" : "s")
-                    + " (lists, maps, nulls, empty strings) written as text or left out");
+                    + " (lists, maps, nulls, empty or number-like strings) written as text or left out");
         }
         return String.join(", ", parts);
     }
