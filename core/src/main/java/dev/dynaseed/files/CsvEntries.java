@@ -177,7 +177,7 @@ final class CsvEntries implements EntryReader {
             }
             case JSON -> {
                 try {
-                    yield DynamoJson.value(ItemJson.MAPPER.readTree(cell), column);
+                    yield DynamoJson.value(ItemJson.ONE_VALUE.readTree(cell), column);
                 } catch (JsonProcessingException e) {
                     throw new ItemFormatException(column + " " + ItemJson.syntax(e)
                             + "; a JSON column holds a DynamoDB JSON value such as {\"SS\": [\"a\"]}");

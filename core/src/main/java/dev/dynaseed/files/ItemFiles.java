@@ -314,7 +314,7 @@ public final class ItemFiles {
             }
             if (!line.tooLong()) {
                 try {
-                    JsonNode node = ItemJson.MAPPER.readTree(first);
+                    JsonNode node = ItemJson.ONE_VALUE.readTree(first);
                     if (looksBatchWrite(node)) {
                         return ItemFileFormat.BATCH_WRITE;
                     }

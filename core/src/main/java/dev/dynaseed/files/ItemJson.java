@@ -16,18 +16,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The JSON reader item files share: numbers read exactly, strings and nesting bounded, and items made from trees. */
 final class ItemJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(LineReader.MAX_LINE_CHARS)
-                            .maxNestingDepth(100)
-                            .maxNumberLength(200)
-                            .build())
-                    .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                    .build())
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** For streams of values (arrays, batch-write objects) read one value at a time. */
+    static final ObjectMapper MAPPER = mapper(false);
+
+    /** For text holding exactly one value (a line, a CSV cell): anything after it is an error. */
+    static final ObjectMapper ONE_VALUE = mapper(true);
+
+    private static ObjectMapper mapper(boolean oneValue) {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxStringLength(LineReader.MAX_LINE_CHARS)
+                                .maxNestingDepth(100)
+                                .maxNumberLength(200)
+                                .build())
+                        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                        .build())
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, oneValue)
+                .build();
+    }
 
     private ItemJson() {}
 

@@ -57,7 +57,7 @@ final class JsonLinesEntries implements EntryReader {
     private Entry entry(long number, String text) {
         JsonNode node;
         try {
-            node = ItemJson.MAPPER.readTree(text);
+            node = ItemJson.ONE_VALUE.readTree(text);
         } catch (JsonProcessingException e) {
             return new Entry.Bad(number, ItemJson.syntax(e), false);
         }
