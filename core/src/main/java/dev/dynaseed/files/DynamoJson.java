@@ -173,7 +173,10 @@ public final class DynamoJson {
         if (node.isTextual()) {
             text = node.textValue().trim();
         } else if (node.isNumber()) {
-            text = node.isBigDecimal() ? node.decimalValue().toString() : node.asText();
+            if (node.isBigDecimal()) {
+                return Numbers.check(node.decimalValue(), at);
+            }
+            text = node.asText();
         } else {
             throw new ItemFormatException(at + " is " + describe(node) + "; write a number as a string, e.g. \"42\"");
         }

@@ -25,6 +25,15 @@ final class Numbers {
         return text;
     }
 
+    /** A JSON number's text: without an exponent (as DynamoDB answers), once DynamoDB can store it. */
+    static String check(BigDecimal number, String at) throws ItemFormatException {
+        Optional<String> problem = DynamoNumbers.problem(number);
+        if (problem.isPresent()) {
+            throw new ItemFormatException(at + ": " + problem.get());
+        }
+        return number.toPlainString();
+    }
+
     /** Whether {@code text} is a number in the form DynamoDB answers with (no leading or trailing zeros). */
     static boolean canonical(String text) {
         return text.length() <= 60

@@ -44,8 +44,10 @@ public final class PlainJson {
             return AttributeValue.fromS(node.textValue());
         }
         if (node.isNumber()) {
-            String text = node.isBigDecimal() ? node.decimalValue().toString() : node.asText();
-            return AttributeValue.fromN(Numbers.check(text, where));
+            return AttributeValue.fromN(
+                    node.isBigDecimal()
+                            ? Numbers.check(node.decimalValue(), where)
+                            : Numbers.check(node.asText(), where));
         }
         if (node.isBoolean()) {
             return AttributeValue.fromBool(node.booleanValue());
