@@ -64,6 +64,9 @@ final class ApplyCommand implements Callable<Integer> {
     ImportOptionsMixin imports;
 
     @Mixin
+    SeedFileOptions files;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -138,7 +141,8 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
         viaLambda.validate(resume);
-        Spec loaded = limits.apply(spec.load());
+        Spec loaded = limits.apply(
+                files.scan(spec.load(), spec.describe(), command.commandLine().getErr()));
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ApplyOptions options = ApplyOptions.defaults()

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             DestroyCommand.class,
             TablesCommand.class,
             ScanCommand.class,
+            ExportCommand.class,
             InitCommand.class,
             InvokeLocalCommand.class,
             ShardsCommand.class,

@@ -38,6 +38,9 @@ final class PlanCommand implements Callable<Integer> {
     ImportOptionsMixin imports;
 
     @Mixin
+    SeedFileOptions files;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -51,7 +54,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Spec loaded = spec.load();
+        Spec loaded =
+                files.scan(spec.load(), spec.describe(), command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
         try (Session session = Session.open(target)) {
             Plan plan =

@@ -142,7 +142,7 @@ public final class Checkpoints {
             RunDeadline deadline)
             throws InterruptedException {
         String name = table.name();
-        long count = table.seed().count();
+        long count = table.seed().totalItems();
         TableDigest digest = TableDigest.of(table);
         Optional<TableCheckpoint> last = last(name);
         if (count > 0

@@ -1,5 +1,6 @@
 package dev.dynaseed.checkpoint;
 
+import dev.dynaseed.spec.ItemSourceSpec;
 import dev.dynaseed.spec.TableSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators), one short hash per
+ * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators, sources), one short hash per
  * field: equal digests mean a resumed run makes the very same items, and differing fields say what changed.
  *
  * @param digest the hash over every field
@@ -42,7 +43,29 @@ public record TableDigest(String digest, Map<String, String> fields) {
         table.seed()
                 .attributes()
                 .forEach((name, generator) -> fields.put("seed.attributes." + name, hash(generator.toString())));
+        List<ItemSourceSpec> sources = table.seed().sources();
+        for (int i = 0; i < sources.size(); i++) {
+            fields.put("seed.sources[" + i + "]", hash(describe(sources.get(i))));
+        }
         return new TableDigest(hash(fields.toString()), fields);
+    }
+
+    // An inline source by its items; a file by its path, format, reading options, size and modification time (a
+    // content hash would read a multi-GB file once more on every run; a file rewritten with the same size within the
+    // same clock tick would go unnoticed, which the checkpoint file's doc states).
+    private static String describe(ItemSourceSpec source) {
+        return switch (source.kind()) {
+            case INLINE -> "inline " + ((ItemSourceSpec.Inline) source).items();
+            case FILE -> {
+                ItemSourceSpec.File file = (ItemSourceSpec.File) source;
+                String scanned = file.scan()
+                        .map(scan -> scan.format().specName() + " " + scan.bytes() + " bytes, modified "
+                                + scan.modified() + ", " + scan.items() + " items, " + scan.badLines() + " bad")
+                        .orElse("not scanned");
+                yield "file " + file.path().toAbsolutePath().normalize() + " " + file.header() + " " + file.columns()
+                        + " " + file.types() + " " + file.table() + " " + scanned;
+            }
+        };
     }
 
     /** The fields whose hash differs from {@code before}'s, including fields only one of them has. */

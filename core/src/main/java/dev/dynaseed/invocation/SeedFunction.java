@@ -102,7 +102,8 @@ public final class SeedFunction {
         }
         Spec spec;
         try {
-            spec = spec(event);
+            // Item files (seed.files) are read from the function's file system, checked before anything is sent.
+            spec = dev.dynaseed.files.ItemFiles.scan(spec(event), source, false);
         } catch (InvalidSpecException e) {
             log.accept(line("spec")
                     .put("source", source)

@@ -163,7 +163,7 @@ public final class Pipeline {
         return new TableReport(
                 table,
                 new TableOutcome.Failed("not started: stopped before the deadline"),
-                SeedOutcome.skippedAll(table.seed().count(), SkipReason.DEADLINE),
+                SeedOutcome.skippedAll(table.seed().totalItems(), SkipReason.DEADLINE),
                 Duration.ZERO);
     }
 
@@ -171,7 +171,7 @@ public final class Pipeline {
         return new TableReport(
                 table,
                 new TableOutcome.Failed("not started: the run was interrupted"),
-                SeedOutcome.skippedAll(table.seed().count(), SkipReason.INTERRUPTED),
+                SeedOutcome.skippedAll(table.seed().totalItems(), SkipReason.INTERRUPTED),
                 Duration.ZERO);
     }
 
@@ -179,7 +179,7 @@ public final class Pipeline {
             TableChange change, Seeder seeder, Instant now, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
         TableSpec table = change.table();
-        long requested = table.seed().count();
+        long requested = table.seed().totalItems();
         if (deadline.stopStarting()) {
             return deadline.cancelled() ? interrupted(table) : notStarted(table);
         }
@@ -227,7 +227,7 @@ public final class Pipeline {
         } catch (RuntimeException e) {
             LOG.warn("table {}: seeding stopped with an error", table.name(), e);
             return SeedOutcome.failedAll(
-                    table.seed().count(),
+                    table.seed().totalItems(),
                     "seeding stopped with an error: " + describe(e)
                             + "; items sent before it may have been written; fix the cause and apply again");
         }

@@ -46,7 +46,12 @@ public record ItemCap(long maxItems, Spec spec, long requestedBySpec, Map<String
                 capped.put(table.name(), seed.count());
                 tables.add(table.toBuilder()
                         .seed(new SeedSpec(
-                                count, seed.onExisting(), seed.randomSeed(), seed.baseTime(), seed.attributes()))
+                                count,
+                                seed.onExisting(),
+                                seed.randomSeed(),
+                                seed.baseTime(),
+                                seed.attributes(),
+                                seed.sources()))
                         .build());
             }
         }

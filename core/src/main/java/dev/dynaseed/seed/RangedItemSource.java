@@ -23,6 +23,9 @@ final class RangedItemSource implements ItemSource {
         if (source instanceof GeneratedItemSource generated) {
             return generated.only(indexes);
         }
+        if (source instanceof SourcedItemSource sourced) {
+            return sourced.only(indexes);
+        }
         return new RangedItemSource(source, indexes);
     }
 

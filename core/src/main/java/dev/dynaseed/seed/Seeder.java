@@ -31,10 +31,16 @@ public final class Seeder {
         this.sources = Objects.requireNonNull(sources, "sources");
     }
 
-    /** The items a table's seed block generates: {@code seed.count} of them, made as they are read. */
+    /**
+     * The items of a table's seed block: its sources' items (inline, files) first, then {@code seed.count}
+     * generated ones, made or read as they are taken.
+     */
     public static ItemSource generated(TableSpec table, long runSeed, Instant now) {
         ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, now);
-        return new GeneratedItemSource(generator, table.seed().count());
+        if (table.seed().sources().isEmpty()) {
+            return new GeneratedItemSource(generator, table.seed().count());
+        }
+        return new SourcedItemSource(table, generator);
     }
 
     /** The table's provisioned write capacity units; empty for an on-demand table. */
@@ -52,7 +58,7 @@ public final class Seeder {
             throws InterruptedException {
         return seed(
                 table,
-                new SeedRun(runSeed, now, IndexRanges.upTo(table.seed().count()), true, SeedRun.WrittenItems.NONE),
+                new SeedRun(runSeed, now, IndexRanges.upTo(table.seed().totalItems()), true, SeedRun.WrittenItems.NONE),
                 progress,
                 deadline);
     }
@@ -81,7 +87,7 @@ public final class Seeder {
         keyNames.add(table.partitionKey().name());
         table.sortKey().ifPresent(key -> keyNames.add(key.name()));
         IndexRanges indexes = run.items();
-        return writer.write(
+        SeedOutcome written = writer.write(
                 table.name(),
                 keyNames,
                 items,
@@ -89,5 +95,6 @@ public final class Seeder {
                 deadline,
                 (first, size) -> run.written().written(indexes.atPositions(first, size)),
                 writeCapacity(table));
+        return FileDeletes.apply(writer, table, keyNames, written, deadline);
     }
 }

@@ -48,6 +48,16 @@ public record SeedSpec(
         this(count, onExisting, randomSeed, baseTime, attributes, List.of());
     }
 
+    /** Every item a run writes: the sources' items (files must have been scanned), then the {@code count} generated. */
+    public long totalItems() {
+        return sources.stream().mapToLong(ItemSourceSpec::size).sum() + count;
+    }
+
+    /** This seed block with {@code sources} instead of its own. */
+    public SeedSpec withSources(List<ItemSourceSpec> sources) {
+        return new SeedSpec(count, onExisting, randomSeed, baseTime, attributes, sources);
+    }
+
     /** A seed block that writes nothing. */
     public static SeedSpec none() {
         return new SeedSpec(0, ExistingDataPolicy.APPEND, Optional.empty(), Optional.empty(), Map.of());

@@ -62,7 +62,9 @@ public final class SpecReader {
         }
         String content = SpecText.decode(bytes, source);
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return read(content, json ? SpecFormat.JSON : SpecFormat.YAML, source);
+        return ItemFilePaths.resolve(
+                read(content, json ? SpecFormat.JSON : SpecFormat.YAML, source),
+                file.toAbsolutePath().getParent());
     }
 
     /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.generate.GeneratorKind;
 import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.generate.Parameter;
+import dev.dynaseed.spec.internal.ItemSourceReader;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
 import dev.dynaseed.spec.internal.TableFeaturesReader;
@@ -371,7 +372,41 @@ public final class SpecSchema {
         attributes.putObject("propertyNames").put("minLength", 1);
         attributes.set("additionalProperties", ref("generator"));
         fields.put("attributes", describe(attributes, "attribute name to generator, written in this order"));
-        return object(NODES.objectNode(), SpecTreeWalker.SEED_FIELDS, fields, "seed", "count");
+        fields.put(
+                "items",
+                describe(
+                        array(NODES.objectNode().put("type", "object")),
+                        "items in DynamoDB JSON ({id: {S: a}}), written before the generated ones"));
+        ObjectNode file = NODES.objectNode();
+        ArrayNode fileForms = file.putArray("oneOf");
+        fileForms.add(string().put("minLength", 1));
+        Map<String, ObjectNode> fileFields = new LinkedHashMap<>();
+        fileFields.put("path", describe(string().put("minLength", 1), "the file, relative to the spec file"));
+        fileFields.put(
+                "format",
+                describe(
+                        anyCase(Arrays.stream(ItemFileFormat.values())
+                                .map(ItemFileFormat::specName)
+                                .toList()),
+                        "the file's format; found from its name and first line when left out"));
+        fileFields.put("header", describe(bool(), "CSV: whether the first row names the columns (true)"));
+        fileFields.put("columns", describe(array(string().put("minLength", 1)), "CSV: the column names"));
+        ObjectNode csvTypes = NODES.objectNode().put("type", "object");
+        csvTypes.set(
+                "additionalProperties",
+                anyCase(Arrays.stream(ItemSourceSpec.CsvType.values())
+                        .map(Enum::name)
+                        .toList()));
+        fileFields.put("types", describe(csvTypes, "CSV: column name to S, N, BOOL, B or JSON; others inferred"));
+        fileFields.put("table", describe(string().put("minLength", 1), "batch-write: whose requests to apply"));
+        fileForms.add(object(NODES.objectNode(), ItemSourceReader.FILE_FIELDS, fileFields, "seed.files entry", "path"));
+        fields.put("files", describe(array(file), "item files written before the generated items, in this order"));
+        ObjectNode seed = object(NODES.objectNode(), SpecTreeWalker.SEED_FIELDS, fields, "seed");
+        ArrayNode needs = seed.putArray("anyOf");
+        for (String field : List.of("count", "items", "files")) {
+            needs.addObject().set("required", strings(List.of(field)));
+        }
+        return seed;
     }
 
     private static ObjectNode generator() {

@@ -145,6 +145,18 @@ public final class SpecValidator {
         }
     }
 
+    private static void inlineItems(TableSpec table, String path, List<Problem> problems) {
+        for (ItemSourceSpec source : table.seed().sources()) {
+            if (source instanceof ItemSourceSpec.Inline inline) {
+                for (int i = 0; i < inline.items().size(); i++) {
+                    String itemPath = path + ".items[" + i + "]";
+                    dev.dynaseed.files.ItemFiles.problem(table, inline.items().get(i))
+                            .ifPresent(why -> problems.add(new Problem(itemPath, why)));
+                }
+            }
+        }
+    }
+
     /** The checks of a seed block's own fields and of each generator read, which hold without the table's keys. */
     private static void seedParts(SeedSpec seed, String path, List<Problem> problems) {
         if (seed.count() < 0 || seed.count() > MAX_COUNT) {
@@ -163,6 +175,7 @@ public final class SpecValidator {
     private static void seed(TableSpec table, String path, List<Problem> problems) {
         SeedSpec seed = table.seed();
         seedParts(seed, path, problems);
+        inlineItems(table, path, problems);
         if (seed.count() > 0 || !seed.attributes().isEmpty()) {
             IndexSeedRules.check(table, path, problems);
         }

@@ -187,7 +187,7 @@ public final class ReportView {
     }
 
     private static String seed(TableSpec spec) {
-        long count = spec.seed().count();
+        long count = spec.seed().totalItems();
         return count == 0
                 ? "no seeding"
                 : "seed " + count + " item" + (count == 1 ? "" : "s") + " ("

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.ItemSourceSpec;
 import dev.dynaseed.spec.KeySpec;
 import dev.dynaseed.spec.KeyType;
 import dev.dynaseed.spec.Problem;
@@ -50,7 +51,7 @@ public final class SpecTreeWalker {
     public static final List<String> BILLING_FIELDS =
             List.of("mode", "readCapacity", "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits");
     public static final List<String> SEED_FIELDS =
-            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes");
+            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes", "items", "files");
 
     private final List<Problem> problems;
     private final GeneratorSpecReader generators;
@@ -270,7 +271,11 @@ public final class SpecTreeWalker {
             return Optional.empty();
         }
         ObjectFields fields = found.get();
-        Optional<Long> count = fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
+        // With items or files, count (the generated items) may be left out: 0.
+        Optional<Long> count = (fields.has("items") || fields.has("files")) && !fields.has("count")
+                ? Optional.of(0L)
+                : fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
+        List<ItemSourceSpec> sources = new ItemSourceReader(problems).read(fields);
         ExistingDataPolicy policy = fields.text("onExisting", "onExisting: append")
                 .flatMap(text -> policy(text, fields))
                 .orElse(ExistingDataPolicy.APPEND);
@@ -301,7 +306,7 @@ public final class SpecTreeWalker {
                         .ifPresent(generator -> attributes.put(attribute.getKey(), generator));
             }
         });
-        return count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes));
+        return count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes, sources));
     }
 
     private Optional<ExistingDataPolicy> policy(String text, ObjectFields fields) {

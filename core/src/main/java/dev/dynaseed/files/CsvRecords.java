@@ -1,0 +1,149 @@
+package dev.dynaseed.files;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits CSV text (RFC 4180: commas, double quotes around cells holding commas, quotes or line breaks, {@code ""} for a
+ * quote; LF or CRLF) into records, each with the line it starts on; no record is held past a cap.
+ */
+final class CsvRecords {
+    private final Reader in;
+    private long line = 1;
+    private int pending = -2;
+    private boolean ended;
+
+    CsvRecords(Reader in) {
+        this.in = in;
+    }
+
+    /** A record's cells, or why it could not be read ({@code last}: nothing after it can be). */
+    record Row(long line, List<String> cells, String problem, boolean last) {}
+
+    /** The next record that is not a blank line, or null at the end. */
+    Row next() throws IOException {
+        while (true) {
+            if (ended) {
+                return null;
+            }
+            Row row = record();
+            if (row == null) {
+                return null;
+            }
+            if (row.problem() == null
+                    && row.cells().size() == 1
+                    && row.cells().get(0).isEmpty()) {
+                continue;
+            }
+            return row;
+        }
+    }
+
+    private Row record() throws IOException {
+        long start = line;
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        boolean any = false;
+        long chars = 0;
+        while (true) {
+            int c = read();
+            if (c == -1) {
+                ended = true;
+                if (quoted) {
+                    return new Row(start, List.of(), "has a quote that is never closed", true);
+                }
+                if (!any) {
+                    return null;
+                }
+                cells.add(cell(cell, wasQuoted));
+                return new Row(start, cells, null, false);
+            }
+            any = true;
+            if (++chars > LineReader.MAX_LINE_CHARS) {
+                if (quoted) {
+                    ended = true;
+                    return new Row(
+                            start,
+                            List.of(),
+                            "has a quoted cell longer than " + LineReader.MAX_LINE_CHARS
+                                    + " characters (a quote that is never closed?)",
+                            true);
+                }
+                skipLine(c);
+                return new Row(
+                        start,
+                        List.of(),
+                        "is longer than " + LineReader.MAX_LINE_CHARS
+                                + " characters; no item of DynamoDB's 400 KB needs that much",
+                        false);
+            }
+            if (quoted) {
+                if (c == '"') {
+                    int after = read();
+                    if (after == '"') {
+                        cell.append('"');
+                    } else {
+                        quoted = false;
+                        pending = after;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    cell.append((char) c);
+                }
+                continue;
+            }
+            if (c == ',') {
+                cells.add(cell(cell, wasQuoted));
+                cell.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\n') {
+                line++;
+                cells.add(cell(cell, wasQuoted));
+                return new Row(start, cells, null, false);
+            } else if (c == '"' && cell.length() == 0 && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else {
+                cell.append((char) c);
+            }
+        }
+    }
+
+    private static String cell(StringBuilder cell, boolean wasQuoted) {
+        int end = cell.length();
+        if (!wasQuoted && end > 0 && cell.charAt(end - 1) == '\r') {
+            return cell.substring(0, end - 1);
+        }
+        if (wasQuoted && end > 0 && cell.charAt(end - 1) == '\r') {
+            // "a"\r\n: the \r after the closing quote ends the line, it is not the cell's
+            return cell.substring(0, end - 1);
+        }
+        return cell.toString();
+    }
+
+    private void skipLine(int c) throws IOException {
+        while (c != -1 && c != '\n') {
+            c = read();
+        }
+        if (c == -1) {
+            ended = true;
+        } else {
+            line++;
+        }
+    }
+
+    private int read() throws IOException {
+        if (pending != -2) {
+            int c = pending;
+            pending = -2;
+            return c;
+        }
+        return in.read();
+    }
+}

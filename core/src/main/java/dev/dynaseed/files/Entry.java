@@ -1,0 +1,36 @@
+package dev.dynaseed.files;
+
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One thing read from an item file, with the line it starts on: an item, a key to delete, or a line not read. */
+public sealed interface Entry {
+    long line();
+
+    /** An item to write. */
+    record Put(long line, Map<String, AttributeValue> item) implements Entry {
+        public Put {
+            Objects.requireNonNull(item, "item");
+        }
+    }
+
+    /** The key of an item to delete (batch-write files). */
+    record Delete(long line, Map<String, AttributeValue> key) implements Entry {
+        public Delete {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * A line that could not be read.
+     *
+     * @param reason why, e.g. {@code id.N is "x", not a number}
+     * @param last whether nothing after it can be read (a syntax error inside one JSON document, a cut gzip stream)
+     */
+    record Bad(long line, String reason, boolean last) implements Entry {
+        public Bad {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package dev.dynaseed.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynaseed.spec.InvalidSpecException;
+import dev.dynaseed.spec.ItemFileFormat;
+import dev.dynaseed.spec.ItemSourceSpec;
+import dev.dynaseed.spec.ItemSourceSpec.CsvType;
+import dev.dynaseed.spec.ItemSourceSpec.FileScan;
+import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.spec.KeyType;
+import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.Spec;
+import dev.dynaseed.spec.TableSpec;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the item files of a spec's seed blocks: finds each file's format, scans it once before anything is sent (it
+ * exists, it is readable, every line is an item the table can take; counting the items), then streams its items when
+ * they are written. A file is never held whole in memory.
+ */
+public final class ItemFiles {
+    /** The bad lines a scan describes (it counts them all). */
+    static final int BAD_LINES_KEPT = 10;
+
+    private ItemFiles() {}
+
+    /**
+     * {@code spec} with every file source scanned. Without {@code skipBad}, a file with a bad line is a problem of the
+     * spec (each bad line listed as {@code file:line: why}) and nothing is sent; with it, bad lines are skipped and
+     * counted in the scan.
+     *
+     * @throws InvalidSpecException naming every file that is missing, unreadable, of an unknown format, or (without
+     *     {@code skipBad}) holds bad lines
+     */
+    public static Spec scan(Spec spec, String source, boolean skipBad) {
+        Objects.requireNonNull(spec, "spec");
+        List<Problem> problems = new ArrayList<>();
+        List<TableSpec> tables = new ArrayList<>();
+        for (int t = 0; t < spec.tables().size(); t++) {
+            TableSpec table = spec.tables().get(t);
+            List<ItemSourceSpec> sources = new ArrayList<>();
+            boolean changed = false;
+            int fileIndex = 0;
+            for (ItemSourceSpec item : table.seed().sources()) {
+                if (!(item instanceof ItemSourceSpec.File file)) {
+                    sources.add(item);
+                    continue;
+                }
+                String path = "tables[" + t + "].seed.files[" + fileIndex++ + "]";
+                try {
+                    FileScan scan = scan(file, table);
+                    if (scan.badLines() > 0 && !skipBad) {
+                        for (String bad : scan.bad()) {
+                            problems.add(new Problem(path, bad));
+                        }
+                        long more = scan.badLines() - scan.bad().size();
+                        problems.add(new Problem(
+                                path,
+                                file.path() + ": " + (more > 0 ? more + " more bad lines; " : "")
+                                        + "nothing is written while a seed file has bad lines; fix them, or pass"
+                                        + " --skip-bad to write the others and count the bad ones"));
+                    }
+                    sources.add(file.scanned(scan));
+                    changed = true;
+                } catch (ItemFileException e) {
+                    problems.add(new Problem(path, e.getMessage()));
+                }
+            }
+            tables.add(
+                    changed
+                            ? table.toBuilder()
+                                    .seed(table.seed().withSources(sources))
+                                    .build()
+                            : table);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(source, problems);
+        }
+        return new Spec(tables);
+    }
+
+    /** Scans one file for {@code table}: its format, items, bad lines; throws when it cannot be read at all. */
+    public static FileScan scan(ItemSourceSpec.File file, TableSpec table) {
+        Path path = file.path();
+        BasicFileAttributes attributes = attributes(path);
+        ItemFileFormat format = file.format().orElseGet(() -> detect(path));
+        Map<String, CsvType> known = csvTypes(file, table);
+        Optional<CsvInference> inference =
+                format == ItemFileFormat.CSV ? Optional.of(new CsvInference(known)) : Optional.empty();
+        long items = 0;
+        long deletes = 0;
+        long badLines = 0;
+        List<String> bad = new ArrayList<>();
+        try (EntryReader reader = open(file, format, table, known, inference)) {
+            for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
+                if (entry instanceof Entry.Put) {
+                    items++;
+                } else if (entry instanceof Entry.Delete) {
+                    deletes++;
+                } else if (entry instanceof Entry.Bad b) {
+                    badLines++;
+                    if (bad.size() < BAD_LINES_KEPT) {
+                        bad.add(where(path, b) + ": " + b.reason());
+                    }
+                }
+            }
+            if (reader instanceof BatchWriteEntries batch
+                    && items + deletes + badLines == 0
+                    && !batch.tables().isEmpty()
+                    && !batch.tables().contains(table.name())) {
+                throw new ItemFileException(path + " holds requests for " + String.join(", ", batch.tables())
+                        + ", none for " + table.name() + "; name the table to read with table: "
+                        + batch.tables().iterator().next());
+            }
+        } catch (IOException e) {
+            throw new ItemFileException(path + " " + TextInput.describe(e));
+        }
+        Map<String, CsvType> columnTypes = inference.map(CsvInference::types).orElse(Map.of());
+        List<String> inferred = inference.map(CsvInference::inferred).orElse(List.of());
+        return new FileScan(
+                format,
+                items,
+                deletes,
+                badLines,
+                bad,
+                attributes.size(),
+                attributes.lastModifiedTime().toInstant(),
+                columnTypes,
+                inferred);
+    }
+
+    /**
+     * The items of a scanned file, as the scan counted them (bad lines skipped), read as they are taken.
+     *
+     * @throws ItemFileException (from the iterator) when the file changed since the scan or cannot be read
+     */
+    public static Iterator<Map<String, AttributeValue>> items(ItemSourceSpec.File file, TableSpec table) {
+        return entries(file, table, true);
+    }
+
+    /** The keys a scanned batch-write file's DeleteRequests name for {@code table}, read as they are taken. */
+    public static Iterator<Map<String, AttributeValue>> deletes(ItemSourceSpec.File file, TableSpec table) {
+        return entries(file, table, false);
+    }
+
+    private static Iterator<Map<String, AttributeValue>> entries(
+            ItemSourceSpec.File file, TableSpec table, boolean puts) {
+        FileScan scan = file.scan()
+                .orElseThrow(() -> new IllegalStateException(file.path() + " must be scanned before it is read"));
+        return new Iterator<>() {
+            private EntryReader reader;
+            private Map<String, AttributeValue> next;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !ended) {
+                    next = advance();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Map<String, AttributeValue> item = next;
+                next = null;
+                return item;
+            }
+
+            private Map<String, AttributeValue> advance() {
+                try {
+                    if (reader == null) {
+                        unchanged(file.path(), scan);
+                        reader = open(file, scan.format(), table, scan.columnTypes(), Optional.empty());
+                    }
+                    for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
+                        if (entry instanceof Entry.Put put && puts) {
+                            return put.item();
+                        }
+                        if (entry instanceof Entry.Delete delete && !puts) {
+                            return delete.key();
+                        }
+                        // Bad lines were counted by the scan, and allowed (--skip-bad) or nothing would be read.
+                    }
+                    ended = true;
+                    reader.close();
+                    return null;
+                } catch (IOException e) {
+                    ended = true;
+                    throw new ItemFileException(file.path() + " " + TextInput.describe(e));
+                }
+            }
+        };
+    }
+
+    private static void unchanged(Path path, FileScan scan) {
+        BasicFileAttributes now = attributes(path);
+        if (now.size() != scan.bytes() || !now.lastModifiedTime().toInstant().equals(scan.modified())) {
+            throw new ItemFileException(path + " changed since it was checked (it was " + scan.bytes()
+                    + " bytes, modified " + scan.modified() + "); run again to check it anew");
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new ItemFileException(path + " is not a regular file; give the path of an item file");
+            }
+            if (!Files.isReadable(path)) {
+                throw new ItemFileException(path + " cannot be read (permissions?); make it readable");
+            }
+            return attributes;
+        } catch (NoSuchFileException e) {
+            throw new ItemFileException(
+                    path + " does not exist; check the path (relative paths start at the" + " spec file's folder)");
+        } catch (IOException e) {
+            throw new ItemFileException(path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The CSV column types known without reading values: the spec's, else the table keys' types. */
+    private static Map<String, CsvType> csvTypes(ItemSourceSpec.File file, TableSpec table) {
+        Map<String, CsvType> types = new LinkedHashMap<>();
+        for (KeySpec key : keys(table)) {
+            types.put(
+                    key.name(), key.type() == KeyType.S ? CsvType.S : key.type() == KeyType.N ? CsvType.N : CsvType.B);
+        }
+        types.putAll(file.types());
+        return types;
+    }
+
+    /** Why {@code table} cannot take {@code item} (a key missing or mistyped, over 400 KB); empty when it can. */
+    public static Optional<String> problem(TableSpec table, Map<String, AttributeValue> item) {
+        return new ItemCheck(keys(table)).problem(item, false);
+    }
+
+    private static List<KeySpec> keys(TableSpec table) {
+        List<KeySpec> keys = new ArrayList<>();
+        keys.add(table.partitionKey());
+        table.sortKey().ifPresent(keys::add);
+        return keys;
+    }
+
+    private static EntryReader open(
+            ItemSourceSpec.File file,
+            ItemFileFormat format,
+            TableSpec table,
+            Map<String, CsvType> types,
+            Optional<CsvInference> inference)
+            throws IOException {
+        Path path = file.path();
+        ItemCheck check = new ItemCheck(keys(table));
+        return switch (format) {
+            case JSONL -> new JsonLinesEntries(TextInput.text(path), false, check);
+            case S3_EXPORT -> new JsonLinesEntries(TextInput.text(path), true, check);
+            case DYNAMODB_JSON ->
+                startsWithArray(path)
+                        ? new JsonArrayEntries(TextInput.bytes(path), true, check)
+                        : new JsonLinesEntries(TextInput.text(path), true, check);
+            case JSON, SERVERLESS -> new JsonArrayEntries(TextInput.bytes(path), false, check);
+            case SERVERLESS_RAW -> new JsonArrayEntries(TextInput.bytes(path), true, check);
+            case BATCH_WRITE ->
+                new BatchWriteEntries(TextInput.bytes(path), file.table().orElse(table.name()), check);
+            case CSV -> new CsvEntries(TextInput.text(path), file.header(), file.columns(), types, check, inference);
+        };
+    }
+
+    /**
+     * The format of {@code path} from its name ({@code .csv}, {@code .gz}) and else its first line: an array
+     * ({@code [}) of plain or typed items, a line holding one item (JSON Lines, typed or plain, {@code {"Item": ...}}
+     * lines), or an object of table names to PutRequest/DeleteRequest lists (batch-write).
+     */
+    public static ItemFileFormat detect(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return ItemFileFormat.CSV;
+        }
+        if (name.endsWith(".gz")) {
+            return ItemFileFormat.S3_EXPORT;
+        }
+        try (Reader text = TextInput.text(path)) {
+            LineReader lines = new LineReader(text);
+            LineReader.Line line = lines.next();
+            while (line != null && line.text().isBlank()) {
+                line = lines.next();
+            }
+            if (line == null) {
+                return ItemFileFormat.JSONL;
+            }
+            String first = line.text().strip();
+            if (first.startsWith("[")) {
+                return firstElementTyped(path) ? ItemFileFormat.DYNAMODB_JSON : ItemFileFormat.JSON;
+            }
+            if (!line.tooLong()) {
+                try {
+                    JsonNode node = ItemJson.ONE_VALUE.readTree(first);
+                    if (looksBatchWrite(node)) {
+                        return ItemFileFormat.BATCH_WRITE;
+                    }
+                    return DynamoJson.looksTyped(DynamoJson.unwrap(node))
+                            ? ItemFileFormat.DYNAMODB_JSON
+                            : ItemFileFormat.JSONL;
+                } catch (JsonProcessingException e) {
+                    // An object over several lines: a batch-write request file, as the AWS docs write them.
+                }
+            }
+            if (first.startsWith("{") && batchWriteStart(path)) {
+                return ItemFileFormat.BATCH_WRITE;
+            }
+            throw new ItemFileException(path + " is in no format dynaseed can tell from its start (" + shown(first)
+                    + "); name it with format: (" + ItemFileFormat.names() + ")");
+        } catch (IOException e) {
+            throw new ItemFileException(path + " " + TextInput.describe(e));
+        }
+    }
+
+    private static boolean looksBatchWrite(JsonNode node) {
+        if (!node.isObject() || node.isEmpty()) {
+            return false;
+        }
+        for (JsonNode requests : node) {
+            if (!requests.isArray() || requests.isEmpty()) {
+                return false;
+            }
+            JsonNode first = requests.get(0);
+            if (!first.isObject() || !(first.has("PutRequest") || first.has("DeleteRequest"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean batchWriteStart(Path path) throws IOException {
+        try (var parser = ItemJson.parser(TextInput.bytes(path))) {
+            return parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && Set.of("PutRequest", "DeleteRequest").contains(parser.currentName());
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static boolean firstElementTyped(Path path) throws IOException {
+        try (var parser = ItemJson.parser(TextInput.bytes(path))) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                return false;
+            }
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return false;
+            }
+            return DynamoJson.looksTyped(DynamoJson.unwrap(parser.readValueAsTree()));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static boolean startsWithArray(Path path) throws IOException {
+        try (Reader text = TextInput.text(path)) {
+            int c = text.read();
+            while (c != -1 && Character.isWhitespace(c)) {
+                c = text.read();
+            }
+            return c == '[';
+        }
+    }
+
+    private static String where(Path path, Entry.Bad bad) {
+        return bad.line() > 0 ? path + ":" + bad.line() : path.toString();
+    }
+
+    private static String shown(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dynaseed.files;
+
+import dev.dynaseed.spec.internal.DynamoNumbers;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks number text the way DynamoDB reads it, keeping the text (and so every digit) as it is. */
+final class Numbers {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    // The form DynamoDB itself answers with, so reading it back gives the very same text.
+    private static final Pattern CANONICAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d*[1-9])?");
+
+    private Numbers() {}
+
+    /** {@code text} when it is a number DynamoDB can store. */
+    static String check(String text, String at) throws ItemFormatException {
+        if (!NUMBER.matcher(text).matches()) {
+            throw new ItemFormatException(at + " is " + shown(text) + ", not a number; write e.g. \"42\" or \"-1.5\"");
+        }
+        Optional<String> problem = DynamoNumbers.problem(new BigDecimal(text));
+        if (problem.isPresent()) {
+            throw new ItemFormatException(at + ": " + problem.get());
+        }
+        return text;
+    }
+
+    /** A JSON number's text: without an exponent (as DynamoDB answers), once DynamoDB can store it. */
+    static String check(BigDecimal number, String at) throws ItemFormatException {
+        Optional<String> problem = DynamoNumbers.problem(number);
+        if (problem.isPresent()) {
+            throw new ItemFormatException(at + ": " + problem.get());
+        }
+        return number.toPlainString();
+    }
+
+    /** Whether {@code text} is a number in the form DynamoDB answers with (no leading or trailing zeros). */
+    static boolean canonical(String text) {
+        return text.length() <= 60
+                && CANONICAL.matcher(text).matches()
+                && DynamoNumbers.problem(new BigDecimal(text)).isEmpty();
+    }
+
+    private static String shown(String text) {
+        return "\"" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "\"";
+    }
+}
