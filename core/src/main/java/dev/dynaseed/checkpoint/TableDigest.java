@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators), one short hash per
+ * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators, entities), one short hash per
  * field: equal digests mean a resumed run makes the very same items, and differing fields say what changed.
  *
  * @param digest the hash over every field
@@ -42,6 +42,12 @@ public record TableDigest(String digest, Map<String, String> fields) {
         table.seed()
                 .attributes()
                 .forEach((name, generator) -> fields.put("seed.attributes." + name, hash(generator.toString())));
+        if (!table.seed().entities().isEmpty()) {
+            // Each entity with its count, attributes and collections: any change in them moves items' indexes.
+            table.seed()
+                    .entities()
+                    .forEach(entity -> fields.put("seed.entities." + entity.name(), hash(entity.toString())));
+        }
         return new TableDigest(hash(fields.toString()), fields);
     }
 

@@ -50,10 +50,11 @@ public final class SpecTreeWalker {
     public static final List<String> BILLING_FIELDS =
             List.of("mode", "readCapacity", "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits");
     public static final List<String> SEED_FIELDS =
-            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes");
+            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes", "entities");
 
     private final List<Problem> problems;
     private final GeneratorSpecReader generators;
+    private final EntitySpecReader entities;
     private final TableFeaturesReader features;
     private final List<Integer> positions = new ArrayList<>();
     private final List<TableParts> broken = new ArrayList<>();
@@ -71,6 +72,7 @@ public final class SpecTreeWalker {
     public SpecTreeWalker(List<Problem> problems) {
         this.problems = problems;
         this.generators = new GeneratorSpecReader(problems);
+        this.entities = new EntitySpecReader(problems, generators);
         this.features = new TableFeaturesReader(problems, this::key);
     }
 
@@ -270,7 +272,9 @@ public final class SpecTreeWalker {
             return Optional.empty();
         }
         ObjectFields fields = found.get();
-        Optional<Long> count = fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
+        Optional<Long> count = fields.has("entities")
+                ? Optional.of(0L) // the entities' total, worked out below
+                : fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
         ExistingDataPolicy policy = fields.text("onExisting", "onExisting: append")
                 .flatMap(text -> policy(text, fields))
                 .orElse(ExistingDataPolicy.APPEND);
@@ -301,7 +305,12 @@ public final class SpecTreeWalker {
                         .ifPresent(generator -> attributes.put(attribute.getKey(), generator));
             }
         });
-        return count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes));
+        Optional<SeedSpec> seed = count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes));
+        if (seed.isPresent() && fields.has("entities")) {
+            return entities.entities(fields.node("entities").orElseThrow(), fields.pathOf("entities"))
+                    .flatMap(read -> entities.withEntities(seed.get(), read, fields));
+        }
+        return seed;
     }
 
     private Optional<ExistingDataPolicy> policy(String text, ObjectFields fields) {
