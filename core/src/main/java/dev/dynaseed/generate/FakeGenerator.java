@@ -36,6 +36,10 @@ final class FakeGenerator implements Generator {
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
         String line = end < 0 ? message : message.substring(0, end);
+        int context = line.indexOf(" for FakerContext");
+        if (context >= 0) {
+            line = line.substring(0, context); // the rest names objects by their hash codes, new on every run
+        }
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
