@@ -125,7 +125,11 @@ final class NumberKind implements GeneratorKind<GeneratorSpec.RandomNumber> {
                 }
             }
             default -> {
-                // uniform needs nothing more
+                if (spec.scale() == 0
+                        && spec.min().setScale(0, RoundingMode.CEILING).compareTo(spec.max()) > 0) {
+                    checks.problem("no whole number lies between min " + plain(spec.min()) + " and max "
+                            + plain(spec.max()) + "; widen them, or give decimals with e.g. scale: 2");
+                }
             }
         }
         if (!"normal".equals(distribution)) {

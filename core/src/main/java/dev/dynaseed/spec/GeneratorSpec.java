@@ -429,7 +429,7 @@ public sealed interface GeneratorSpec {
 
         @Override
         public boolean variesAcrossRuns() {
-            return false; // it varies exactly when the attributes it reads do; the validator follows them
+            return true; // unless what it reads does not: the validator follows its reads (ItemChecks)
         }
     }
 

@@ -339,4 +339,59 @@ class EntitiesAndReferencesTest {
                         + " '#{Name.fullName}' or '#{Internet.emailAddress}' (see"
                         + " https://www.datafaker.net/documentation/providers/)");
     }
+
+    @Test
+    void entityFieldTypos_areProblemsWithTheLineAndASuggestion() {
+        String yaml = """
+                tables:
+                  - name: app
+                    partitionKey: {name: PK, type: S}
+                    seed:
+                      entities:
+                        user:
+                          count: 2
+                          atributes: {PK: uuid4}
+                """;
+
+        assertThat(problems(yaml))
+                .containsExactly(
+                        "spec.yaml:8:11: tables[0].seed.entities.user.atributes: unknown field; did you mean"
+                                + " 'attributes'? fields allowed here: count, attributes, collections",
+                        "spec.yaml:6:9: tables[0].seed.entities.user.attributes: missing; add e.g. attributes:"
+                                + " {PK: 'USER#{user_id}', user_id: sequence}");
+    }
+
+    @Test
+    void references_toAnEntity_pickKeysOfThatEntitysItems() {
+        String shop = new String(SingleTableFixture.read(), java.nio.charset.StandardCharsets.UTF_8);
+        Spec spec = read(shop + """
+                  - name: reviews
+                    partitionKey: {name: review_id, type: S}
+                    seed:
+                      count: 200
+                      attributes:
+                        review_id: uuid4
+                        author: {generator: ref, to: shop.user.PK}
+                """);
+        ItemGenerator users = generator(spec.tables().get(0), 3);
+        Set<String> userKeys = new HashSet<>();
+        LongStream.range(0, 20)
+                .forEach(i -> userKeys.add(users.item(i).get("PK").s()));
+        ItemGenerator reviews = generator(spec.tables().get(1), 3);
+
+        assertThat(LongStream.range(0, 200)
+                        .mapToObj(i -> reviews.item(i).get("author").s()))
+                .allSatisfy(author -> assertThat(userKeys).contains(author));
+    }
+
+    /** The single-table fixture's text. */
+    private static final class SingleTableFixture {
+        static byte[] read() {
+            try {
+                return java.nio.file.Files.readAllBytes(Path.of("src/test/resources/specs/single-table/shop.yaml"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

@@ -98,7 +98,7 @@ public final class EntitySpecReader {
     private Map<String, GeneratorSpec> attributes(ObjectFields fields) {
         Map<String, GeneratorSpec> attributes = new LinkedHashMap<>();
         if (!fields.has("attributes")) {
-            fields.missing("attributes", "attributes: {PK: 'USER#{user_id}', SK: PROFILE}");
+            fields.missing("attributes", "attributes: {PK: 'USER#{user_id}', user_id: sequence}");
             return attributes;
         }
         JsonNode map = fields.node("attributes").orElseThrow();
