@@ -123,7 +123,8 @@ class CommandsTest {
                                 + "  " + file
                                 + ":6:35: tables[1].seed.attributes.id: 'uuidd4' is not a generator; did you mean 'uuid4'?"
                                 + " use one of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant,"
-                                + " sequence, intRange, decimalRange, oneOf, bytes\n");
+                                + " sequence, intRange, decimalRange, oneOf, bytes, fake, boolean,"
+                                + " timestamp, number, set, list, map, optional, template, ref\n");
             }
             boolean contacted;
             try (var socket = server.accept()) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators, sources), one short hash per
+ * What in a table's spec decides its items (keys, count, randomSeed, baseTime, generators, sources, entities), one short hash per
  * field: equal digests mean a resumed run makes the very same items, and differing fields say what changed.
  *
  * @param digest the hash over every field
@@ -46,6 +46,12 @@ public record TableDigest(String digest, Map<String, String> fields) {
         List<ItemSourceSpec> sources = table.seed().sources();
         for (int i = 0; i < sources.size(); i++) {
             fields.put("seed.sources[" + i + "]", hash(describe(sources.get(i))));
+        }
+        if (!table.seed().entities().isEmpty()) {
+            // Each entity with its count, attributes and collections: any change in them moves items' indexes.
+            table.seed()
+                    .entities()
+                    .forEach(entity -> fields.put("seed.entities." + entity.name(), hash(entity.toString())));
         }
         return new TableDigest(hash(fields.toString()), fields);
     }

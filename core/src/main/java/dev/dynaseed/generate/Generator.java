@@ -6,4 +6,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @FunctionalInterface
 public interface Generator {
     AttributeValue next(GenerationContext context);
+
+    /**
+     * Whether the attribute is written for this item at all; asked (once) before {@link #next}. Only optional
+     * attributes ({@code generator: optional}) leave some out.
+     */
+    default boolean present(GenerationContext context) {
+        return true;
+    }
 }

@@ -24,6 +24,11 @@ public record GeneratorChecks(String path, long count, Optional<Instant> fixedBa
         Objects.requireNonNull(problems, "problems");
     }
 
+    /** The checks of a generator nested in this one, at {@code part} (e.g. {@code of}, {@code fields.total}). */
+    public GeneratorChecks nested(String part) {
+        return new GeneratorChecks(path + "." + part, count, fixedBaseTime, problems);
+    }
+
     /** Records a problem with the generator as a whole. */
     public void problem(String message) {
         problems.add(new Problem(path, message));

@@ -32,6 +32,16 @@ public final class GeneratorKinds {
             case DECIMAL_RANGE -> DecimalRangeKind.INSTANCE;
             case ONE_OF -> OneOfKind.INSTANCE;
             case BYTES -> BytesKind.INSTANCE;
+            case FAKE -> FakeKind.INSTANCE;
+            case BOOLEAN -> BooleanKind.INSTANCE;
+            case TIMESTAMP -> TimestampKind.INSTANCE;
+            case NUMBER -> NumberKind.INSTANCE;
+            case SET -> CollectionKinds.SET;
+            case LIST -> CollectionKinds.LIST;
+            case MAP -> CollectionKinds.MAP;
+            case OPTIONAL -> CollectionKinds.OPTIONAL;
+            case TEMPLATE -> TemplateKind.INSTANCE;
+            case REF -> RefKind.INSTANCE;
         };
     }
 

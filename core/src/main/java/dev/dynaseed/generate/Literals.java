@@ -12,7 +12,7 @@ final class Literals {
             case S -> AttributeValue.fromS(((SpecValue.Text) value).value());
             case N -> AttributeValue.fromN(((SpecValue.Number) value).value().toPlainString());
             case BOOL -> AttributeValue.fromBool(((SpecValue.Bool) value).value());
-            case B -> throw new IllegalArgumentException("spec literals are never binary: " + value);
+            case B, SS, NS, BS, L, M -> throw new IllegalArgumentException("spec literals are never binary: " + value);
         };
     }
 }

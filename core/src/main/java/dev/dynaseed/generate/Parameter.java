@@ -63,6 +63,32 @@ public record Parameter(
                 doc);
     }
 
+    /** An optional number with a default. */
+    public static Parameter decimal(String name, BigDecimal defaultValue, String example, String doc) {
+        return new Parameter(
+                name,
+                ParameterType.DECIMAL,
+                false,
+                Optional.of(defaultValue),
+                Optional.empty(),
+                Optional.empty(),
+                example,
+                doc);
+    }
+
+    /** An optional string with a default. */
+    public static Parameter text(String name, String defaultValue, String example, String doc) {
+        return new Parameter(
+                name,
+                ParameterType.TEXT,
+                false,
+                Optional.of(defaultValue),
+                Optional.empty(),
+                Optional.empty(),
+                example,
+                doc);
+    }
+
     /** This parameter, limited to {@code [minimum, maximum]}. */
     public Parameter between(long minimum, long maximum) {
         return new Parameter(

@@ -13,7 +13,11 @@ public enum ParameterType {
     /** A list of literals. */
     LITERAL_LIST("a list"),
     /** A list of numbers. */
-    NUMBER_LIST("a list of numbers");
+    NUMBER_LIST("a list of numbers"),
+    /** A nested generator, by bare name or object. */
+    GENERATOR("a generator"),
+    /** A map of names to nested generators. */
+    GENERATOR_MAP("a map of names to generators");
 
     private final String description;
 

@@ -1,5 +1,6 @@
 package dev.dynaseed.generate;
 
+import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.SpecValue;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class ParameterValues {
         Objects.requireNonNull(kind, "kind");
         Map<String, Parameter> declared = new LinkedHashMap<>();
         kind.parameters().forEach(parameter -> declared.put(parameter.name(), parameter));
-        return new ParameterValues(declared, Map.copyOf(given));
+        return new ParameterValues(declared, new LinkedHashMap<>(given));
     }
 
     /** A whole-number parameter, or its default. */
@@ -38,6 +39,24 @@ public final class ParameterValues {
     /** A number parameter, or its default. */
     public BigDecimal decimal(String name) {
         return value(name, ParameterType.DECIMAL, BigDecimal.class).orElseThrow(() -> noDefault(name));
+    }
+
+    /** A number parameter, when given (it has no default). */
+    public Optional<BigDecimal> optionalDecimal(String name) {
+        return value(name, ParameterType.DECIMAL, BigDecimal.class);
+    }
+
+    /** A nested generator parameter. */
+    public GeneratorSpec generator(String name) {
+        return value(name, ParameterType.GENERATOR, GeneratorSpec.class).orElseThrow(() -> noDefault(name));
+    }
+
+    /** A map of names to nested generators, in the order written. */
+    public Map<String, GeneratorSpec> generators(String name) {
+        Map<String, GeneratorSpec> generators = new LinkedHashMap<>();
+        value(name, ParameterType.GENERATOR_MAP, Map.class)
+                .ifPresent(map -> map.forEach((key, value) -> generators.put((String) key, (GeneratorSpec) value)));
+        return generators;
     }
 
     /** A string parameter, when given. */

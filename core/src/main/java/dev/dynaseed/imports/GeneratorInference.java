@@ -238,7 +238,24 @@ public final class GeneratorInference {
         return switch (generator.kind()) {
             case UUID1, UUID4, SEQUENCE -> true;
             case BYTES -> ((GeneratorSpec.RandomBytes) generator).length() >= 8;
-            case EPOCH_SECONDS, EPOCH_MILLIS, ISO_TIMESTAMP, CONSTANT, INT_RANGE, DECIMAL_RANGE, ONE_OF -> false;
+            // A template or reference may repeat (what it reads may): judged not unique, as inference never makes one.
+            case EPOCH_SECONDS,
+                    EPOCH_MILLIS,
+                    ISO_TIMESTAMP,
+                    CONSTANT,
+                    INT_RANGE,
+                    DECIMAL_RANGE,
+                    ONE_OF,
+                    FAKE,
+                    BOOLEAN,
+                    TIMESTAMP,
+                    NUMBER,
+                    SET,
+                    LIST,
+                    MAP,
+                    OPTIONAL,
+                    TEMPLATE,
+                    REF -> false;
         };
     }
 

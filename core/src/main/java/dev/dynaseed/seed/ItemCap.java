@@ -44,15 +44,7 @@ public record ItemCap(long maxItems, Spec spec, long requestedBySpec, Map<String
                 tables.add(table);
             } else {
                 capped.put(table.name(), seed.count());
-                tables.add(table.toBuilder()
-                        .seed(new SeedSpec(
-                                count,
-                                seed.onExisting(),
-                                seed.randomSeed(),
-                                seed.baseTime(),
-                                seed.attributes(),
-                                seed.sources()))
-                        .build());
+                tables.add(table.toBuilder().seed(seed.withCount(count)).build());
             }
         }
         return new ItemCap(maxItems, new Spec(tables), requested, capped);

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param attributes the generators, in the order the attributes are written
  * @param sources items written as they are (inline in the spec, or read from files), before the {@code count}
  *     generated ones
+ * @param entities the item types of a single-table design, instead of {@code attributes}; {@code count} is then
+ *     the total of their items (see {@code dev.dynaseed.generate.EntityLayout})
  */
 public record SeedSpec(
         long count,
@@ -25,7 +27,8 @@ public record SeedSpec(
         Optional<Long> randomSeed,
         Optional<Instant> baseTime,
         Map<String, GeneratorSpec> attributes,
-        List<ItemSourceSpec> sources) {
+        List<ItemSourceSpec> sources,
+        List<EntitySpec> entities) {
 
     /** The instant repeatable runs use for time-based generators when no baseTime is given. */
     public static final Instant DEFAULT_BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
@@ -36,6 +39,18 @@ public record SeedSpec(
         Objects.requireNonNull(baseTime, "baseTime");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         sources = ItemSourceSpec.copy(sources);
+        entities = List.copyOf(entities);
+    }
+
+    /** A seed block with generated items and item sources. */
+    public SeedSpec(
+            long count,
+            ExistingDataPolicy onExisting,
+            Optional<Long> randomSeed,
+            Optional<Instant> baseTime,
+            Map<String, GeneratorSpec> attributes,
+            List<ItemSourceSpec> sources) {
+        this(count, onExisting, randomSeed, baseTime, attributes, sources, List.of());
     }
 
     /** A seed block with generated items only. */
@@ -55,7 +70,12 @@ public record SeedSpec(
 
     /** This seed block with {@code sources} instead of its own. */
     public SeedSpec withSources(List<ItemSourceSpec> sources) {
-        return new SeedSpec(count, onExisting, randomSeed, baseTime, attributes, sources);
+        return new SeedSpec(count, onExisting, randomSeed, baseTime, attributes, sources, entities);
+    }
+
+    /** This seed block writing only its first {@code newCount} items (its sources and entities kept). */
+    public SeedSpec withCount(long newCount) {
+        return new SeedSpec(newCount, onExisting, randomSeed, baseTime, attributes, sources, entities);
     }
 
     /** A seed block that writes nothing. */

@@ -1,6 +1,7 @@
 package dev.dynaseed.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynaseed.generate.References;
 import dev.dynaseed.spec.internal.SourceMap;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecText;
@@ -91,7 +92,7 @@ public final class SpecReader {
         }
         List<Problem> problems = new ArrayList<>();
         SpecTreeWalker walker = new SpecTreeWalker(problems);
-        Spec spec = walker.spec(tree);
+        Spec spec = References.resolve(walker.spec(tree), walker.positions(), problems);
         problems.addAll(SpecValidator.validate(spec, walker.positions(), walker.broken()));
         if (!problems.isEmpty()) {
             List<Problem> placed = new ArrayList<>();

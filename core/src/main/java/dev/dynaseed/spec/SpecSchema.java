@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.generate.GeneratorKind;
 import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.generate.Parameter;
+import dev.dynaseed.spec.internal.EntitySpecReader;
 import dev.dynaseed.spec.internal.ItemSourceReader;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecTreeWalker;
@@ -401,17 +402,65 @@ public final class SpecSchema {
         fileFields.put("table", describe(string().put("minLength", 1), "batch-write: whose requests to apply"));
         fileForms.add(object(NODES.objectNode(), ItemSourceReader.FILE_FIELDS, fileFields, "seed.files entry", "path"));
         fields.put("files", describe(array(file), "item files written before the generated items, in this order"));
+        fields.put(
+                "entities",
+                describe(entities(), "item types of a single-table design, instead of count and attributes"));
         ObjectNode seed = object(NODES.objectNode(), SpecTreeWalker.SEED_FIELDS, fields, "seed");
         ArrayNode needs = seed.putArray("anyOf");
-        for (String field : List.of("count", "items", "files")) {
+        for (String field : List.of("count", "items", "files", "entities")) {
             needs.addObject().set("required", strings(List.of(field)));
         }
+        // Entities bring their own counts and attributes.
+        seed.putObject("if").set("required", strings(List.of("entities")));
+        ArrayNode either = seed.putObject("then").putObject("not").putArray("anyOf");
+        either.addObject().set("required", strings(List.of("count")));
+        either.addObject().set("required", strings(List.of("attributes")));
         return seed;
+    }
+
+    private static ObjectNode entities() {
+        Map<String, ObjectNode> collectionFields = new LinkedHashMap<>();
+        collectionFields.put(
+                "perParent",
+                describe(
+                        ref("generator"),
+                        "how many children each parent gets: intRange, number (scale 0) or constant"));
+        collectionFields.put(
+                "attributes", describe(generatorMap(), "the child's generators; templates read {parent.x}"));
+        ObjectNode collection = object(
+                NODES.objectNode(),
+                EntitySpecReader.COLLECTION_FIELDS,
+                collectionFields,
+                "collection",
+                "perParent",
+                "attributes");
+        ObjectNode collections = NODES.objectNode().put("type", "object");
+        collections.putObject("propertyNames").put("minLength", 1);
+        collections.set("additionalProperties", collection);
+        Map<String, ObjectNode> entityFields = new LinkedHashMap<>();
+        entityFields.put("count", describe(integer(0, SpecValidator.MAX_COUNT), "items of this type written per run"));
+        entityFields.put("attributes", describe(generatorMap(), "attribute name to generator, written in this order"));
+        entityFields.put("collections", describe(collections, "child item types, each item of this one owns some"));
+        ObjectNode entity = object(
+                NODES.objectNode(), EntitySpecReader.ENTITY_FIELDS, entityFields, "entity", "count", "attributes");
+        ObjectNode entities = NODES.objectNode().put("type", "object").put("minProperties", 1);
+        entities.putObject("propertyNames").put("minLength", 1);
+        entities.set("additionalProperties", entity);
+        return entities;
+    }
+
+    private static ObjectNode generatorMap() {
+        ObjectNode map = NODES.objectNode().put("type", "object");
+        map.putObject("propertyNames").put("minLength", 1);
+        map.set("additionalProperties", ref("generator"));
+        return map;
     }
 
     private static ObjectNode generator() {
         ObjectNode generator = NODES.objectNode();
-        generator.put("description", "a generator's bare name (uuid4) or an object ({generator: intRange, ...})");
+        generator.put(
+                "description",
+                "a generator's bare name (uuid4), a text with {placeholders}, or an object ({generator: intRange, ...})");
         ArrayNode forms = generator.putArray("oneOf");
         forms.add(describe(
                 enumOf(GeneratorKinds.all().stream()
@@ -419,6 +468,10 @@ public final class SpecSchema {
                         .map(GeneratorKind::name)
                         .toList()),
                 "a generator with every parameter at its default"));
+        forms.add(describe(
+                string().put("pattern", "\\{"),
+                "a template over the item's attributes ('USER#{user_id}') or a Datafaker expression"
+                        + " ('#{Name.fullName}')"));
         for (GeneratorKind<?> kind : GeneratorKinds.all()) {
             forms.add(ref("generator." + kind.name()));
         }
@@ -454,6 +507,8 @@ public final class SpecSchema {
             case LITERAL -> types(LITERAL_TYPES);
             case LITERAL_LIST -> array(types(LITERAL_TYPES)).put("minItems", 1);
             case NUMBER_LIST -> array(NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0));
+            case GENERATOR -> ref("generator");
+            case GENERATOR_MAP -> generatorMap();
         };
         parameter.defaultValue().ifPresent(value -> node.set("default", defaultValue(value)));
         return describe(node, parameter.doc());

@@ -2,6 +2,7 @@ package dev.dynaseed.spec;
 
 import dev.dynaseed.generate.GeneratorChecks;
 import dev.dynaseed.generate.GeneratorKinds;
+import dev.dynaseed.generate.ItemChecks;
 import dev.dynaseed.spec.internal.Quote;
 import dev.dynaseed.spec.internal.SpecLimits;
 import dev.dynaseed.spec.internal.SpecPaths;
@@ -176,6 +177,11 @@ public final class SpecValidator {
         SeedSpec seed = table.seed();
         seedParts(seed, path, problems);
         inlineItems(table, path, problems);
+        if (!seed.entities().isEmpty()) {
+            EntitySeedRules.check(table, path, fixedBaseTime(seed), problems);
+            return;
+        }
+        ItemChecks.templates(seed.attributes(), Optional.empty(), path + ".attributes", problems);
         if (seed.count() > 0 || !seed.attributes().isEmpty()) {
             IndexSeedRules.check(table, path, problems);
         }
@@ -186,13 +192,12 @@ public final class SpecValidator {
         table.sortKey().ifPresent(sortKey -> keyGenerator(sortKey, "sort key", seed, path, problems));
         if (seed.onExisting() == ExistingDataPolicy.UPSERT && seed.randomSeed().isEmpty()) {
             List<String> varying = new ArrayList<>();
-            keyGeneratorOf(table.partitionKey(), seed)
-                    .filter(GeneratorSpec::variesAcrossRuns)
-                    .ifPresent(g -> varying.add(table.partitionKey().name()));
+            if (ItemChecks.variesAcrossRuns(table.partitionKey().name(), seed.attributes())) {
+                varying.add(table.partitionKey().name());
+            }
             table.sortKey()
-                    .flatMap(k -> keyGeneratorOf(k, seed))
-                    .filter(GeneratorSpec::variesAcrossRuns)
-                    .ifPresent(g -> varying.add(table.sortKey().get().name()));
+                    .filter(k -> ItemChecks.variesAcrossRuns(k.name(), seed.attributes()))
+                    .ifPresent(k -> varying.add(k.name()));
             if (!varying.isEmpty()) {
                 problems.add(new Problem(
                         path + ".randomSeed",
@@ -239,10 +244,13 @@ public final class SpecValidator {
 
     // The generator part: each kind checks its own parameters (see dev.dynaseed.generate.GeneratorKind).
     private static void generator(GeneratorSpec generator, SeedSpec seed, String path, List<Problem> problems) {
-        Optional<Instant> fixedBaseTime = seed.randomSeed().isPresent()
+        GeneratorKinds.validate(generator, new GeneratorChecks(path, seed.count(), fixedBaseTime(seed), problems));
+    }
+
+    private static Optional<Instant> fixedBaseTime(SeedSpec seed) {
+        return seed.randomSeed().isPresent()
                 ? Optional.of(seed.baseTime().orElse(SeedSpec.DEFAULT_BASE_TIME))
                 : Optional.empty();
-        GeneratorKinds.validate(generator, new GeneratorChecks(path, seed.count(), fixedBaseTime, problems));
     }
 
     private static void baseTime(SeedSpec seed, String path, List<Problem> problems) {

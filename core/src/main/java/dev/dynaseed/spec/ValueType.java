@@ -5,5 +5,15 @@ public enum ValueType {
     S,
     N,
     B,
-    BOOL
+    BOOL,
+    /** A string set. */
+    SS,
+    /** A number set. */
+    NS,
+    /** A binary set. */
+    BS,
+    /** A list of values of any types. */
+    L,
+    /** A map of names to values of any types. */
+    M
 }

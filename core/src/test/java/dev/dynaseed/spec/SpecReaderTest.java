@@ -120,7 +120,8 @@ class SpecReaderTest {
                         "bad.yaml:18:31: tables[4].seed.attributes.other: 'uuidd4' is not a generator; did you mean"
                                 + " 'uuid4'? use one"
                                 + " of uuid1, uuid4, epochSeconds, epochMillis, isoTimestamp, constant, sequence,"
-                                + " intRange, decimalRange, oneOf, bytes");
+                                + " intRange, decimalRange, oneOf, bytes, fake, boolean,"
+                                + " timestamp, number, set, list, map, optional, template, ref");
     }
 
     @Test

@@ -11,15 +11,21 @@ import dev.dynaseed.spec.SpecValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads one attribute's generator: either its bare name ({@code uuid4}) or an object ({@code {generator: ...}}),
  * reading each parameter by the type its {@link GeneratorKind} declares.
  */
 public final class GeneratorSpecReader {
+    /** {@code #{Provider.method}}: Datafaker providers are capitalised, attributes in templates seldom are. */
+    private static final Pattern DATAFAKER = Pattern.compile("#\\{[A-Z][A-Za-z0-9]*\\.[A-Za-z]");
+
     private final List<Problem> problems;
 
     public GeneratorSpecReader(List<Problem> problems) {
@@ -28,7 +34,15 @@ public final class GeneratorSpecReader {
 
     public Optional<GeneratorSpec> read(JsonNode node, String path) {
         if (node != null && node.isTextual()) {
-            return kind(node.textValue(), path).flatMap(kind -> bare(kind, path));
+            String text = node.textValue();
+            if (GeneratorKinds.named(text).isEmpty() && text.contains("{")) {
+                // A bare text with placeholders: a Datafaker expression (#{Name.fullName}) or a template.
+                return Optional.of(
+                        DATAFAKER.matcher(text).find()
+                                ? new GeneratorSpec.Fake(text, "en")
+                                : new GeneratorSpec.Template(text));
+            }
+            return kind(text, path).flatMap(kind -> bare(kind, path));
         }
         if (node == null || !node.isObject()) {
             problems.add(new Problem(
@@ -104,7 +118,28 @@ public final class GeneratorSpecReader {
             case LITERAL -> fields.node(name).flatMap(value -> literal(value, fields.pathOf(name)));
             case LITERAL_LIST -> list(parameter, fields, this::literal);
             case NUMBER_LIST -> list(parameter, fields, (element, path) -> number(element, path, parameter.example()));
+            case GENERATOR -> fields.node(name).flatMap(value -> read(value, fields.pathOf(name)));
+            case GENERATOR_MAP ->
+                fields.node(name).flatMap(value -> generatorMap(value, fields.pathOf(name), parameter));
         };
+    }
+
+    /** A map of names to generators, in the order written (an entity's or a map generator's attributes). */
+    public Optional<Object> generatorMap(JsonNode node, String path, Parameter parameter) {
+        if (!node.isObject()) {
+            problems.add(new Problem(
+                    path,
+                    "expected " + parameter.type().description() + ", got " + ObjectFields.describe(node)
+                            + "; write e.g. " + parameter.example()));
+            return Optional.empty();
+        }
+        Map<String, GeneratorSpec> generators = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            read(field.getValue(), SpecPaths.field(path, field.getKey()))
+                    .ifPresent(generator -> generators.put(field.getKey(), generator));
+        }
+        return Optional.of(generators);
     }
 
     private interface ElementReader {

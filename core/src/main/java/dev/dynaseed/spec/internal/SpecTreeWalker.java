@@ -51,10 +51,11 @@ public final class SpecTreeWalker {
     public static final List<String> BILLING_FIELDS =
             List.of("mode", "readCapacity", "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits");
     public static final List<String> SEED_FIELDS =
-            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes", "items", "files");
+            List.of("count", "onExisting", "randomSeed", "baseTime", "attributes", "items", "files", "entities");
 
     private final List<Problem> problems;
     private final GeneratorSpecReader generators;
+    private final EntitySpecReader entities;
     private final TableFeaturesReader features;
     private final List<Integer> positions = new ArrayList<>();
     private final List<TableParts> broken = new ArrayList<>();
@@ -72,6 +73,7 @@ public final class SpecTreeWalker {
     public SpecTreeWalker(List<Problem> problems) {
         this.problems = problems;
         this.generators = new GeneratorSpecReader(problems);
+        this.entities = new EntitySpecReader(problems, generators);
         this.features = new TableFeaturesReader(problems, this::key);
     }
 
@@ -271,10 +273,12 @@ public final class SpecTreeWalker {
             return Optional.empty();
         }
         ObjectFields fields = found.get();
-        // With items or files, count (the generated items) may be left out: 0.
-        Optional<Long> count = (fields.has("items") || fields.has("files")) && !fields.has("count")
-                ? Optional.of(0L)
-                : fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
+        // With items, files or entities, count (the generated items) may be left out: 0 (for entities, their total,
+        // worked out below).
+        Optional<Long> count =
+                (fields.has("items") || fields.has("files") || fields.has("entities")) && !fields.has("count")
+                        ? Optional.of(0L)
+                        : fields.requiredWholeNumber("count", "count: 100", 0, SpecLimits.MAX_SEED_COUNT);
         List<ItemSourceSpec> sources = new ItemSourceReader(problems).read(fields);
         ExistingDataPolicy policy = fields.text("onExisting", "onExisting: append")
                 .flatMap(text -> policy(text, fields))
@@ -306,7 +310,12 @@ public final class SpecTreeWalker {
                         .ifPresent(generator -> attributes.put(attribute.getKey(), generator));
             }
         });
-        return count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes, sources));
+        Optional<SeedSpec> seed = count.map(c -> new SeedSpec(c, policy, randomSeed, baseTime, attributes, sources));
+        if (seed.isPresent() && fields.has("entities")) {
+            return entities.entities(fields.node("entities").orElseThrow(), fields.pathOf("entities"))
+                    .flatMap(read -> entities.withEntities(seed.get(), read, fields));
+        }
+        return seed;
     }
 
     private Optional<ExistingDataPolicy> policy(String text, ObjectFields fields) {

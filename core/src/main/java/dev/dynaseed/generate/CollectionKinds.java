@@ -1,0 +1,328 @@
+package dev.dynaseed.generate;
+
+import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.ValueType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What the {@code set}, {@code list}, {@code map} and {@code optional} kinds share: nested generators. */
+final class CollectionKinds {
+    /** The most elements a set or list may have: far below 400 KB for small elements, and quick to check. */
+    static final long MAX_ELEMENTS = 10_000;
+
+    private CollectionKinds() {}
+
+    static List<Parameter> sizeParameters(long minDefault) {
+        return List.of(
+                Parameter.required("of", ParameterType.GENERATOR, "of: uuid4", "the generator of each element"),
+                Parameter.whole("minSize", minDefault, "minSize: 1", "fewest elements")
+                        .between(0, MAX_ELEMENTS),
+                Parameter.whole("maxSize", 5, "maxSize: 5", "most elements, ≥ minSize")
+                        .between(0, MAX_ELEMENTS));
+    }
+
+    static void validateSizes(long min, long max, long floor, GeneratorChecks checks, String why) {
+        if (min < floor) {
+            checks.problem("minSize", min + " is below " + floor + why + ", e.g. minSize: " + floor);
+        }
+        if (max > MAX_ELEMENTS || min > max) {
+            checks.problem("maxSize", max + " is out of range; use minSize to " + MAX_ELEMENTS + ", e.g. maxSize: 5");
+        }
+    }
+
+    static void validateElement(GeneratorSpec of, GeneratorChecks checks) {
+        if (of instanceof GeneratorSpec.Maybe) {
+            checks.problem("of", "an element cannot be optional; use minSize: 0 for lists that may be empty");
+            return;
+        }
+        GeneratorKinds.validate(of, checks.nested("of"));
+    }
+
+    /** The {@code set} kind. */
+    static final GeneratorKind<GeneratorSpec.SetOf> SET = new GeneratorKind<>() {
+        @Override
+        public GeneratorSpec.Kind kind() {
+            return GeneratorSpec.Kind.SET;
+        }
+
+        @Override
+        public Class<GeneratorSpec.SetOf> specType() {
+            return GeneratorSpec.SetOf.class;
+        }
+
+        @Override
+        public String doc() {
+            return "a set of `minSize` to `maxSize` distinct elements made by `of` (never empty: DynamoDB refuses"
+                    + " empty sets)";
+        }
+
+        @Override
+        public String valueTypes() {
+            return "SS, NS or BS, by `of`";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            List<Parameter> parameters = new ArrayList<>(sizeParameters(1));
+            parameters.set(
+                    1,
+                    Parameter.whole("minSize", 1, "minSize: 1", "fewest elements, ≥ 1")
+                            .between(1, MAX_ELEMENTS));
+            return parameters;
+        }
+
+        @Override
+        public String example() {
+            return "{generator: set, of: {generator: oneOf, values: [red, green, blue]}, minSize: 1, maxSize: 3}";
+        }
+
+        @Override
+        public GeneratorSpec.SetOf read(ParameterValues values) {
+            return new GeneratorSpec.SetOf(values.generator("of"), values.whole("minSize"), values.whole("maxSize"));
+        }
+
+        @Override
+        public void validate(GeneratorSpec.SetOf spec, GeneratorChecks checks) {
+            validateSizes(spec.minSize(), spec.maxSize(), 1, checks, " (DynamoDB refuses empty sets)");
+            ValueType element = spec.of().valueType();
+            if (element != ValueType.S && element != ValueType.N && element != ValueType.B) {
+                checks.problem(
+                        "of",
+                        "generator '" + spec.of().kind() + "' yields " + element
+                                + "; set elements are strings, numbers or binary, e.g. of: uuid4");
+                return;
+            }
+            validateElement(spec.of(), checks);
+        }
+
+        @Override
+        public Generator create(GeneratorSpec.SetOf spec, long tableSeed) {
+            Generator of = GeneratorKinds.create(spec.of(), Seeds.mix(tableSeed, 1));
+            long min = spec.minSize();
+            long max = spec.maxSize();
+            ValueType type = spec.valueType();
+            return context -> {
+                long size = context.random().nextLong(min, max + 1);
+                Set<AttributeValue> elements = new LinkedHashSet<>();
+                // A few tries per element: a generator with few values (oneOf) cannot fill every size.
+                for (long tries = 0; elements.size() < size && tries < size * 8 + 8; tries++) {
+                    elements.add(of.next(context));
+                }
+                return switch (type) {
+                    case NS ->
+                        AttributeValue.fromNs(
+                                elements.stream().map(AttributeValue::n).toList());
+                    case BS ->
+                        AttributeValue.fromBs(
+                                elements.stream().map(AttributeValue::b).toList());
+                    case S, N, B, BOOL, SS, L, M ->
+                        AttributeValue.fromSs(
+                                elements.stream().map(AttributeValue::s).toList());
+                };
+            };
+        }
+    };
+
+    /** The {@code list} kind. */
+    static final GeneratorKind<GeneratorSpec.ListOf> LIST = new GeneratorKind<>() {
+        @Override
+        public GeneratorSpec.Kind kind() {
+            return GeneratorSpec.Kind.LIST;
+        }
+
+        @Override
+        public Class<GeneratorSpec.ListOf> specType() {
+            return GeneratorSpec.ListOf.class;
+        }
+
+        @Override
+        public String doc() {
+            return "a list of `minSize` to `maxSize` elements made by `of` (any generator, also list or map)";
+        }
+
+        @Override
+        public String valueTypes() {
+            return "L";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return sizeParameters(0);
+        }
+
+        @Override
+        public String example() {
+            return "{generator: list, of: {generator: intRange, min: 1, max: 9}, minSize: 0, maxSize: 4}";
+        }
+
+        @Override
+        public GeneratorSpec.ListOf read(ParameterValues values) {
+            return new GeneratorSpec.ListOf(values.generator("of"), values.whole("minSize"), values.whole("maxSize"));
+        }
+
+        @Override
+        public void validate(GeneratorSpec.ListOf spec, GeneratorChecks checks) {
+            validateSizes(spec.minSize(), spec.maxSize(), 0, checks, "");
+            validateElement(spec.of(), checks);
+        }
+
+        @Override
+        public Generator create(GeneratorSpec.ListOf spec, long tableSeed) {
+            Generator of = GeneratorKinds.create(spec.of(), Seeds.mix(tableSeed, 2));
+            long min = spec.minSize();
+            long max = spec.maxSize();
+            return context -> {
+                long size = context.random().nextLong(min, max + 1);
+                List<AttributeValue> elements = new ArrayList<>((int) size);
+                for (long i = 0; i < size; i++) {
+                    elements.add(of.next(context));
+                }
+                return AttributeValue.fromL(elements);
+            };
+        }
+    };
+
+    /** The {@code map} kind. */
+    static final GeneratorKind<GeneratorSpec.MapOf> MAP = new GeneratorKind<>() {
+        @Override
+        public GeneratorSpec.Kind kind() {
+            return GeneratorSpec.Kind.MAP;
+        }
+
+        @Override
+        public Class<GeneratorSpec.MapOf> specType() {
+            return GeneratorSpec.MapOf.class;
+        }
+
+        @Override
+        public String doc() {
+            return "a map with one field per generator in `fields` (nested: lists, maps, optional fields)";
+        }
+
+        @Override
+        public String valueTypes() {
+            return "M";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(Parameter.required(
+                    "fields",
+                    ParameterType.GENERATOR_MAP,
+                    "fields: {city: '#{Address.city}', zip: {generator: intRange, min: 1000, max: 9999}}",
+                    "field name to generator, written in this order"));
+        }
+
+        @Override
+        public String example() {
+            return "{generator: map, fields: {street: {generator: fake, expression: '#{Address.streetAddress}'}}}";
+        }
+
+        @Override
+        public GeneratorSpec.MapOf read(ParameterValues values) {
+            return new GeneratorSpec.MapOf(values.generators("fields"));
+        }
+
+        @Override
+        public void validate(GeneratorSpec.MapOf spec, GeneratorChecks checks) {
+            spec.fields().forEach((name, field) -> {
+                if (name.isEmpty()) {
+                    checks.problem("fields", "field names cannot be empty; name it, e.g. city");
+                }
+                GeneratorKinds.validate(field, checks.nested("fields." + name));
+            });
+        }
+
+        @Override
+        public Generator create(GeneratorSpec.MapOf spec, long tableSeed) {
+            Map<String, Generator> fields = new LinkedHashMap<>();
+            spec.fields()
+                    .forEach((name, field) ->
+                            fields.put(name, GeneratorKinds.create(field, Seeds.mix(tableSeed, Seeds.ofText(name)))));
+            return context -> {
+                Map<String, AttributeValue> map = new LinkedHashMap<>();
+                fields.forEach((name, field) -> {
+                    if (field.present(context)) {
+                        map.put(name, field.next(context));
+                    }
+                });
+                return AttributeValue.fromM(map);
+            };
+        }
+    };
+
+    /** The {@code optional} kind. */
+    static final GeneratorKind<GeneratorSpec.Maybe> OPTIONAL = new GeneratorKind<>() {
+        @Override
+        public GeneratorSpec.Kind kind() {
+            return GeneratorSpec.Kind.OPTIONAL;
+        }
+
+        @Override
+        public Class<GeneratorSpec.Maybe> specType() {
+            return GeneratorSpec.Maybe.class;
+        }
+
+        @Override
+        public String doc() {
+            return "the value of `of` with probability `probability`; otherwise the attribute (or map field) is left"
+                    + " out";
+        }
+
+        @Override
+        public String valueTypes() {
+            return "type of `of`";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(
+                    Parameter.decimal(
+                            "probability", new BigDecimal("0.5"), "probability: 0.3", "chance it is present, 0 to 1"),
+                    Parameter.required("of", ParameterType.GENERATOR, "of: uuid4", "the generator when present"));
+        }
+
+        @Override
+        public String example() {
+            return "{generator: optional, probability: 0.3, of: {generator: fake, expression: '#{PhoneNumber.cellPhone}'}}";
+        }
+
+        @Override
+        public GeneratorSpec.Maybe read(ParameterValues values) {
+            return new GeneratorSpec.Maybe(values.decimal("probability").doubleValue(), values.generator("of"));
+        }
+
+        @Override
+        public void validate(GeneratorSpec.Maybe spec, GeneratorChecks checks) {
+            BooleanKind.probability(spec.probability(), checks, "probability: 0.3");
+            if (spec.of() instanceof GeneratorSpec.Maybe) {
+                checks.problem("of", "is optional already; multiply the probabilities into one optional");
+                return;
+            }
+            GeneratorKinds.validate(spec.of(), checks.nested("of"));
+        }
+
+        @Override
+        public Generator create(GeneratorSpec.Maybe spec, long tableSeed) {
+            Generator of = GeneratorKinds.create(spec.of(), tableSeed);
+            double probability = spec.probability();
+            return new Generator() {
+                @Override
+                public boolean present(GenerationContext context) {
+                    return context.random().nextDouble() < probability;
+                }
+
+                @Override
+                public AttributeValue next(GenerationContext context) {
+                    return of.next(context);
+                }
+            };
+        }
+    };
+}

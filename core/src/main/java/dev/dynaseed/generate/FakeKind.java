@@ -1,0 +1,84 @@
+package dev.dynaseed.generate;
+
+import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.internal.Quote;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code fake} generator kind: Datafaker expressions. */
+final class FakeKind implements GeneratorKind<GeneratorSpec.Fake> {
+    static final FakeKind INSTANCE = new FakeKind();
+
+    private FakeKind() {}
+
+    @Override
+    public GeneratorSpec.Kind kind() {
+        return GeneratorSpec.Kind.FAKE;
+    }
+
+    @Override
+    public Class<GeneratorSpec.Fake> specType() {
+        return GeneratorSpec.Fake.class;
+    }
+
+    @Override
+    public String doc() {
+        return "a Datafaker expression, e.g. `#{Name.fullName}` or `#{Internet.emailAddress}`, in `locale`";
+    }
+
+    @Override
+    public String valueTypes() {
+        return "S";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required(
+                        "expression",
+                        ParameterType.TEXT,
+                        "expression: '#{Name.fullName}'",
+                        "Datafaker expression; text around #{...} is kept"),
+                Parameter.text("locale", "en", "locale: de-CH", "language tag of the data, e.g. en, fr, de-CH"));
+    }
+
+    @Override
+    public String example() {
+        return "{generator: fake, expression: '#{Name.fullName}'}";
+    }
+
+    @Override
+    public GeneratorSpec.Fake read(ParameterValues values) {
+        return new GeneratorSpec.Fake(
+                values.text("expression").orElseThrow(), values.text("locale").orElseThrow());
+    }
+
+    @Override
+    public void validate(GeneratorSpec.Fake spec, GeneratorChecks checks) {
+        Locale locale;
+        try {
+            locale = new Locale.Builder().setLanguageTag(spec.locale()).build();
+        } catch (IllformedLocaleException e) {
+            checks.problem(
+                    "locale", Quote.of(spec.locale()) + " is not a language tag; write e.g. locale: en or de-CH");
+            return;
+        }
+        if (spec.expression().isBlank()) {
+            checks.problem("expression", "is empty; write e.g. expression: '#{Name.fullName}'");
+            return;
+        }
+        // Tried once, so that a typo is a problem of the spec, not a failure in the middle of a run.
+        FakeGenerator.tryOnce(spec.expression(), locale)
+                .ifPresent(reason -> checks.problem(
+                        "expression",
+                        Quote.of(spec.expression()) + " " + reason
+                                + "; write e.g. '#{Name.fullName}' or '#{Internet.emailAddress}' (see"
+                                + " https://www.datafaker.net/documentation/providers/)"));
+    }
+
+    @Override
+    public Generator create(GeneratorSpec.Fake spec, long tableSeed) {
+        return new FakeGenerator(spec.expression(), Locale.forLanguageTag(spec.locale()));
+    }
+}
