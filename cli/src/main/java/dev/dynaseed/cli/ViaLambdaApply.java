@@ -27,6 +27,7 @@ import dev.dynaseed.shard.ShardEvent;
 import dev.dynaseed.shard.Shards;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
+import dev.dynaseed.spec.ItemSourceSpec;
 import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
@@ -61,6 +62,13 @@ final class ViaLambdaApply {
             throw InputException.ofOption("--via-lambda: the function writes to DynamoDB in its own AWS account, so"
                     + " the tables must be provisioned there too; add --region (and --profile), or --lambda-endpoint-url"
                     + " for a local Invoke API");
+        }
+        for (TableSpec table : loaded.tables()) {
+            if (table.seed().sources().stream().anyMatch(source -> source.kind() == ItemSourceSpec.Kind.FILE)) {
+                throw InputException.ofOption("--via-lambda: table " + table.name() + " reads items from files"
+                        + " (seed.files), which the function cannot read; seed that table without --via-lambda, or"
+                        + " write its items inline (seed.items) or as generators");
+            }
         }
         Optional<JsonNode> specPayload = specPayload(apply);
         long started = System.nanoTime();
@@ -125,14 +133,9 @@ final class ViaLambdaApply {
         List<TableSpec> tables = new ArrayList<>();
         for (TableSpec table : spec.tables()) {
             SeedSpec seed = table.seed();
+            // No generated items and no sources: the shards write every item, inline ones included.
             tables.add(table.toBuilder()
-                    .seed(new SeedSpec(
-                            0,
-                            seed.onExisting(),
-                            seed.randomSeed(),
-                            seed.baseTime(),
-                            seed.attributes(),
-                            seed.sources()))
+                    .seed(seed.withCount(0).withSources(List.of()))
                     .build());
         }
         return new Spec(tables);

@@ -24,9 +24,12 @@ public final class Shards {
 
     private Shards() {}
 
-    /** The items a table's seed block asks for; the indexes a split shares out are {@code 0 .. items-1}. */
+    /**
+     * The items a table's seed block asks for (its inline items, then the generated ones, entities included); the
+     * indexes a split shares out are {@code 0 .. items-1}.
+     */
     public static long items(TableSpec table) {
-        return table.seed().count();
+        return table.seed().totalItems();
     }
 
     /** {@code n} shards covering every item of {@code spec} exactly once; shards past the items are empty. */
