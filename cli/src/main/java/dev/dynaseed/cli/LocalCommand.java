@@ -58,6 +58,13 @@ final class LocalCommand {
 
     /** Starts the engine in the background, and the admin UI beside it on {@code adminPort} when one is given. */
     int startEngine(EngineOptions options, Optional<Integer> adminPort) {
+        if (adminPort.isPresent() && adminPort.get() == options.port()) {
+            throw new ParameterException(
+                    command.commandLine(),
+                    "--admin-port " + adminPort.get() + " is the engine's port too; give the admin UI another, e.g."
+                            + " --admin-port "
+                            + (options.port() == AdminUi.DEFAULT_PORT ? 8002 : AdminUi.DEFAULT_PORT));
+        }
         EngineConfig config = options.engineConfig(EngineHome.locate());
         PrintWriter out = command.commandLine().getOut();
         LocalEngine engine = LocalEngine.startInBackground(config);
@@ -76,6 +83,12 @@ final class LocalCommand {
             AdminUi.Running ui = AdminUi.start(config, engine.port(), adminPort.get());
             out.println((ui.started() ? "Started" : "Already running:") + " admin UI (dynamodb-admin) at " + ui.url()
                     + " (pid " + ui.pid() + "); open it in a browser. Log: " + ui.logFile());
+            if (ui.port() != adminPort.get()) {
+                command.commandLine()
+                        .getErr()
+                        .println("note: the admin UI already runs on port " + ui.port() + ", not " + adminPort.get()
+                                + "; to move it, run 'dynaseed local stop' and start again");
+            }
         }
         out.println("Use it from any DynamoDB client, e.g.: aws dynamodb list-tables --endpoint-url "
                 + engine.target().endpoint());
@@ -129,6 +142,10 @@ final class LocalCommand {
         EngineConfig config = options.engineConfig(EngineHome.locate());
         boolean adminBefore = AdminUi.status(config).isPresent();
         EngineStop stop = force ? LocalEngine.stopEvenIfInUse(config) : LocalEngine.stop(config);
+        if (adminBefore && stop.kind() == EngineStop.Kind.NOT_RUNNING) {
+            // Its engine is gone (killed, crashed): the UI that showed it goes too.
+            AdminUi.stop(config);
+        }
         boolean adminStopped = adminBefore && AdminUi.status(config).isEmpty();
         String dataDir = config.dataDir().orElseThrow().toString();
         command.commandLine()
@@ -142,7 +159,9 @@ final class LocalCommand {
                                                 : "Stopped the local engine for " + dataDir + " while "
                                                         + commands(stop.users())
                                                         + " used it; they fail with a connection error.");
-                            case NOT_RUNNING -> "No local engine was running for " + dataDir + ".";
+                            case NOT_RUNNING ->
+                                (adminStopped ? "Stopped the admin UI (its engine was gone). " : "")
+                                        + "No local engine was running for " + dataDir + ".";
                             case IN_USE ->
                                 "The local engine for " + dataDir + " is in use by " + commands(stop.users())
                                         + "; it will stop when the last of them ends (or stop it now with:"
@@ -163,6 +182,9 @@ final class LocalCommand {
         PrintWriter out = command.commandLine().getOut();
         if (!status.running()) {
             out.println("stopped (data " + status.dataDir() + "); start it with: dynaseed local start");
+            AdminUi.status(options.engineConfig(EngineHome.locate()))
+                    .ifPresent(ui -> out.println("The admin UI still runs at " + ui.url() + " (pid " + ui.pid()
+                            + ") with no engine to show; stop it with: dynaseed local stop"));
             return NOT_RUNNING;
         }
         int port = status.port().orElseThrow();

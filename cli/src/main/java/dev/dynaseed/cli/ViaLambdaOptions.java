@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code apply --via-lambda}: fan the seeding out over a deployed Lambda function, one invocation per shard. */
 final class ViaLambdaOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(
             names = "--via-lambda",
             paramLabel = "FUNCTION[:ALIAS]",
@@ -63,8 +66,10 @@ final class ViaLambdaOptions {
     /** Checks every option before anything is sent (exit code 2). */
     void validate(boolean resume) {
         if (!enabled()) {
-            for (String option : new String[] {"--lambda-endpoint-url"}) {
-                if (endpointUrl != null) {
+            for (String option : new String[] {
+                "--shards", "--max-parallel", "--invoke-attempts", "--invoke-timeout", "--lambda-endpoint-url"
+            }) {
+                if (mixee.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw InputException.ofOption(option + " only applies with --via-lambda FUNCTION; add it, e.g."
                             + " --via-lambda sample-table-creator:live");
                 }

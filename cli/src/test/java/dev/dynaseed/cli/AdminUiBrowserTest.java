@@ -104,6 +104,49 @@ class AdminUiBrowserTest {
         assertThat(listening(port)).isFalse();
     }
 
+    @Test
+    void localStop_stopsTheAdminUi_evenWhenItsEngineWasKilled() throws Exception {
+        int port = Dynalite.freePort();
+        int adminPort = Dynalite.freePort();
+        String[] where = {"--port", Integer.toString(port), "--data-dir", dataDir.toString()};
+        Cli.Result start = Cli.run(
+                concat(new String[] {"local", "start", "--admin", "--admin-port", Integer.toString(adminPort)}, where));
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile(
+                        "local engine \\(dynalite\\) at \\S+ \\(pid (\\d+)\\)")
+                .matcher(start.out());
+        assertThat(pid.find()).as(start.out()).isTrue();
+        ProcessHandle engine = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        engine.destroyForcibly();
+        engine.onExit().get(60, TimeUnit.SECONDS);
+
+        Cli.Result status = Cli.run(concat(new String[] {"local", "status"}, where));
+        Cli.Result stop = Cli.run(concat(new String[] {"local", "stop"}, where));
+
+        assertThat(status.out()).contains("The admin UI still runs at http://127.0.0.1:" + adminPort);
+        assertThat(stop.out()).startsWith("Stopped the admin UI (its engine was gone). No local engine was running");
+        assertThat(listening(adminPort)).isFalse();
+    }
+
+    @Test
+    void adminPort_equalToTheEnginePort_isRefusedBeforeAnythingStarts() {
+        int port = Dynalite.freePort();
+        Cli.Result start = Cli.run(
+                "local",
+                "start",
+                "--admin",
+                "--admin-port",
+                Integer.toString(port),
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString());
+
+        assertThat(start.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(start.err()).contains("--admin-port " + port + " is the engine's port too");
+        assertThat(listening(port)).isFalse();
+    }
+
     private WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

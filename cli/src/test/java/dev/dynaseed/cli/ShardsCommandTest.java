@@ -59,6 +59,31 @@ class ShardsCommandTest {
     }
 
     @Test
+    void shards_ofATableReadingFiles_areRefusedWithTheTableNamed() throws Exception {
+        Files.writeString(dir.resolve("a.jsonl"), "{\"id\": \"a\"}\n{\"id\": \"b\"}\n");
+        Path spec = Files.writeString(
+                dir.resolve("files.yaml"),
+                "tables:\n  - name: events\n    partitionKey: {name: id, type: S}\n    seed: {files: [a.jsonl]}\n");
+
+        Cli.Result result = Cli.run("shards", "--spec", spec.toString(), "--shards", "2");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(
+                        "tables[0].seed.files: table events reads items from files, which a shard (run by the function)"
+                                + " cannot read")
+                .doesNotContain("scan");
+    }
+
+    @Test
+    void shardOptions_withoutViaLambda_areRefused() {
+        Cli.Result apply = Cli.run("apply", "--endpoint-url", "http://127.0.0.1:9", "--shards", "4");
+
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains("--shards only applies with --via-lambda FUNCTION");
+    }
+
+    @Test
     void badShardOptions_areRefusedWithExitCode2_beforeAnythingIsSent() {
         Cli.Result shards = Cli.run("shards", "--shards", "0");
         Cli.Result local = Cli.run("invoke-local", "--endpoint-url", "http://127.0.0.1:9", "--shard", "4/3");

@@ -93,6 +93,7 @@ public record ShardEvent(Shard shard, long runSeed, Instant baseTime, String spe
      * @throws InvalidSpecException listing every problem, with its path under {@code shard}
      */
     public static ShardEvent read(JsonNode event, Spec spec) {
+        Shards.requireNoFiles(spec);
         JsonNode node = event.get("shard");
         List<Problem> problems = new ArrayList<>();
         if (!node.isObject()) {

@@ -32,9 +32,32 @@ public final class Shards {
         return table.seed().totalItems();
     }
 
+    /**
+     * Refuses a spec whose tables read items from files: a shard runs where those files are not (the function), so
+     * such items cannot be split into shards.
+     */
+    public static void requireNoFiles(Spec spec) {
+        List<dev.dynaseed.spec.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < spec.tables().size(); i++) {
+            TableSpec table = spec.tables().get(i);
+            if (table.seed().sources().stream()
+                    .anyMatch(source -> source.kind() == dev.dynaseed.spec.ItemSourceSpec.Kind.FILE)) {
+                problems.add(new dev.dynaseed.spec.Problem(
+                        "tables[" + i + "].seed.files",
+                        "table " + table.name() + " reads items from files, which a shard (run by the function)"
+                                + " cannot read; seed that table without shards, or write its items inline"
+                                + " (seed.items) or as generators"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new dev.dynaseed.spec.InvalidSpecException("for shards", problems);
+        }
+    }
+
     /** {@code n} shards covering every item of {@code spec} exactly once; shards past the items are empty. */
     public static List<Shard> split(Spec spec, int n) {
         Objects.requireNonNull(spec, "spec");
+        requireNoFiles(spec);
         if (n < 1 || n > MAX_SHARDS) {
             throw new IllegalArgumentException("shards must be 1 to " + MAX_SHARDS + ", was " + n);
         }
