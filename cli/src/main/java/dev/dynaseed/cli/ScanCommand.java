@@ -54,6 +54,14 @@ final class ScanCommand implements Callable<Integer> {
                 var array = Json.mapper().createArrayNode();
                 page.items().forEach(item -> array.add(Items.json(item)));
                 out.println(Json.pretty(array));
+                if (page.items().size() == limit) {
+                    // stdout stays the items only; a script that compares tables must still learn it saw a part.
+                    command.commandLine()
+                            .getErr()
+                            .println("note: " + limit + " items shown (--limit " + limit + "); more may exist, raise"
+                                    + " --limit (up to 10000) or use 'dynaseed export " + table + "' for all of them");
+                    command.commandLine().getErr().flush();
+                }
             } else if (page.items().isEmpty()) {
                 out.println("Table " + table + " is empty.");
             } else {

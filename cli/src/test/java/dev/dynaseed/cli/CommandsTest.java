@@ -269,8 +269,12 @@ class CommandsTest {
 
         Cli.Result scan = Cli.run("scan", table, "--endpoint-url", endpoint, "--limit", "5");
         Cli.Result json = Cli.run("scan", table, "--endpoint-url", endpoint, "--limit", "40", "-o", "json");
+        Cli.Result cutJson = Cli.run("scan", table, "--endpoint-url", endpoint, "--limit", "30", "-o", "json");
         Cli.Result missing = Cli.run("scan", "no_such_table", "--endpoint-url", endpoint);
 
+        assertThat(json.err()).isEmpty();
+        assertThat(JSON.readTree(cutJson.out())).hasSize(30);
+        assertThat(cutJson.err()).startsWith("note: 30 items shown (--limit 30); more may exist, raise --limit");
         assertThat(scan.exitCode()).isZero();
         assertThat(scan.out())
                 .startsWith("id")
