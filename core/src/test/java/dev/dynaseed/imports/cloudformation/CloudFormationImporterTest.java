@@ -289,6 +289,35 @@ class CloudFormationImporterTest {
     }
 
     @Test
+    void noEchoParameter_isNeverShown_inAnyProblem() {
+        String template = """
+                Parameters:
+                  DbPassword: {Type: String, NoEcho: true, AllowedPattern: "[a-z]+", AllowedValues: [abc]}
+                  Size: {Type: Number, NoEcho: "true"}
+                """
+                + Templates.table("TableName: !Sub \"t-${DbPassword}-${Size}\"")
+                        .replace("Resources:\n", "Resources:\n");
+        String problems =
+                t().problems(template, Templates.parameters(Map.of("DbPassword", "S3cr3t!Pass", "Size", "S3cr3tSize")));
+        assertThat(problems)
+                .doesNotContain("S3cr3t")
+                .contains("Parameter 'DbPassword' must match pattern [a-z]+, got '****'")
+                .contains("Parameter 'DbPassword' must be one of AllowedValues [abc], got '****'")
+                .contains("Parameter 'Size' must be a number, got '****'");
+    }
+
+    @Test
+    void missingParameterUsedByATable_isReportedOnce() {
+        String template = """
+                Parameters:
+                  Env: {Type: String}
+                """ + Templates.table("TableName: !Sub \"t-${Env}\"");
+        String problems = t().problems(template);
+        assertThat(problems).contains("parameter 'Env' has no value");
+        assertThat(problems.split("parameter 'Env' has no value", -1)).hasSize(2);
+    }
+
+    @Test
     void generatedName_followsCloudFormationsPattern_andIsRepeatable() {
         String name = t().only(Templates.table("")).name();
         assertThat(name).matches("dynaseed-Users-[A-Z0-9]{13}");
