@@ -143,7 +143,9 @@ final class ImportOptionsMixin {
                 accountId == null ? defaults.accountId() : accountId,
                 stage == null ? defaults.stage() : stage,
                 pairs("--var", vars, "table_name=users"),
-                varFiles);
+                varFiles,
+                stage != null,
+                region.isPresent());
     }
 
     /** {@code KEY=VALUE} words as a map, the last of a repeated key winning; refuses a word without '='. */
