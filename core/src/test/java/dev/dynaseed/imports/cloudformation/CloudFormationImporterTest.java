@@ -395,7 +395,10 @@ class CloudFormationImporterTest {
         TableSpec europe = t().only(template, Templates.stackAndRegion("s", "eu-west-1"));
         assertThat(europe.billing()).isEqualTo(new BillingSpec.Provisioned(9, 7));
         assertThat(t().problems(template, Templates.stackAndRegion("s", "ap-south-1")))
-                .contains("has no replica in region ap-south-1 (replicas: [eu-west-1, us-east-1])");
+                .contains("has no replica in region ap-south-1 (replicas: [eu-west-1, us-east-1])")
+                .contains("add --import-region eu-west-1 (picks the replica and AWS::Region; the target stays as it"
+                        + " is), or add a replica for ap-south-1")
+                .doesNotContain("import with --region");
     }
 
     @Test
