@@ -61,6 +61,14 @@ final class ImportOptionsMixin {
     String accountId;
 
     @Option(
+            names = "--import-region",
+            paramLabel = "REGION",
+            description = "The region imports resolve with (AWS::Region, a GlobalTable's replica, serverless.yml's"
+                    + " region) without changing the target as --region does (default: --region when given, else"
+                    + " provider.region, else " + ImportOptions.DEFAULT_REGION + ").")
+    String importRegion;
+
+    @Option(
             names = "--stage",
             paramLabel = "STAGE",
             description = "The serverless.yml stage, for ${sls:stage} and ${opt:stage} (default: "
@@ -135,15 +143,19 @@ final class ImportOptionsMixin {
         }
         requireText("--stack-name", stackName);
         requireText("--stage", stage);
+        requireText("--import-region", importRegion);
+        Optional<String> chosen = Optional.ofNullable(importRegion).or(() -> region);
         ImportOptions defaults = ImportOptions.defaults();
         return new ImportOptions(
                 pairs("--parameter", parameters, "Environment=prod"),
                 stackName == null ? defaults.stackName() : stackName,
-                region.orElse(defaults.region()),
+                chosen.orElse(defaults.region()),
                 accountId == null ? defaults.accountId() : accountId,
                 stage == null ? defaults.stage() : stage,
                 pairs("--var", vars, "table_name=users"),
-                varFiles);
+                varFiles,
+                stage != null,
+                chosen.isPresent());
     }
 
     /** {@code KEY=VALUE} words as a map, the last of a repeated key winning; refuses a word without '='. */
@@ -162,7 +174,8 @@ final class ImportOptionsMixin {
 
     private static void requireText(String option, String value) {
         if (value != null && value.isBlank()) {
-            throw InputException.ofOption(option + ": is empty; give a name, e.g. " + option + " dev");
+            throw InputException.ofOption(option + ": is empty; give a name, e.g. " + option
+                    + (option.equals("--import-region") ? " eu-west-1" : " dev"));
         }
     }
 
@@ -197,6 +210,9 @@ final class ImportOptionsMixin {
         }
         if (accountId != null) {
             given.add("--account-id");
+        }
+        if (importRegion != null) {
+            given.add("--import-region");
         }
         if (stage != null) {
             given.add("--stage");

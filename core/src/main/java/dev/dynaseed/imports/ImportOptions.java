@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The values an import resolves a source's variables with; everything has a documented default, so that an import is
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param terraformVars Terraform input variables ({@code --var name=value}), over tfvars files and defaults
  * @param terraformVarFiles Terraform {@code *.tfvars} files given explicitly, read in order after
  *     {@code terraform.tfvars} and {@code *.auto.tfvars} found beside the configuration
+ * @param stageGiven whether {@code stage} was given ({@code --stage}) rather than the default, so that a given
+ *     {@code dev} wins over serverless.yml's provider.stage
+ * @param regionGiven whether {@code region} was given rather than the default, so that it wins over provider.region
  */
 public record ImportOptions(
         Map<String, String> parameters,
@@ -27,7 +31,9 @@ public record ImportOptions(
         String accountId,
         String stage,
         Map<String, String> terraformVars,
-        List<Path> terraformVarFiles) {
+        List<Path> terraformVarFiles,
+        boolean stageGiven,
+        boolean regionGiven) {
 
     /** The stack name used when none is given. */
     public static final String DEFAULT_STACK_NAME = "dynaseed";
@@ -48,9 +54,51 @@ public record ImportOptions(
         terraformVarFiles = List.copyOf(terraformVarFiles);
     }
 
+    /**
+     * Options whose stage and region count as given unless they equal the defaults ({@value #DEFAULT_STAGE},
+     * {@value #DEFAULT_REGION}); use the canonical constructor to say a default value was given explicitly.
+     */
+    public ImportOptions(
+            Map<String, String> parameters,
+            String stackName,
+            String region,
+            String accountId,
+            String stage,
+            Map<String, String> terraformVars,
+            List<Path> terraformVarFiles) {
+        this(
+                parameters,
+                stackName,
+                region,
+                accountId,
+                stage,
+                terraformVars,
+                terraformVarFiles,
+                !DEFAULT_STAGE.equals(stage),
+                !DEFAULT_REGION.equals(region));
+    }
+
+    /** The stage when it was given ({@code --stage}), empty when {@link #stage()} is only the default. */
+    public Optional<String> givenStage() {
+        return stageGiven ? Optional.of(stage) : Optional.empty();
+    }
+
+    /** The region when it was given, empty when {@link #region()} is only the default. */
+    public Optional<String> givenRegion() {
+        return regionGiven ? Optional.of(region) : Optional.empty();
+    }
+
     /** The defaults: no parameters or variables, stack {@value #DEFAULT_STACK_NAME}, stage {@value #DEFAULT_STAGE}. */
     public static ImportOptions defaults() {
         return new ImportOptions(
-                Map.of(), DEFAULT_STACK_NAME, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, DEFAULT_STAGE, Map.of(), List.of());
+                Map.of(),
+                DEFAULT_STACK_NAME,
+                DEFAULT_REGION,
+                DEFAULT_ACCOUNT_ID,
+                DEFAULT_STAGE,
+                Map.of(),
+                List.of(),
+                false,
+                false);
     }
 }

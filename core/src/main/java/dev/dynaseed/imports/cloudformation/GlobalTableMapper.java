@@ -132,7 +132,10 @@ final class GlobalTableMapper {
             properties.problem(
                     properties.has("Replicas") ? "Replicas" : "",
                     "has no replica in region " + region + " (replicas: " + regions + "); CloudFormation needs one"
-                            + " in the stack's region: import with --region set to one of them");
+                            + " in the stack's region: add --import-region "
+                            + (regions.isEmpty() ? "REGION" : regions.get(0))
+                            + " (picks the replica and AWS::Region; the target stays as it is), or add a replica"
+                            + " for " + region);
         }
         chosen.ifPresent(r -> {
             if (r.has("KinesisStreamSpecification") || r.has("ReplicaStreamSpecification")) {

@@ -48,6 +48,7 @@ final class TableResources implements Intrinsics.Resources {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Set<String> naming = new HashSet<>();
     private Intrinsics intrinsics;
+    private TemplateParameters parameters;
 
     TableResources(String source, SourceKind kind, ImportOptions options) {
         this.source = source;
@@ -80,7 +81,7 @@ final class TableResources implements Intrinsics.Resources {
             }
         });
         List<String> transforms = transforms(template.get("Transform"));
-        TemplateParameters parameters = new TemplateParameters(template.get("Parameters"), options.parameters());
+        parameters = new TemplateParameters(template.get("Parameters"), options.parameters());
         problems.addAll(parameters.problems());
         Map<String, TemplateNode> conditions =
                 template.get("Conditions") instanceof TemplateNode.Mapping c ? c.entries() : Map.of();
@@ -278,7 +279,12 @@ final class TableResources implements Intrinsics.Resources {
         return names;
     }
 
+    /** The problems, each once (a parameter used twice fails twice alike), NoEcho values shown as CloudFormation does. */
     private ImportException fail(List<Problem> all) {
-        return new ImportException(source, kind, all);
+        List<Problem> shown = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+        if (parameters != null) {
+            shown.replaceAll(parameters::redact);
+        }
+        return new ImportException(source, kind, List.copyOf(new java.util.LinkedHashSet<>(shown)));
     }
 }

@@ -17,6 +17,9 @@ import java.util.regex.PatternSyntaxException;
  * created. A parameter with no value is a problem only where a table uses it.
  */
 final class TemplateParameters {
+    /** What CloudFormation shows in place of a NoEcho parameter's value. */
+    private static final String MASK = "****";
+
     private final Map<String, TemplateNode.Mapping> declared = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -74,6 +77,22 @@ final class TemplateParameters {
         return List.copyOf(problems);
     }
 
+    /** {@code problem} with every NoEcho parameter's value shown as {@value #MASK}, wherever a value ended up. */
+    Problem redact(Problem problem) {
+        List<String> secrets = values.entrySet().stream()
+                .filter(e -> noEcho(declared.get(e.getKey())) && !e.getValue().isBlank())
+                .map(Map.Entry::getValue)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
+        String path = problem.path();
+        String message = problem.message();
+        for (String secret : secrets) {
+            path = path.replace(secret, MASK);
+            message = message.replace(secret, MASK);
+        }
+        return new Problem(path, message, problem.location());
+    }
+
     boolean isDeclared(String name) {
         return declared.containsKey(name);
     }
@@ -109,13 +128,15 @@ final class TemplateParameters {
     private void check(String name, TemplateNode.Mapping fields, String value) {
         SourceLocation at = fields.location();
         String type = type(fields);
+        boolean noEcho = noEcho(fields);
         boolean list = type.startsWith("List<") || type.equals("CommaDelimitedList");
         List<String> parts = list ? List.of(value.split(",", -1)) : List.of(value);
         for (String part : parts) {
             String item = list ? part.trim() : part;
             if (type.equals("Number") || type.equals("List<Number>")) {
                 if (number(item).isEmpty()) {
-                    problems.add(problem(name, at, "Parameter '" + name + "' must be a number, got '" + item + "'"));
+                    problems.add(problem(
+                            name, at, "Parameter '" + name + "' must be a number, got '" + shown(item, noEcho) + "'"));
                     return;
                 }
             }
@@ -128,7 +149,7 @@ final class TemplateParameters {
                         "Parameter '" + name + "' must be one of AllowedValues "
                                 + options.items().stream()
                                         .map(TemplateParameters::text)
-                                        .toList() + ", got '" + item + "'"));
+                                        .toList() + ", got '" + shown(item, noEcho) + "'"));
             }
         }
         if (fields.get("AllowedPattern") instanceof TemplateNode.Scalar pattern) {
@@ -137,7 +158,8 @@ final class TemplateParameters {
                     problems.add(problem(
                             name,
                             at,
-                            "Parameter '" + name + "' must match pattern " + pattern.text() + ", got '" + value + "'"));
+                            "Parameter '" + name + "' must match pattern " + pattern.text() + ", got '"
+                                    + shown(value, noEcho) + "'"));
                 }
             } catch (PatternSyntaxException e) {
                 problems.add(
@@ -192,6 +214,16 @@ final class TemplateParameters {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the parameter is NoEcho: its value is never shown, as CloudFormation shows {@value #MASK}. */
+    private static boolean noEcho(TemplateNode.Mapping fields) {
+        return fields.get("NoEcho") instanceof TemplateNode.Scalar flag
+                && flag.text().trim().equalsIgnoreCase("true");
+    }
+
+    private static String shown(String value, boolean noEcho) {
+        return noEcho ? MASK : value;
     }
 
     private static String type(TemplateNode.Mapping fields) {

@@ -77,7 +77,9 @@ public final class ServerlessImporter implements TableImporter {
                     options.accountId(),
                     variables.stage(),
                     options.terraformVars(),
-                    options.terraformVarFiles());
+                    options.terraformVarFiles(),
+                    true,
+                    true);
         } catch (VariableProblem e) {
             throw fail(source, new Problem("resources", e.getMessage()).at(e.location()));
         }

@@ -113,20 +113,17 @@ final class ServerlessVariables {
                 .orElse(options.region());
     }
 
-    // ImportOptions always holds a stage; one equal to the default is taken as not given when provider.stage says
-    // otherwise, as the framework's ${opt:stage} is then undefined and ${sls:stage} is provider.stage.
+    // A stage given (--stage) wins, even one equal to the default; else provider.stage, under which ${opt:stage} is
+    // undefined as in the framework; else the import's default.
     private Optional<String> givenStage() {
-        boolean providerSays = lookup(root, "provider.stage").isPresent();
-        return options.stage().equals(ImportOptions.DEFAULT_STAGE) && providerSays
-                ? Optional.empty()
-                : Optional.of(options.stage());
+        return options.givenStage()
+                .or(() -> lookup(root, "provider.stage").isPresent() ? Optional.empty() : Optional.of(options.stage()));
     }
 
     private Optional<String> givenRegion() {
-        boolean providerSays = lookup(root, "provider.region").isPresent();
-        return options.region().equals(ImportOptions.DEFAULT_REGION) && providerSays
-                ? Optional.empty()
-                : Optional.of(options.region());
+        return options.givenRegion()
+                .or(() ->
+                        lookup(root, "provider.region").isPresent() ? Optional.empty() : Optional.of(options.region()));
     }
 
     private String text(TemplateNode node) {

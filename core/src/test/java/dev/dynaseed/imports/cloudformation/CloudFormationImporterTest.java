@@ -289,6 +289,35 @@ class CloudFormationImporterTest {
     }
 
     @Test
+    void noEchoParameter_isNeverShown_inAnyProblem() {
+        String template = """
+                Parameters:
+                  DbPassword: {Type: String, NoEcho: true, AllowedPattern: "[a-z]+", AllowedValues: [abc]}
+                  Size: {Type: Number, NoEcho: "true"}
+                """
+                + Templates.table("TableName: !Sub \"t-${DbPassword}-${Size}\"")
+                        .replace("Resources:\n", "Resources:\n");
+        String problems =
+                t().problems(template, Templates.parameters(Map.of("DbPassword", "S3cr3t!Pass", "Size", "S3cr3tSize")));
+        assertThat(problems)
+                .doesNotContain("S3cr3t")
+                .contains("Parameter 'DbPassword' must match pattern [a-z]+, got '****'")
+                .contains("Parameter 'DbPassword' must be one of AllowedValues [abc], got '****'")
+                .contains("Parameter 'Size' must be a number, got '****'");
+    }
+
+    @Test
+    void missingParameterUsedByATable_isReportedOnce() {
+        String template = """
+                Parameters:
+                  Env: {Type: String}
+                """ + Templates.table("TableName: !Sub \"t-${Env}\"");
+        String problems = t().problems(template);
+        assertThat(problems).contains("parameter 'Env' has no value");
+        assertThat(problems.split("parameter 'Env' has no value", -1)).hasSize(2);
+    }
+
+    @Test
     void generatedName_followsCloudFormationsPattern_andIsRepeatable() {
         String name = t().only(Templates.table("")).name();
         assertThat(name).matches("dynaseed-Users-[A-Z0-9]{13}");
@@ -366,7 +395,10 @@ class CloudFormationImporterTest {
         TableSpec europe = t().only(template, Templates.stackAndRegion("s", "eu-west-1"));
         assertThat(europe.billing()).isEqualTo(new BillingSpec.Provisioned(9, 7));
         assertThat(t().problems(template, Templates.stackAndRegion("s", "ap-south-1")))
-                .contains("has no replica in region ap-south-1 (replicas: [eu-west-1, us-east-1])");
+                .contains("has no replica in region ap-south-1 (replicas: [eu-west-1, us-east-1])")
+                .contains("add --import-region eu-west-1 (picks the replica and AWS::Region; the target stays as it"
+                        + " is), or add a replica for ap-south-1")
+                .doesNotContain("import with --region");
     }
 
     @Test

@@ -112,6 +112,23 @@ class ServerlessImporterTest {
     }
 
     @Test
+    void givenStageAndRegion_winOverProvider_evenWhenEqualToTheDefaults() throws IOException {
+        String service = SERVICE.replace("stage: ${opt:stage, 'dev'}", "stage: prod\n  region: eu-central-1")
+                .replace("${opt:stage, 'dev'}.capacity", "${sls:stage}.capacity");
+        ImportOptions d = ImportOptions.defaults();
+        ImportOptions given = new ImportOptions(
+                Map.of(), d.stackName(), "us-east-1", d.accountId(), "dev", Map.of(), List.of(), true, true);
+        List<ImportedTable> tables = read(service, given);
+        assertThat(tables.get(0).table().name()).isEqualTo("users-dev");
+        assertThat(tables.get(0).table().tags()).containsEntry("arn", "arn:aws:x:us-east-1");
+        assertThat(tables.get(1).table().name()).startsWith("shop-dev-Orders-");
+
+        List<ImportedTable> defaults = read(service, d);
+        assertThat(defaults.get(0).table().name()).isEqualTo("users-prod");
+        assertThat(defaults.get(0).table().tags()).containsEntry("arn", "arn:aws:x:eu-central-1");
+    }
+
+    @Test
     void importedTables_passTheSpecValidator() throws IOException {
         List<TableSpec> tables = read(SERVICE, ImportOptions.defaults()).stream()
                 .map(ImportedTable::table)
