@@ -58,11 +58,15 @@ final class HclFileReader {
 
     /** The top-level arguments and blocks of {@code text}. */
     static HclBody read(String text) throws SyntaxError {
-        var prescan = HclPrescan.check(text);
-        if (prescan.isPresent()) {
-            throw new SyntaxError(prescan.get().line(), prescan.get().message());
+        HclPrescan.Scan scan = HclPrescan.scan(text);
+        if (scan.problem().isPresent()) {
+            throw new SyntaxError(
+                    scan.problem().get().line(), scan.problem().get().message());
         }
-        List<?> symbols = lex(text);
+        List<Object> symbols = new ArrayList<>();
+        for (HclPrescan.Chunk chunk : scan.chunks()) {
+            symbols.addAll(lex(chunk.text(), chunk.line()));
+        }
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
         for (Object symbol : symbols) {
@@ -77,12 +81,16 @@ final class HclFileReader {
         return new HclBody(attributes, blocks);
     }
 
-    private static List<?> lex(String text) throws SyntaxError {
+    /** Lexes {@code text}, which starts on the 1-based {@code firstLine} of its file. */
+    private static List<?> lex(String text, int firstLine) throws SyntaxError {
         try {
             Class<?> lexerClass = Class.forName(LEXER);
             Constructor<?> constructor = lexerClass.getDeclaredConstructor(Reader.class);
             constructor.setAccessible(true);
             Object lexer = constructor.newInstance(new StringReader(text));
+            Field yyline = lexerClass.getDeclaredField("yyline");
+            yyline.setAccessible(true);
+            yyline.setInt(lexer, firstLine - 1);
             Method yylex = lexerClass.getDeclaredMethod("yylex");
             yylex.setAccessible(true);
             invokeQuietly(yylex, lexer);

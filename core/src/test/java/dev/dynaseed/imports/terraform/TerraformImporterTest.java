@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TerraformImporterTest {
@@ -459,6 +461,43 @@ class TerraformImporterTest {
                 .asString()
                 .contains("main.tf:1:1")
                 .contains("never closed");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void read_finishesAFileOf50000Blocks_withTheLinesOfItsLastBlocks() throws IOException {
+        // hcl4j's lexer takes time growing with the square of its input (20,000 blocks took about a minute read at
+        // once); read block by block, this is a few seconds even on a loaded machine.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append("variable \"v")
+                    .append(i)
+                    .append("\" { default = ")
+                    .append(i)
+                    .append(" }\n");
+        }
+        for (int i = 0; i < 2; i++) {
+            text.append("resource \"aws_dynamodb_table\" \"t")
+                    .append(i)
+                    .append("\" {\n")
+                    .append("  name = \"${var.missing}-")
+                    .append(i)
+                    .append("\"\n")
+                    .append(KEY_ONLY)
+                    .append("}\n");
+        }
+        text.append("variable \"missing\" {}\n");
+        Path file = write("big.tf", text.toString());
+
+        List<String> problems = problems(file);
+
+        int perTable = 3 + KEY_ONLY.split("\n", -1).length - 1;
+        assertThat(problems)
+                .containsExactly(
+                        file + ":50002:1: aws_dynamodb_table.t0.name: var.missing has no value: pass --var"
+                                + " missing=VALUE, or set it in terraform.tfvars",
+                        file + ":" + (50002 + perTable) + ":1: aws_dynamodb_table.t1.name: var.missing has no value:"
+                                + " pass --var missing=VALUE, or set it in terraform.tfvars");
     }
 
     @Test
