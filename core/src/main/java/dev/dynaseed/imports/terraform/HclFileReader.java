@@ -100,7 +100,7 @@ final class HclFileReader {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HCLParserException parse) {
-                throw new SyntaxError(lineOf(parse.getMessage()), "hcl4j 0.9.4 cannot read it: " + parse.getMessage());
+                throw new SyntaxError(lineOf(parse.getMessage()), parseMessage(parse.getMessage()));
             }
             if (cause instanceof StackOverflowError) {
                 throw new SyntaxError(0, "nests too deeply for hcl4j 0.9.4 to read");
@@ -133,6 +133,23 @@ final class HclFileReader {
                 }
             }
         }
+    }
+
+    /** hcl4j's lexer message, such as "Illegal character <(') - state: 14> found on line: 1 col: 27". */
+    private static final java.util.regex.Pattern ILLEGAL_CHARACTER =
+            java.util.regex.Pattern.compile("Illegal character <\\((.*)\\) - state: \\d+>.*?(?:col: (\\d+))?$");
+
+    /** The lexer's message in the user's terms, without its internal states. */
+    private static String parseMessage(String message) {
+        var matcher = ILLEGAL_CHARACTER.matcher(String.valueOf(message));
+        if (!matcher.find()) {
+            return "hcl4j 0.9.4 cannot read it: " + message;
+        }
+        String character = matcher.group(1);
+        String shown = character.equals("'") ? "\"'\"" : "'" + character + "'";
+        String column = matcher.group(2) == null ? "" : " in column " + matcher.group(2);
+        return "is not valid HCL: unexpected character " + shown + column
+                + "; is this a Terraform file? (name another format with --from-kind, e.g. --from-kind cloudformation)";
     }
 
     private static int lineOf(String message) {

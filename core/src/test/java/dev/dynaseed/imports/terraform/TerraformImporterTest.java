@@ -501,6 +501,25 @@ class TerraformImporterTest {
     }
 
     @Test
+    void read_saysAFileIsNotValidHcl_byLine_whenGivenCloudFormationYaml() throws IOException {
+        Path file = write("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Users:
+                    Type: AWS::DynamoDB::Table
+                """);
+
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
+                .startsWith(file + ":1:1: ")
+                .contains("is not valid HCL: unexpected character \"'\" in column 27")
+                .contains("is this a Terraform file? (name another format with --from-kind")
+                .doesNotContain("state:")
+                .doesNotContain("hcl4j");
+    }
+
+    @Test
     void read_refusesDeepNesting_beforeHcl4jRecursesIntoIt() throws IOException {
         Path file = write("main.tf", "locals {\n  x = " + "[".repeat(5000) + "]".repeat(5000) + "\n}\n");
 
