@@ -219,7 +219,9 @@ final class Configuration {
             }
             return Optional.of(strings);
         } catch (EvalException e) {
-            problems.add(new Problem(path, e.getMessage()).at(at(providerFiles.get(alias), e.line())));
+            if (!e.alreadyReported()) {
+                problems.add(new Problem(path, e.getMessage()).at(at(providerFiles.get(alias), e.line())));
+            }
             return Optional.empty();
         }
     }

@@ -520,6 +520,38 @@ class TerraformImporterTest {
     }
 
     @Test
+    void read_reportsOnlyTheRefusedDefault_notItsUsesAsMissingValues() throws IOException {
+        String table = """
+                variable "rc" {
+                  default = 1e3
+                }
+                resource "aws_dynamodb_table" "users" {
+                  name          = "users"
+                  billing_mode  = "PROVISIONED"
+                  read_capacity = var.rc
+                  hash_key      = "id"
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                """;
+        Path both = write("both.tf", table + "  write_capacity = 5\n}\n");
+        Path noWrite = write("nowrite.tf", table + "}\n");
+
+        assertThat(problems(both))
+                .singleElement()
+                .asString()
+                .contains("var.rc.default")
+                .contains("1e3");
+        assertThat(problems(noWrite))
+                .hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("var.rc.default"))
+                .anySatisfy(problem -> assertThat(problem).contains("users.write_capacity: missing"))
+                .noneSatisfy(problem -> assertThat(problem).contains("has no value"))
+                .noneSatisfy(problem -> assertThat(problem).contains("users.read_capacity"));
+    }
+
+    @Test
     void read_refusesDeepNesting_beforeHcl4jRecursesIntoIt() throws IOException {
         Path file = write("main.tf", "locals {\n  x = " + "[".repeat(5000) + "]".repeat(5000) + "\n}\n");
 
