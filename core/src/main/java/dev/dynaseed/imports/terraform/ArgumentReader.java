@@ -51,7 +51,9 @@ final class ArgumentReader {
         try {
             return scope.evaluate(attribute.get().value());
         } catch (EvalException e) {
-            problem(prefix + name, e.line(), e.getMessage());
+            if (!e.alreadyReported()) {
+                problem(prefix + name, e.line(), e.getMessage());
+            }
             return Optional.empty();
         }
     }
@@ -126,7 +128,9 @@ final class ArgumentReader {
         try {
             return Optional.of(conversion.apply(value.get(), line));
         } catch (EvalException e) {
-            problem(prefix + name, e.line(), e.getMessage());
+            if (!e.alreadyReported()) {
+                problem(prefix + name, e.line(), e.getMessage());
+            }
             return Optional.empty();
         }
     }

@@ -146,10 +146,11 @@ final class Configuration {
     static Map<String, Integer> headers(String text) {
         Map<String, Integer> lines = new HashMap<>();
         Matcher matcher = RESOURCE_HEADER.matcher(text);
+        int line = 1;
+        int counted = 0; // lines are counted once through the text, not from its start for each header
         while (matcher.find()) {
-            int line = 1;
-            for (int i = 0; i < matcher.start(1); i++) {
-                if (text.charAt(i) == '\n') {
+            for (; counted < matcher.start(1); counted++) {
+                if (text.charAt(counted) == '\n') {
                     line++;
                 }
             }
@@ -218,7 +219,9 @@ final class Configuration {
             }
             return Optional.of(strings);
         } catch (EvalException e) {
-            problems.add(new Problem(path, e.getMessage()).at(at(providerFiles.get(alias), e.line())));
+            if (!e.alreadyReported()) {
+                problems.add(new Problem(path, e.getMessage()).at(at(providerFiles.get(alias), e.line())));
+            }
             return Optional.empty();
         }
     }

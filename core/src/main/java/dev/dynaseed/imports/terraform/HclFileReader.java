@@ -58,11 +58,15 @@ final class HclFileReader {
 
     /** The top-level arguments and blocks of {@code text}. */
     static HclBody read(String text) throws SyntaxError {
-        var prescan = HclPrescan.check(text);
-        if (prescan.isPresent()) {
-            throw new SyntaxError(prescan.get().line(), prescan.get().message());
+        HclPrescan.Scan scan = HclPrescan.scan(text);
+        if (scan.problem().isPresent()) {
+            throw new SyntaxError(
+                    scan.problem().get().line(), scan.problem().get().message());
         }
-        List<?> symbols = lex(text);
+        List<Object> symbols = new ArrayList<>();
+        for (HclPrescan.Chunk chunk : scan.chunks()) {
+            symbols.addAll(lex(chunk.text(), chunk.line()));
+        }
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
         for (Object symbol : symbols) {
@@ -77,12 +81,16 @@ final class HclFileReader {
         return new HclBody(attributes, blocks);
     }
 
-    private static List<?> lex(String text) throws SyntaxError {
+    /** Lexes {@code text}, which starts on the 1-based {@code firstLine} of its file. */
+    private static List<?> lex(String text, int firstLine) throws SyntaxError {
         try {
             Class<?> lexerClass = Class.forName(LEXER);
             Constructor<?> constructor = lexerClass.getDeclaredConstructor(Reader.class);
             constructor.setAccessible(true);
             Object lexer = constructor.newInstance(new StringReader(text));
+            Field yyline = lexerClass.getDeclaredField("yyline");
+            yyline.setAccessible(true);
+            yyline.setInt(lexer, firstLine - 1);
             Method yylex = lexerClass.getDeclaredMethod("yylex");
             yylex.setAccessible(true);
             invokeQuietly(yylex, lexer);
@@ -92,7 +100,7 @@ final class HclFileReader {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HCLParserException parse) {
-                throw new SyntaxError(lineOf(parse.getMessage()), "hcl4j 0.9.4 cannot read it: " + parse.getMessage());
+                throw new SyntaxError(lineOf(parse.getMessage()), parseMessage(parse.getMessage()));
             }
             if (cause instanceof StackOverflowError) {
                 throw new SyntaxError(0, "nests too deeply for hcl4j 0.9.4 to read");
@@ -125,6 +133,23 @@ final class HclFileReader {
                 }
             }
         }
+    }
+
+    /** hcl4j's lexer message, such as "Illegal character <(') - state: 14> found on line: 1 col: 27". */
+    private static final java.util.regex.Pattern ILLEGAL_CHARACTER =
+            java.util.regex.Pattern.compile("Illegal character <\\((.*)\\) - state: \\d+>.*?(?:col: (\\d+))?$");
+
+    /** The lexer's message in the user's terms, without its internal states. */
+    private static String parseMessage(String message) {
+        var matcher = ILLEGAL_CHARACTER.matcher(String.valueOf(message));
+        if (!matcher.find()) {
+            return "hcl4j 0.9.4 cannot read it: " + message;
+        }
+        String character = matcher.group(1);
+        String shown = character.equals("'") ? "\"'\"" : "'" + character + "'";
+        String column = matcher.group(2) == null ? "" : " in column " + matcher.group(2);
+        return "is not valid HCL: unexpected character " + shown + column
+                + "; is this a Terraform file? (name another format with --from-kind, e.g. --from-kind cloudformation)";
     }
 
     private static int lineOf(String message) {

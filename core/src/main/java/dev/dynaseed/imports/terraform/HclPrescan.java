@@ -1,7 +1,9 @@
 package dev.dynaseed.imports.terraform;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,10 @@ final class HclPrescan {
     private int position;
     private int line = 1;
     private final Deque<int[]> open = new ArrayDeque<>(); // {bracket char, line}
+    private final List<Chunk> chunks = new ArrayList<>();
+    private int chunkStart;
+    private int chunkLine = 1;
+    private boolean afterTopLevelBlock;
 
     private HclPrescan(String text) {
         this.text = text;
@@ -27,15 +33,44 @@ final class HclPrescan {
         return new HclPrescan(text).run();
     }
 
+    /**
+     * {@code text} cut after each top-level block into pieces that each hold whole top-level blocks and arguments,
+     * or the first problem of the text. hcl4j 0.9.4's lexer looks ahead to the end of its input for some tokens, so
+     * its time grows with the square of the input; lexed piece by piece it grows with the size.
+     */
+    static Scan scan(String text) {
+        HclPrescan prescan = new HclPrescan(text);
+        Optional<LineMessage> problem = prescan.run();
+        if (problem.isEmpty() && prescan.chunkStart < text.length()) {
+            prescan.chunks.add(new Chunk(text.substring(prescan.chunkStart), prescan.chunkLine));
+        }
+        return new Scan(problem, problem.isPresent() ? List.of() : List.copyOf(prescan.chunks));
+    }
+
     /** A message tied to a 1-based line. */
     record LineMessage(int line, String message) {}
+
+    /** A piece of the text starting on a 1-based line. */
+    record Chunk(String text, int line) {}
+
+    /** The first problem of a text, or its pieces when it has none. */
+    record Scan(Optional<LineMessage> problem, List<Chunk> chunks) {}
 
     private Optional<LineMessage> run() {
         while (position < text.length()) {
             char c = text.charAt(position);
+            if (c != '\n' && c != ' ' && c != '\t' && c != '\r' && c != '#' && !(c == '/' && peek(1) == '/')) {
+                afterTopLevelBlock = false;
+            }
             if (c == '\n') {
                 line++;
                 position++;
+                if (afterTopLevelBlock) {
+                    chunks.add(new Chunk(text.substring(chunkStart, position), chunkLine));
+                    chunkStart = position;
+                    chunkLine = line;
+                    afterTopLevelBlock = false;
+                }
             } else if (c == '#' || (c == '/' && peek(1) == '/')) {
                 skipLine();
             } else if (c == '/' && peek(1) == '*') {
@@ -72,6 +107,7 @@ final class HclPrescan {
                             "'" + c + "' does not match the '" + (char) opened[0] + "' opened on line " + opened[1]));
                 }
                 position++;
+                afterTopLevelBlock = c == '}' && open.isEmpty();
             } else {
                 position++;
             }

@@ -31,7 +31,16 @@ final class Scope {
     private final Optional<Map.Entry<String, Object>> each;
 
     /** A declared variable: its value when it has one, else why not. */
-    record Variable(Optional<Object> value, String missing) {}
+    record Variable(Optional<Object> value, String missing, boolean refused) {
+        Variable(Optional<Object> value, String missing) {
+            this(value, missing, false);
+        }
+
+        /** A variable whose value was refused, with a problem reported already. */
+        static Variable ofRefusedValue() {
+            return new Variable(Optional.empty(), "has no valid value", true);
+        }
+    }
 
     Scope(Map<String, Variable> variables, Map<String, Expr> locals) {
         this(variables, locals, new HashMap<>(), new HashSet<>(), Optional.empty(), Optional.empty());
@@ -138,7 +147,7 @@ final class Scope {
                                     + " variable \"" + name + "\" {}");
                 }
                 if (variable.value().isEmpty()) {
-                    throw new EvalException(line, "var." + name + " " + variable.missing());
+                    throw new EvalException(line, "var." + name + " " + variable.missing(), variable.refused());
                 }
                 value = variable.value();
                 next = 2;

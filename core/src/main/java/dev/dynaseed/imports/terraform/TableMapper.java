@@ -164,7 +164,7 @@ final class TableMapper {
                     if (body.attribute("read_capacity").isEmpty()
                             || body.attribute("write_capacity").isEmpty()) {
                         args.problem(
-                                read.isEmpty() ? "read_capacity" : "write_capacity",
+                                body.attribute("read_capacity").isEmpty() ? "read_capacity" : "write_capacity",
                                 line,
                                 "missing; billing_mode is PROVISIONED (the default), so read_capacity and"
                                         + " write_capacity must both be set, e.g. read_capacity = 5, or set"

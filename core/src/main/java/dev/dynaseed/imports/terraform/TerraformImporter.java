@@ -152,7 +152,9 @@ public final class TerraformImporter implements TableImporter {
             }
             return Optional.of(n);
         } catch (EvalException e) {
-            problems.add(new Problem(address + ".count", e.getMessage()).at(at));
+            if (!e.alreadyReported()) {
+                problems.add(new Problem(address + ".count", e.getMessage()).at(at));
+            }
             return Optional.empty();
         }
     }
@@ -177,7 +179,9 @@ public final class TerraformImporter implements TableImporter {
                                 + " of type " + Values.typeName(value) + "; wrap a list in toset(...)");
             }
         } catch (EvalException e) {
-            problems.add(new Problem(address + ".for_each", e.getMessage()).at(at));
+            if (!e.alreadyReported()) {
+                problems.add(new Problem(address + ".for_each", e.getMessage()).at(at));
+            }
             return Map.of();
         }
         if (instances.size() > MAX_INSTANCES) {

@@ -44,6 +44,7 @@ final class TerraformVariables {
                             empty.evaluate(variable.defaultValue().get());
                     value = new Scope.Variable(defaultValue, "is null");
                 } catch (EvalException e) {
+                    value = Scope.Variable.ofRefusedValue(); // not also "has no value" where it is used
                     problems.add(new Problem("var." + variable.name() + ".default", e.getMessage())
                             .at(new SourceLocation(variable.file(), Math.max(1, e.line()), 1)));
                 }

@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TerraformImporterTest {
@@ -459,6 +461,94 @@ class TerraformImporterTest {
                 .asString()
                 .contains("main.tf:1:1")
                 .contains("never closed");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void read_finishesAFileOf50000Blocks_withTheLinesOfItsLastBlocks() throws IOException {
+        // hcl4j's lexer takes time growing with the square of its input (20,000 blocks took about a minute read at
+        // once); read block by block, this is a few seconds even on a loaded machine.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append("variable \"v")
+                    .append(i)
+                    .append("\" { default = ")
+                    .append(i)
+                    .append(" }\n");
+        }
+        for (int i = 0; i < 2; i++) {
+            text.append("resource \"aws_dynamodb_table\" \"t")
+                    .append(i)
+                    .append("\" {\n")
+                    .append("  name = \"${var.missing}-")
+                    .append(i)
+                    .append("\"\n")
+                    .append(KEY_ONLY)
+                    .append("}\n");
+        }
+        text.append("variable \"missing\" {}\n");
+        Path file = write("big.tf", text.toString());
+
+        List<String> problems = problems(file);
+
+        int perTable = 3 + KEY_ONLY.split("\n", -1).length - 1;
+        assertThat(problems)
+                .containsExactly(
+                        file + ":50002:1: aws_dynamodb_table.t0.name: var.missing has no value: pass --var"
+                                + " missing=VALUE, or set it in terraform.tfvars",
+                        file + ":" + (50002 + perTable) + ":1: aws_dynamodb_table.t1.name: var.missing has no value:"
+                                + " pass --var missing=VALUE, or set it in terraform.tfvars");
+    }
+
+    @Test
+    void read_saysAFileIsNotValidHcl_byLine_whenGivenCloudFormationYaml() throws IOException {
+        Path file = write("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Users:
+                    Type: AWS::DynamoDB::Table
+                """);
+
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
+                .startsWith(file + ":1:1: ")
+                .contains("is not valid HCL: unexpected character \"'\" in column 27")
+                .contains("is this a Terraform file? (name another format with --from-kind")
+                .doesNotContain("state:")
+                .doesNotContain("hcl4j");
+    }
+
+    @Test
+    void read_reportsOnlyTheRefusedDefault_notItsUsesAsMissingValues() throws IOException {
+        String table = """
+                variable "rc" {
+                  default = 1e3
+                }
+                resource "aws_dynamodb_table" "users" {
+                  name          = "users"
+                  billing_mode  = "PROVISIONED"
+                  read_capacity = var.rc
+                  hash_key      = "id"
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                """;
+        Path both = write("both.tf", table + "  write_capacity = 5\n}\n");
+        Path noWrite = write("nowrite.tf", table + "}\n");
+
+        assertThat(problems(both))
+                .singleElement()
+                .asString()
+                .contains("var.rc.default")
+                .contains("1e3");
+        assertThat(problems(noWrite))
+                .hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("var.rc.default"))
+                .anySatisfy(problem -> assertThat(problem).contains("users.write_capacity: missing"))
+                .noneSatisfy(problem -> assertThat(problem).contains("has no value"))
+                .noneSatisfy(problem -> assertThat(problem).contains("users.read_capacity"));
     }
 
     @Test
