@@ -29,14 +29,16 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Real concurrent dynaseed commands on one data folder: none stops the engine under another. */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class LocalEngineSharingCliTest {
-    @TempDir
+    // Deleted by stopWhatIsLeft, which retries: an engine stopping on a loaded machine may still write into its data
+    // folder while JUnit's own one-pass cleanup walks it (seen once in CI as DirectoryNotEmptyException).
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
     Path dir;
 
     private final int port = Dynalite.freePort();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     @AfterEach
-    void stopWhatIsLeft() {
+    void stopWhatIsLeft() throws InterruptedException {
         pool.shutdownNow();
         Cli.run(
                 "local",
@@ -46,6 +48,22 @@ class LocalEngineSharingCliTest {
                 "--data-dir",
                 dataDir().toString());
         assertThat(dynaliteOf(dataDir())).as("no engine left behind").isEmpty();
+        deleteWithRetries(dir);
+    }
+
+    private static void deleteWithRetries(Path root) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = java.nio.file.Files.walk(root)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(path);
+                }
+                return;
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                assertThat(attempt).as("deleting %s: %s", root, e).isLessThan(50);
+                Thread.sleep(200);
+            }
+        }
     }
 
     private Path dataDir() {
