@@ -27,7 +27,6 @@ import dev.dynaseed.shard.ShardEvent;
 import dev.dynaseed.shard.Shards;
 import dev.dynaseed.spec.DefaultSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
-import dev.dynaseed.spec.ItemSourceSpec;
 import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
@@ -63,13 +62,8 @@ final class ViaLambdaApply {
                     + " the tables must be provisioned there too; add --region (and --profile), or --lambda-endpoint-url"
                     + " for a local Invoke API");
         }
-        for (TableSpec table : loaded.tables()) {
-            if (table.seed().sources().stream().anyMatch(source -> source.kind() == ItemSourceSpec.Kind.FILE)) {
-                throw InputException.ofOption("--via-lambda: table " + table.name() + " reads items from files"
-                        + " (seed.files), which the function cannot read; seed that table without --via-lambda, or"
-                        + " write its items inline (seed.items) or as generators");
-            }
-        }
+        // Before any call: the shards could not read the files, and provisioning must not start for nothing.
+        Shards.requireNoFiles(loaded);
         Optional<JsonNode> specPayload = specPayload(apply);
         long started = System.nanoTime();
         try (Session session = Session.open(apply.target);
