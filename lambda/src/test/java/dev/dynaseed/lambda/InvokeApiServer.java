@@ -172,14 +172,29 @@ final class InvokeApiServer implements AutoCloseable {
                 error(exchange, 500, "ServiceException", "{\"Type\":\"Service\",\"message\":\"no environment\"}");
                 return;
             }
-            RuntimeApiServer.Outcome outcome;
+            Optional<RuntimeApiServer.Outcome> answered;
             try {
                 environment = fresh(environment);
                 String requestId = environment.api().invoke(new String(event, StandardCharsets.UTF_8), deadline);
-                outcome = environment.api().outcome(requestId, deadline.plusMinutes(2));
+                answered = outcome(environment, requestId, deadline.plusMinutes(2));
             } finally {
-                idle.add(new Environment(environment.api(), environment.function(), System.nanoTime()));
+                // A JVM that died leaves an empty slot: the next invocation starts a fresh one, as Lambda does.
+                idle.add(
+                        environment.function().alive()
+                                ? new Environment(environment.api(), environment.function(), System.nanoTime())
+                                : new Environment(null, null, 0));
             }
+            if (answered.isEmpty()) {
+                // Lambda's answer when the runtime process exits during an invocation.
+                exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
+                respond(
+                        exchange,
+                        200,
+                        "{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"Runtime exited with error: exit"
+                                + " status " + environment.function().exitStatus() + "\"}");
+                return;
+            }
+            RuntimeApiServer.Outcome outcome = answered.get();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Amz-Executed-Version", qualifier.isPresent() ? "1" : "$LATEST");
             if (fault.equals(Optional.of(Fault.TIMED_OUT))) {
@@ -200,6 +215,28 @@ final class InvokeApiServer implements AutoCloseable {
             error(exchange, 500, "ServiceException", "{\"Type\":\"Service\",\"message\":\"interrupted\"}");
         } catch (AssertionError e) {
             error(exchange, 500, "ServiceException", "{\"Type\":\"Service\",\"message\":\"no answer\"}");
+        }
+    }
+
+    /**
+     * What the function answered, waiting at most {@code timeout}; empty as soon as its JVM has exited without an
+     * answer, rather than waiting for an answer that cannot come.
+     */
+    private static Optional<RuntimeApiServer.Outcome> outcome(
+            Environment environment, String requestId, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<RuntimeApiServer.Outcome> outcome = environment.api().poll(requestId, Duration.ofSeconds(1));
+            if (outcome.isPresent()) {
+                return outcome;
+            }
+            if (!environment.function().alive()) {
+                // An answer posted just before the exit still counts.
+                return environment.api().poll(requestId, Duration.ZERO);
+            }
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("no response for " + requestId + " within " + timeout);
+            }
         }
     }
 

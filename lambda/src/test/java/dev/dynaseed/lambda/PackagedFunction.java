@@ -105,6 +105,16 @@ final class PackagedFunction implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** Whether the function's JVM is still running. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The JVM's exit status; only once it is no longer {@link #alive()}. */
+    int exitStatus() {
+        return process.exitValue();
+    }
+
     String log() {
         try {
             return Files.readString(log);

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +67,11 @@ final class RuntimeApiServer implements AutoCloseable {
             throw new AssertionError("no response for " + requestId + " within " + timeout);
         }
         return outcome;
+    }
+
+    /** What the runtime posted for the request, if it did within {@code timeout}. */
+    Optional<Outcome> poll(String requestId, Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(outcomes.get(requestId).poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** When (System.nanoTime) the runtime first asked for an invocation: the end of its init phase. */

@@ -81,7 +81,7 @@ class ShardFanOutIT {
         String customers = Dynalite.uniqueTableName("fan_customers");
         Path file = Files.writeString(dir.resolve("spec.yaml"), spec(orders, customers, ITEMS));
         try (InvokeApiServer lambda =
-                new InvokeApiServer(FUNCTION, 2, Duration.ofMinutes(15), n -> Optional.empty(), environment())) {
+                new InvokeApiServer(FUNCTION, 2, Duration.ofMinutes(8), n -> Optional.empty(), environment())) {
             long started = System.nanoTime();
             Run run = apply(file, lambda, "--shards", "8", "--max-parallel", "4", "-o", "json");
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -92,10 +92,15 @@ class ShardFanOutIT {
                     "fan-out: %,d items, 8 shards, 4 at once, 2 function JVMs: apply took %.1f s (%,.0f items/s)%n",
                     ITEMS, seconds, ITEMS / seconds);
             JsonNode report = JSON.readTree(run.out());
-            assertThat(report.get("status").asText()).isEqualTo("OK");
+            String context = run.out() + "\n" + lambda.logs();
+            assertThat(report.get("status").asText()).as(context).isEqualTo("OK");
             assertThat(report.at("/lambda/shards").asInt()).isEqualTo(8);
-            assertThat(report.at("/lambda/invocations").asInt()).isEqualTo(8);
-            assertThat(report.at("/lambda/reinvoked")).isEmpty();
+            // A shard cut by its deadline on a starved machine is invoked again for the items it left: allowed,
+            // as long as the report accounts for every invocation and the tables end the same.
+            assertThat(report.at("/lambda/invocations").asInt())
+                    .as(context)
+                    .isEqualTo(8 + report.at("/lambda/reinvoked").size());
+            assertThat(report.at("/lambda/failures")).as(context).isEmpty();
             assertThat(report.get("tables"))
                     .extracting(t ->
                             t.get("name").asText() + " " + t.at("/seed/written").asLong() + "/"
@@ -105,7 +110,7 @@ class ShardFanOutIT {
                             customers + " " + (ITEMS - ITEMS * 3 / 4) + "/" + (ITEMS - ITEMS * 3 / 4));
             assertThat(lambda.invocations())
                     .allSatisfy(i -> assertThat(i.qualifier()).contains("live"))
-                    .hasSize(8);
+                    .hasSize(report.at("/lambda/invocations").asInt());
             Spec spec = SpecReader.read(file);
             assertThat(Specs.count(Dynalite.client(), orders) + Specs.count(Dynalite.client(), customers))
                     .isEqualTo(ITEMS);
