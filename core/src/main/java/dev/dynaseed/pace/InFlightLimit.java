@@ -1,5 +1,6 @@
 package dev.dynaseed.pace;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -7,13 +8,13 @@ import java.util.function.LongSupplier;
  * How many write requests may be in flight at once: a fixed number, or one that adapts by AIMD (additive increase,
  * multiplicative decrease) between 1 and a ceiling. While requests succeed the limit grows: by one per success until
  * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
- * success), as long as answers come about as fast as the fastest seen (within {@value #LATENCY_TOLERANCE} times
- * it). A throttled request (an error such as ProvisionedThroughputExceededException, or items handed back as
- * UnprocessedItems) multiplies it by {@value #DECREASE}, and so does an answer that took longer than that, down to
- * {@value #INITIAL}: requests queue at the target (a local engine is one thread), and more in flight would only make
- * them wait longer. The
- * limit comes down once per round: a signal about a request sent before the last decrease says nothing new about the
- * lowered limit, so it does not lower it again.
+ * success): latency alone never holds it back, since a target answering slowly but without throttling (a distant
+ * region, a busy machine) writes more with more in flight. A throttled request (an error such as
+ * ProvisionedThroughputExceededException, or items handed back as UnprocessedItems) multiplies it by {@value
+ * #DECREASE}, down to 1; so does an answer slower than {@link #SLOW_ANSWER} (requests queueing at a local engine that
+ * long come near the SDK's attempt timeout), down to {@value #INITIAL}. The limit comes down once per round: a signal
+ * about a request sent before the last decrease says nothing new about the lowered limit, so it does not lower it
+ * again.
  */
 public final class InFlightLimit {
     /** The factor a throttle multiplies the limit by. */
@@ -23,8 +24,8 @@ public final class InFlightLimit {
      * to: requests queueing at a local engine still gain from overlapping the client's own work with the engine's.
      */
     public static final int INITIAL = 8;
-    /** How many times the fastest answer an answer may take and still let the limit grow. */
-    public static final double LATENCY_TOLERANCE = 3;
+    /** An answer slower than this lowers the limit, though not below {@value #INITIAL}. */
+    public static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
 
     private final int ceiling;
     private final boolean adaptive;
@@ -32,7 +33,6 @@ public final class InFlightLimit {
     private double limit;
     private boolean slowStart = true;
     private long lastDecrease = Long.MIN_VALUE;
-    private long fastest = Long.MAX_VALUE;
     private int inFlight;
     private long throttles;
     private long decreases;
@@ -86,15 +86,14 @@ public final class InFlightLimit {
 
     /**
      * A request sent at {@code sentAt} (from {@link #now()}) was answered without throttling: the limit grows (up to
-     * the ceiling), or shrinks when the answer took more than {@value #LATENCY_TOLERANCE} times the fastest.
+     * the ceiling), or shrinks when the answer took longer than {@link #SLOW_ANSWER}.
      */
     public synchronized void succeeded(long sentAt) {
-        long latency = Math.max(0, nanoClock.getAsLong() - sentAt);
-        fastest = Math.min(fastest, latency);
         if (!adaptive) {
             return;
         }
-        if (latency > LATENCY_TOLERANCE * Math.max(fastest, 1)) {
+        long latency = Math.max(0, nanoClock.getAsLong() - sentAt);
+        if (latency > SLOW_ANSWER.toNanos()) {
             slowStart = false;
             if (limit > INITIAL) {
                 decrease(sentAt, INITIAL);

@@ -96,18 +96,32 @@ class InFlightLimitTest {
     }
 
     @Test
-    void limit_comesDownToEight_whenAnswersTakeMoreThanThreeTimesTheFastest_onceARound() {
+    void slowAnswersWithoutThrottling_stillLetTheLimitGrow_sinceMoreInFlightWritesMore() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        succeed(limit, 8, 10); // fastest 10 ms, limit 16
+        succeed(limit, 8, 10);
         assertThat(limit.permits()).isEqualTo(16);
-        succeed(limit, 16, 31); // queueing at the target: more in flight would only wait longer
-        assertThat(limit.permits()).isEqualTo(11); // floor(16 * 0.7)
+        // Answers ten times slower (a busy machine, a distant region): no throttle, so the limit keeps growing.
+        succeed(limit, 16, 100);
+        assertThat(limit.permits()).isEqualTo(32);
+        succeed(limit, 32, 1_000);
+        assertThat(limit.permits()).isEqualTo(64);
+        assertThat(limit.decreases()).isZero();
+    }
+
+    @Test
+    void answersSlowerThanTwoSeconds_bringTheLimitDownToEight_onceARound() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        succeed(limit, 8, 10);
+        succeed(limit, 16, 10); // 32
+        // Requests queueing this long at a local engine come near the SDK's attempt timeout.
+        succeed(limit, 32, 2_001);
+        assertThat(limit.permits()).isEqualTo(22); // floor(32 * 0.7), once for the round
         assertThat(limit.decreases()).isEqualTo(1);
         assertThat(limit.throttles()).isZero();
-        succeed(limit, 11, 30); // within 3 times the fastest again: one more per round trip
-        assertThat(limit.permits()).isEqualTo(12);
+        succeed(limit, 22, 1_000); // fast enough again: one more per round trip
+        assertThat(limit.permits()).isEqualTo(23);
         for (int round = 0; round < 10; round++) {
-            succeed(limit, 12, 100);
+            succeed(limit, 23, 3_000);
         }
         assertThat(limit.permits()).as("slow answers alone never go below 8").isEqualTo(8);
     }
