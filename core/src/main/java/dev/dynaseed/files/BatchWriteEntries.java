@@ -100,7 +100,8 @@ final class BatchWriteEntries implements EntryReader {
         } catch (JsonProcessingException e) {
             done = true;
             long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            return new Entry.Bad(line, ItemJson.syntax(e) + "; nothing after it can be read", true);
+            return new Entry.Bad(
+                    line, ItemJson.column(e, 0), ItemJson.syntax(e) + "; nothing after it can be read", true);
         } catch (IOException e) {
             return last(TextInput.describe(e));
         }
@@ -153,7 +154,7 @@ final class BatchWriteEntries implements EntryReader {
 
     private Entry last(String reason) {
         done = true;
-        return new Entry.Bad(line(), reason, true);
+        return new Entry.Bad(line(), Math.max(0, parser.currentTokenLocation().getColumnNr()), reason, true);
     }
 
     @Override

@@ -117,7 +117,7 @@ public final class ItemFiles {
                 } else if (entry instanceof Entry.Bad b) {
                     badLines++;
                     if (bad.size() < BAD_LINES_KEPT) {
-                        bad.add(where(path, b) + ": " + b.reason());
+                        bad.add(b.where(path) + ": " + b.reason());
                     }
                 }
             }
@@ -386,10 +386,6 @@ public final class ItemFiles {
             }
             return c == '[';
         }
-    }
-
-    private static String where(Path path, Entry.Bad bad) {
-        return bad.line() > 0 ? path + ":" + bad.line() : path.toString();
     }
 
     private static String shown(String text) {
