@@ -16,8 +16,9 @@ final class ItemLimitOptions {
     @Option(
             names = "--max-items",
             paramLabel = "N",
-            description = "Write at most N items in all, 0 to 250000000000: tables keep their seed counts in spec order"
-                    + " until N is reached; the report says when items were capped.")
+            description = "Write at most N items in all, 0 to 250000000000: tables keep their items (inline and file"
+                    + " items first, then generated ones) in spec order until N is reached; the report says when items"
+                    + " were capped.")
     Long maxItems;
 
     private Optional<ItemCap> cap = Optional.empty();
@@ -59,7 +60,7 @@ final class ItemLimitOptions {
     private static long requested(ItemCap cap, String table) {
         return cap.spec().tables().stream()
                 .filter(t -> t.name().equals(table))
-                .mapToLong(t -> t.seed().count())
+                .mapToLong(t -> t.seed().totalItems())
                 .sum();
     }
 

@@ -18,7 +18,8 @@ public final class SeedFileOptions {
     @Option(
             names = "--skip-bad",
             description = "Seed files: write the items that can be read and count the lines that cannot (listed with"
-                    + " file:line and why) instead of refusing to run while a seed file has a bad line.")
+                    + " file:line:column and why, and counted per table in the report) instead of refusing to run while"
+                    + " a seed file has a bad line.")
     boolean skipBad;
 
     /** {@code spec} with its files scanned; throws, naming every bad line, when a file cannot be used. */

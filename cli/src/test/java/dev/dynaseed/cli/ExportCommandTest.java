@@ -84,7 +84,7 @@ class ExportCommandTest {
         Cli.Result refused = Cli.run("apply", "-f", spec.toString(), "--endpoint-url", endpoint);
         assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(refused.err())
-                .contains(dir.resolve("rows.jsonl") + ":2: has id of type N, but the table's key id is S");
+                .contains(dir.resolve("rows.jsonl") + ":2:1: has id of type N, but the table's key id is S");
 
         Cli.Result skipped = Cli.run("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "--skip-bad");
         assertThat(skipped.exitCode()).as(skipped.err()).isZero();

@@ -67,8 +67,9 @@ final class BatchWriteEntries implements EntryReader {
                         return last("ends before its list of requests is closed (a truncated file?)");
                     }
                     long line = line();
+                    long column = Math.max(0, parser.currentTokenLocation().getColumnNr());
                     JsonNode request = parser.readValueAsTree();
-                    return request(line, request);
+                    return request(line, column, request);
                 }
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_OBJECT) {
@@ -100,26 +101,28 @@ final class BatchWriteEntries implements EntryReader {
         } catch (JsonProcessingException e) {
             done = true;
             long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            return new Entry.Bad(line, ItemJson.syntax(e) + "; nothing after it can be read", true);
+            return new Entry.Bad(
+                    line, ItemJson.column(e, 0), ItemJson.syntax(e) + "; nothing after it can be read", true);
         } catch (IOException e) {
             return last(TextInput.describe(e));
         }
     }
 
-    private Entry request(long line, JsonNode request) {
+    private Entry request(long line, long column, JsonNode request) {
         try {
             if (request.isObject() && request.size() == 1 && request.has("PutRequest")) {
                 JsonNode item = request.get("PutRequest").get("Item");
                 if (item == null) {
                     return new Entry.Bad(
                             line,
+                            column,
                             "has a PutRequest without an Item; write {\"PutRequest\": {\"Item\":"
                                     + " {\"id\": {\"S\": \"a\"}}}}",
                             false);
                 }
                 Map<String, AttributeValue> typed = DynamoJson.item(item);
                 Optional<String> problem = check.problem(typed, false);
-                return problem.<Entry>map(why -> new Entry.Bad(line, why, false))
+                return problem.<Entry>map(why -> new Entry.Bad(line, column, why, false))
                         .orElseGet(() -> new Entry.Put(line, typed));
             }
             if (request.isObject() && request.size() == 1 && request.has("DeleteRequest")) {
@@ -127,23 +130,25 @@ final class BatchWriteEntries implements EntryReader {
                 if (key == null) {
                     return new Entry.Bad(
                             line,
+                            column,
                             "has a DeleteRequest without a Key; write {\"DeleteRequest\": {\"Key\":"
                                     + " {\"id\": {\"S\": \"a\"}}}}",
                             false);
                 }
                 Map<String, AttributeValue> typed = DynamoJson.item(key);
                 Optional<String> problem = check.problem(typed, true);
-                return problem.<Entry>map(why -> new Entry.Bad(line, why, false))
+                return problem.<Entry>map(why -> new Entry.Bad(line, column, why, false))
                         .orElseGet(() -> new Entry.Delete(line, typed));
             }
             return new Entry.Bad(
                     line,
+                    column,
                     "is " + DynamoJson.describe(request)
                             + ", not a request; write {\"PutRequest\": {\"Item\": {...}}} or {\"DeleteRequest\": {\"Key\":"
                             + " {...}}}",
                     false);
         } catch (ItemFormatException e) {
-            return new Entry.Bad(line, e.getMessage(), false);
+            return new Entry.Bad(line, column, e.getMessage(), false);
         }
     }
 
@@ -153,7 +158,7 @@ final class BatchWriteEntries implements EntryReader {
 
     private Entry last(String reason) {
         done = true;
-        return new Entry.Bad(line(), reason, true);
+        return new Entry.Bad(line(), Math.max(0, parser.currentTokenLocation().getColumnNr()), reason, true);
     }
 
     @Override

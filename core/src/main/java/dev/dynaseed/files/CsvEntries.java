@@ -130,6 +130,7 @@ final class CsvEntries implements EntryReader {
         if (cells.size() > columns.size()) {
             return new Entry.Bad(
                     row.line(),
+                    row.column(columns.size()),
                     "has " + cells.size() + " cells, but there are " + columns.size() + " columns ("
                             + String.join(",", columns) + "); quote cells that hold commas",
                     false);
@@ -145,12 +146,12 @@ final class CsvEntries implements EntryReader {
             try {
                 item.put(column, value(cell, type == null ? CsvType.S : type, column));
             } catch (ItemFormatException e) {
-                return new Entry.Bad(row.line(), e.getMessage(), false);
+                return new Entry.Bad(row.line(), row.column(i), e.getMessage(), false);
             }
         }
         Optional<String> problem = check.problem(item, false);
         if (problem.isPresent()) {
-            return new Entry.Bad(row.line(), problem.get(), false);
+            return new Entry.Bad(row.line(), row.column(0), problem.get(), false);
         }
         inference.ifPresent(i -> i.row(cells));
         return new Entry.Put(row.line(), item);

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Infers the type of CSV columns the spec does not type, from every value in the file: N when each non-empty value is
  * a number written the way DynamoDB answers (no leading zeros, no trailing zeros after a decimal point, no exponent,
- * so the text reads back the same: {@code 007} stays S), BOOL when each is {@code true} or {@code false}, else S.
+ * so the text reads back the same: {@code 007}, {@code +5}, {@code -0}, {@code 1.50} stay S), BOOL when each is {@code true} or {@code false}, else S.
  */
 final class CsvInference {
     private final Map<String, CsvType> known;

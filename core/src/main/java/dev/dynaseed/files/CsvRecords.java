@@ -14,13 +14,27 @@ final class CsvRecords {
     private long line = 1;
     private int pending = -2;
     private boolean ended;
+    /** The column of the last character read from the text, from 1 (0 before a line's first). */
+    private long column;
 
     CsvRecords(Reader in) {
         this.in = in;
     }
 
-    /** A record's cells, or why it could not be read ({@code last}: nothing after it can be). */
-    record Row(long line, List<String> cells, String problem, boolean last) {}
+    /**
+     * A record's cells and the column each starts at (on its line, from 1), or why it could not be read ({@code last}:
+     * nothing after it can be).
+     */
+    record Row(long line, List<String> cells, List<Long> columns, String problem, boolean last) {
+        Row(long line, List<String> cells, String problem, boolean last) {
+            this(line, cells, List.of(), problem, last);
+        }
+
+        /** The column cell {@code index} starts at; 1 when unknown. */
+        long column(int index) {
+            return index < columns.size() ? columns.get(index) : 1;
+        }
+    }
 
     /** The next record that is not a blank line, or null at the end. */
     Row next() throws IOException {
@@ -44,6 +58,8 @@ final class CsvRecords {
     private Row record() throws IOException {
         long start = line;
         List<String> cells = new ArrayList<>();
+        List<Long> columns = new ArrayList<>();
+        columns.add(column + 1);
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
@@ -60,7 +76,7 @@ final class CsvRecords {
                     return null;
                 }
                 cells.add(cell(cell, wasQuoted));
-                return new Row(start, cells, null, false);
+                return new Row(start, cells, columns, null, false);
             }
             any = true;
             if (++chars > LineReader.MAX_LINE_CHARS) {
@@ -100,12 +116,13 @@ final class CsvRecords {
             }
             if (c == ',') {
                 cells.add(cell(cell, wasQuoted));
+                columns.add(column + 1);
                 cell.setLength(0);
                 wasQuoted = false;
             } else if (c == '\n') {
                 line++;
                 cells.add(cell(cell, wasQuoted));
-                return new Row(start, cells, null, false);
+                return new Row(start, cells, columns, null, false);
             } else if (c == '"' && cell.length() == 0 && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
@@ -144,6 +161,8 @@ final class CsvRecords {
             pending = -2;
             return c;
         }
-        return in.read();
+        int c = in.read();
+        column = c == '\n' ? 0 : column + 1;
+        return c;
     }
 }

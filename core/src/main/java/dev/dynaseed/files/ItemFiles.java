@@ -56,16 +56,22 @@ public final class ItemFiles {
         for (int t = 0; t < spec.tables().size(); t++) {
             TableSpec table = spec.tables().get(t);
             List<ItemSourceSpec> sources = new ArrayList<>();
-            boolean changed = false;
+            SameKeys sameKeys = new SameKeys(keyNames(table));
             int fileIndex = 0;
             for (ItemSourceSpec item : table.seed().sources()) {
                 if (!(item instanceof ItemSourceSpec.File file)) {
+                    sameKeys.source("seed.items");
+                    List<Map<String, AttributeValue>> inline = ((ItemSourceSpec.Inline) item).items();
+                    for (int i = 0; i < inline.size(); i++) {
+                        sameKeys.add(inline.get(i), "seed.items[" + i + "]");
+                    }
                     sources.add(item);
                     continue;
                 }
                 String path = "tables[" + t + "].seed.files[" + fileIndex++ + "]";
                 try {
-                    FileScan scan = scan(file, table);
+                    sameKeys.source(file.path().toString());
+                    FileScan scan = scan(file, table, sameKeys);
                     if (scan.badLines() > 0 && !skipBad) {
                         for (String bad : scan.bad()) {
                             problems.add(new Problem(path, bad));
@@ -78,17 +84,16 @@ public final class ItemFiles {
                                         + " --skip-bad to write the others and count the bad ones"));
                     }
                     sources.add(file.scanned(scan));
-                    changed = true;
                 } catch (ItemFileException e) {
                     problems.add(new Problem(path, e.getMessage()));
                 }
             }
             tables.add(
-                    changed
-                            ? table.toBuilder()
-                                    .seed(table.seed().withSources(sources))
-                                    .build()
-                            : table);
+                    sources.isEmpty()
+                            ? table
+                            : table.toBuilder()
+                                    .seed(table.seed().withSources(sources).withSelection(sameKeys.selection()))
+                                    .build());
         }
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(source, problems);
@@ -98,6 +103,14 @@ public final class ItemFiles {
 
     /** Scans one file for {@code table}: its format, items, bad lines; throws when it cannot be read at all. */
     public static FileScan scan(ItemSourceSpec.File file, TableSpec table) {
+        return scan(file, table, new SameKeys(keyNames(table)));
+    }
+
+    private static List<String> keyNames(TableSpec table) {
+        return keys(table).stream().map(KeySpec::name).toList();
+    }
+
+    private static FileScan scan(ItemSourceSpec.File file, TableSpec table, SameKeys sameKeys) {
         Path path = file.path();
         BasicFileAttributes attributes = attributes(path);
         ItemFileFormat format = file.format().orElseGet(() -> detect(path));
@@ -110,14 +123,15 @@ public final class ItemFiles {
         List<String> bad = new ArrayList<>();
         try (EntryReader reader = open(file, format, table, known, inference)) {
             for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
-                if (entry instanceof Entry.Put) {
+                if (entry instanceof Entry.Put put) {
                     items++;
+                    sameKeys.add(put.item(), path + ":" + put.line());
                 } else if (entry instanceof Entry.Delete) {
                     deletes++;
                 } else if (entry instanceof Entry.Bad b) {
                     badLines++;
                     if (bad.size() < BAD_LINES_KEPT) {
-                        bad.add(where(path, b) + ": " + b.reason());
+                        bad.add(b.where(path) + ": " + b.reason());
                     }
                 }
             }
@@ -153,6 +167,26 @@ public final class ItemFiles {
      */
     public static Iterator<Map<String, AttributeValue>> items(ItemSourceSpec.File file, TableSpec table) {
         return entries(file, table, true);
+    }
+
+    /**
+     * The first {@code n} items of a scanned file (fewer when it holds fewer), read and the file closed again: a
+     * sample to measure item sizes by.
+     */
+    public static List<Map<String, AttributeValue>> first(ItemSourceSpec.File file, TableSpec table, int n) {
+        FileScan scan = file.scan()
+                .orElseThrow(() -> new IllegalStateException(file.path() + " must be scanned before it is read"));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        try (EntryReader reader = open(file, scan.format(), table, scan.columnTypes(), Optional.empty())) {
+            for (Entry entry = reader.next(); entry != null && items.size() < n; entry = reader.next()) {
+                if (entry instanceof Entry.Put put) {
+                    items.add(put.item());
+                }
+            }
+        } catch (IOException e) {
+            throw new ItemFileException(file.path() + " " + TextInput.describe(e));
+        }
+        return items;
     }
 
     /** The keys a scanned batch-write file's DeleteRequests name for {@code table}, read as they are taken. */
@@ -386,10 +420,6 @@ public final class ItemFiles {
             }
             return c == '[';
         }
-    }
-
-    private static String where(Path path, Entry.Bad bad) {
-        return bad.line() > 0 ? path + ":" + bad.line() : path.toString();
     }
 
     private static String shown(String text) {

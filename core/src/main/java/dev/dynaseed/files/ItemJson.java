@@ -54,7 +54,19 @@ final class ItemJson {
 
     /** A JSON syntax error in words, without Jackson's source excerpt. */
     static String syntax(JsonProcessingException e) {
-        return "is not valid JSON: " + e.getOriginalMessage();
+        return "is not valid JSON: "
+                + START_MARKER.matcher(e.getOriginalMessage()).replaceAll("");
+    }
+
+    /** Jackson's "(start marker at [Source: ...; line: 1, column: 1])", which repeats the text read. */
+    private static final java.util.regex.Pattern START_MARKER =
+            java.util.regex.Pattern.compile(" \\(start marker at \\[Source: .*\\]\\)", java.util.regex.Pattern.DOTALL);
+
+    /** The column {@code e} happened at, from 1; {@code otherwise} when Jackson does not know it. */
+    static long column(JsonProcessingException e, long otherwise) {
+        return e.getLocation() == null || e.getLocation().getColumnNr() < 1
+                ? otherwise
+                : e.getLocation().getColumnNr();
     }
 
     static JsonParser parser(java.io.InputStream in) throws java.io.IOException {

@@ -50,6 +50,7 @@ final class JsonArrayEntries implements EntryReader {
             }
             JsonToken token = parser.nextToken();
             line = line();
+            long column = column();
             if (token == null) {
                 return last(line, "ends before its array is closed (a truncated file?)");
             }
@@ -65,15 +66,18 @@ final class JsonArrayEntries implements EntryReader {
                 Map<String, AttributeValue> item = ItemJson.item(node, typed);
                 Optional<String> problem = check.problem(item, false);
                 long at = line;
-                return problem.<Entry>map(why -> new Entry.Bad(at, why, false))
+                return problem.<Entry>map(why -> new Entry.Bad(at, column, why, false))
                         .orElseGet(() -> new Entry.Put(at, item));
             } catch (ItemFormatException e) {
-                return new Entry.Bad(line, e.getMessage(), false);
+                return new Entry.Bad(line, column, e.getMessage(), false);
             }
         } catch (JsonProcessingException e) {
-            return last(
+            done = true;
+            return new Entry.Bad(
                     e.getLocation() == null ? line : e.getLocation().getLineNr(),
-                    ItemJson.syntax(e) + "; nothing after it can be read");
+                    ItemJson.column(e, 0),
+                    ItemJson.syntax(e) + "; nothing after it can be read",
+                    true);
         } catch (IOException e) {
             return last(line(), TextInput.describe(e));
         }
@@ -83,9 +87,13 @@ final class JsonArrayEntries implements EntryReader {
         return Math.max(1, parser.currentTokenLocation().getLineNr());
     }
 
+    private long column() {
+        return Math.max(0, parser.currentTokenLocation().getColumnNr());
+    }
+
     private Entry last(long line, String reason) {
         done = true;
-        return new Entry.Bad(line, reason, true);
+        return new Entry.Bad(line, column(), reason, true);
     }
 
     @Override

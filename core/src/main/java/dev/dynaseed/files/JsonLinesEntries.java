@@ -50,25 +50,34 @@ final class JsonLinesEntries implements EntryReader {
             if (line.text().isBlank()) {
                 continue;
             }
-            return entry(line.number(), line.text());
+            return entry(line.number(), line.text(), start(line.text()));
         }
     }
 
-    private Entry entry(long number, String text) {
+    private Entry entry(long number, String text, long column) {
         JsonNode node;
         try {
             node = ItemJson.ONE_VALUE.readTree(text);
         } catch (JsonProcessingException e) {
-            return new Entry.Bad(number, ItemJson.syntax(e), false);
+            return new Entry.Bad(number, ItemJson.column(e, column), ItemJson.syntax(e), false);
         }
         try {
             Map<String, AttributeValue> item = ItemJson.item(node, typed);
             Optional<String> problem = check.problem(item, false);
-            return problem.<Entry>map(why -> new Entry.Bad(number, why, false))
+            return problem.<Entry>map(why -> new Entry.Bad(number, column, why, false))
                     .orElseGet(() -> new Entry.Put(number, item));
         } catch (ItemFormatException e) {
-            return new Entry.Bad(number, e.getMessage(), false);
+            return new Entry.Bad(number, column, e.getMessage(), false);
         }
+    }
+
+    /** The column of the line's first character that is not blank: where its item starts. */
+    private static long start(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i + 1;
     }
 
     @Override

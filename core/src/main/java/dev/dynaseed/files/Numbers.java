@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** Checks number text the way DynamoDB reads it, keeping the text (and so every digit) as it is. */
 final class Numbers {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    // The form DynamoDB itself answers with, so reading it back gives the very same text.
-    private static final Pattern CANONICAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d*[1-9])?");
+    // The form DynamoDB itself answers with, so reading it back gives the very same text; -0 comes back as 0.
+    private static final Pattern CANONICAL = Pattern.compile("(?!-0$)-?(0|[1-9]\\d*)(\\.\\d*[1-9])?");
 
     private Numbers() {}
 
@@ -34,7 +34,10 @@ final class Numbers {
         return number.toPlainString();
     }
 
-    /** Whether {@code text} is a number in the form DynamoDB answers with (no leading or trailing zeros). */
+    /**
+     * Whether {@code text} is a number in the form DynamoDB answers with, so that it reads back character for character:
+     * no sign but a leading minus, no leading or trailing zeros, no exponent, not {@code -0}.
+     */
     static boolean canonical(String text) {
         return text.length() <= 60
                 && CANONICAL.matcher(text).matches()

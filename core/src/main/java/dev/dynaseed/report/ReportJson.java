@@ -3,6 +3,7 @@ package dev.dynaseed.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynaseed.files.SourceReport;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.provision.StepResult;
 import dev.dynaseed.seed.SeedOutcome;
@@ -46,8 +47,10 @@ public final class ReportJson {
                         .put("status", step.status().label());
             }
             node.put("provisionMs", table.provisionDuration().toMillis());
-            node.set(
-                    "seed", seed(table.seed(), table.table().seed().onExisting().specName()));
+            ObjectNode seed =
+                    seed(table.seed(), table.table().seed().onExisting().specName());
+            SourceReport.addTo(seed, table.table());
+            node.set("seed", seed);
         }
         return root;
     }

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A cap on the items one run writes across all its tables ({@code --max-items}): tables keep their seed counts in
- * spec order until the cap is reached; the table that reaches it gets what is left and later tables get none.
+ * A cap on the items one run writes across all its tables ({@code --max-items}): tables keep their items (inline and
+ * file items, then generated ones; files must have been scanned, so their items are counted) in spec order until the
+ * cap is reached; the table that reaches it gets what is left, sources first, and later tables get none.
  *
  * @param maxItems the most items the run may write
  * @param spec the spec with its seed counts capped
  * @param requestedBySpec the items the spec itself asks for
- * @param cappedTables for each table whose count was lowered, the count the spec asked for, in spec order
+ * @param cappedTables for each table whose items were lowered, the items the spec asked for, in spec order
  */
 public record ItemCap(long maxItems, Spec spec, long requestedBySpec, Map<String, Long> cappedTables) {
 
@@ -37,14 +38,20 @@ public record ItemCap(long maxItems, Spec spec, long requestedBySpec, Map<String
         Map<String, Long> capped = new LinkedHashMap<>();
         for (TableSpec table : spec.tables()) {
             SeedSpec seed = table.seed();
-            requested += seed.count();
-            long count = Math.min(seed.count(), Math.max(0, left));
-            left -= count;
-            if (count == seed.count()) {
+            long total = seed.totalItems();
+            requested += total;
+            long allowed = Math.min(total, Math.max(0, left));
+            left -= allowed;
+            if (allowed == total) {
                 tables.add(table);
             } else {
-                capped.put(table.name(), seed.count());
-                tables.add(table.toBuilder().seed(seed.withCount(count)).build());
+                capped.put(table.name(), total);
+                long fromSources = Math.min(seed.sourceItems(), allowed);
+                SeedSpec cappedSeed = seed.withCount(allowed - fromSources);
+                if (fromSources < seed.sourceItems()) {
+                    cappedSeed = cappedSeed.withSelection(seed.selection().withLimit(fromSources));
+                }
+                tables.add(table.toBuilder().seed(cappedSeed).build());
             }
         }
         return new ItemCap(maxItems, new Spec(tables), requested, capped);
@@ -57,6 +64,8 @@ public record ItemCap(long maxItems, Spec spec, long requestedBySpec, Map<String
 
     /** The items the capped spec asks for. */
     public long requested() {
-        return spec.tables().stream().mapToLong(table -> table.seed().count()).sum();
+        return spec.tables().stream()
+                .mapToLong(table -> table.seed().totalItems())
+                .sum();
     }
 }

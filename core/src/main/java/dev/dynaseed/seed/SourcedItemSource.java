@@ -3,6 +3,7 @@ package dev.dynaseed.seed;
 import dev.dynaseed.files.ItemFiles;
 import dev.dynaseed.generate.ItemGenerator;
 import dev.dynaseed.spec.ItemSourceSpec;
+import dev.dynaseed.spec.SourceSelection;
 import dev.dynaseed.spec.TableSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A table's items in index order: first each source's items (inline, then files, as the seed block lists them:
  * indexes 0 to k-1), then the generated ones (k onwards; generated item i is the generator's item i - k, so adding a
- * source does not change the generated values). Files are read as the items are taken.
+ * source does not change the generated values). Files are read as the items are taken. Source items the seed's
+ * {@link SourceSelection} leaves out (replaced by a later item with the same key, or past its limit) are read past:
+ * they hold no index and are never sent, so no two items with one key are in flight at once.
  */
 final class SourcedItemSource implements ItemSource {
     private final TableSpec table;
@@ -27,8 +30,7 @@ final class SourcedItemSource implements ItemSource {
     SourcedItemSource(TableSpec table, ItemGenerator generator) {
         this.table = table;
         this.generator = generator;
-        this.fromSources =
-                table.seed().sources().stream().mapToLong(ItemSourceSpec::size).sum();
+        this.fromSources = table.seed().sourceItems();
         this.count = table.seed().count();
     }
 
@@ -93,7 +95,39 @@ final class SourcedItemSource implements ItemSource {
                                 case FILE -> ItemFiles.items((ItemSourceSpec.File) source, table);
                             });
                 }
-                return concat(parts);
+                return selected(concat(parts), table.seed().selection(), fromSources);
+            }
+        };
+    }
+
+    /** The items of {@code all} that {@code selection} writes: not superseded, at most {@code limit}. */
+    private static Iterator<Map<String, AttributeValue>> selected(
+            Iterator<Map<String, AttributeValue>> all, SourceSelection selection, long limit) {
+        return new Iterator<>() {
+            private long position;
+            private long taken;
+            private Map<String, AttributeValue> next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && taken < limit && all.hasNext()) {
+                    Map<String, AttributeValue> item = all.next();
+                    if (!selection.isSuperseded(position++)) {
+                        next = item;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Map<String, AttributeValue> item = next;
+                next = null;
+                taken++;
+                return item;
             }
         };
     }

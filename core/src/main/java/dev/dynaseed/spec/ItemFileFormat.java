@@ -58,6 +58,11 @@ public enum ItemFileFormat {
                 .findFirst();
     }
 
+    /** Every spec name, in declaration order. */
+    public static java.util.List<String> specNames() {
+        return Arrays.stream(values()).map(ItemFileFormat::specName).toList();
+    }
+
     /** Every spec name, for messages: {@code json, jsonl, csv, ...}. */
     public static String names() {
         return Arrays.stream(values()).map(ItemFileFormat::specName).collect(Collectors.joining(", "));

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     generated ones
  * @param entities the item types of a single-table design, instead of {@code attributes}; {@code count} is then
  *     the total of their items (see {@code dev.dynaseed.generate.EntityLayout})
+ * @param selection which source items are written (those a later item with the same key replaces are not), known
+ *     once the files were scanned
  */
 public record SeedSpec(
         long count,
@@ -28,7 +30,8 @@ public record SeedSpec(
         Optional<Instant> baseTime,
         Map<String, GeneratorSpec> attributes,
         List<ItemSourceSpec> sources,
-        List<EntitySpec> entities) {
+        List<EntitySpec> entities,
+        SourceSelection selection) {
 
     /** The instant repeatable runs use for time-based generators when no baseTime is given. */
     public static final Instant DEFAULT_BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
@@ -40,6 +43,19 @@ public record SeedSpec(
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         sources = ItemSourceSpec.copy(sources);
         entities = List.copyOf(entities);
+        Objects.requireNonNull(selection, "selection");
+    }
+
+    /** A seed block with generated items, item sources (all written) and entities. */
+    public SeedSpec(
+            long count,
+            ExistingDataPolicy onExisting,
+            Optional<Long> randomSeed,
+            Optional<Instant> baseTime,
+            Map<String, GeneratorSpec> attributes,
+            List<ItemSourceSpec> sources,
+            List<EntitySpec> entities) {
+        this(count, onExisting, randomSeed, baseTime, attributes, sources, entities, SourceSelection.ALL);
     }
 
     /** A seed block with generated items and item sources. */
@@ -65,17 +81,28 @@ public record SeedSpec(
 
     /** Every item a run writes: the sources' items (files must have been scanned), then the {@code count} generated. */
     public long totalItems() {
-        return sources.stream().mapToLong(ItemSourceSpec::size).sum() + count;
+        return sourceItems() + count;
     }
 
-    /** This seed block with {@code sources} instead of its own. */
+    /** The items a run writes from the sources: their items, less those {@link #selection()} leaves out. */
+    public long sourceItems() {
+        return selection.written(
+                sources.stream().mapToLong(ItemSourceSpec::size).sum());
+    }
+
+    /** This seed block with {@code sources} instead of its own (every item of them selected). */
     public SeedSpec withSources(List<ItemSourceSpec> sources) {
         return new SeedSpec(count, onExisting, randomSeed, baseTime, attributes, sources, entities);
     }
 
-    /** This seed block writing only its first {@code newCount} items (its sources and entities kept). */
+    /** This seed block writing {@code newCount} generated items (its sources and entities kept). */
     public SeedSpec withCount(long newCount) {
-        return new SeedSpec(newCount, onExisting, randomSeed, baseTime, attributes, sources, entities);
+        return new SeedSpec(newCount, onExisting, randomSeed, baseTime, attributes, sources, entities, selection);
+    }
+
+    /** This seed block writing the source items {@code newSelection} selects. */
+    public SeedSpec withSelection(SourceSelection newSelection) {
+        return new SeedSpec(count, onExisting, randomSeed, baseTime, attributes, sources, entities, newSelection);
     }
 
     /** A seed block that writes nothing. */

@@ -173,4 +173,63 @@ class WriteEstimatorTest {
         assertThat(cap.capped()).isFalse();
         assertThat(cap.spec()).isEqualTo(DefaultSpec.seedScenario());
     }
+
+    private Spec withSources(java.nio.file.Path dir) throws java.io.IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            rows.append("{\"id\": \"f")
+                    .append(i)
+                    .append("\", \"pad\": \"")
+                    .append("x".repeat(2000))
+                    .append("\"}\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("ten.jsonl"), rows);
+        java.nio.file.Path file = dir.resolve("sources.yaml");
+        java.nio.file.Files.writeString(
+                file,
+                "version: 1\ntables:\n  - name: aaa\n    partitionKey: {name: id, type: S}\n    seed:\n"
+                        + "      items: [{id: {S: i1}}, {id: {S: i2}}]\n      files: [ten.jsonl]\n      count: 5\n"
+                        + "      attributes: {id: uuid4}\n"
+                        + "  - name: bbb\n    partitionKey: {name: id, type: S}\n    seed:\n      count: 5\n"
+                        + "      attributes: {id: uuid4}\n");
+        return dev.dynaseed.files.ItemFiles.scan(SpecReader.read(file), "sources.yaml", false);
+    }
+
+    @Test
+    void itemCap_countsInlineAndFileItems_sourcesFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Spec spec = withSources(dir);
+
+        ItemCap seven = ItemCap.of(spec, 7);
+        assertThat(seven.requestedBySpec()).isEqualTo(22);
+        assertThat(seven.requested()).isEqualTo(7);
+        assertThat(seven.cappedTables()).containsExactly(Map.entry("aaa", 17L), Map.entry("bbb", 5L));
+        assertThat(seven.spec().tables().get(0).seed().sourceItems()).isEqualTo(7);
+        assertThat(seven.spec().tables().get(0).seed().count()).isZero();
+        List<String> ids = new java.util.ArrayList<>();
+        dev.dynaseed.seed.Seeder.generated(seven.spec().tables().get(0), 1, NOW)
+                .iterator()
+                .forEachRemaining(item -> ids.add(item.get("id").s()));
+        assertThat(ids).containsExactly("i1", "i2", "f0", "f1", "f2", "f3", "f4");
+
+        ItemCap twenty = ItemCap.of(spec, 20);
+        assertThat(twenty.spec().tables())
+                .extracting(table -> table.seed().totalItems())
+                .containsExactly(17L, 3L);
+    }
+
+    @Test
+    void estimate_countsInlineAndFileItems_andMeasuresThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        TableWriteEstimate a = WriteEstimator.standard()
+                .estimate(withSources(dir), 42, NOW)
+                .tables()
+                .get(0);
+
+        assertThat(a.items()).isEqualTo(17);
+        assertThat(a.sampledItems()).isEqualTo(17);
+        // 2 inline items (1 unit each), 10 file items of over 2 KB (2 units each), 5 generated (1 unit each)
+        assertThat(a.writeUnits()).isEqualTo(2 + 20 + 5);
+        assertThat(a.largestItemBytes()).isGreaterThan(2000);
+    }
 }

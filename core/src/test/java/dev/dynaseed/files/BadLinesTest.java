@@ -54,15 +54,14 @@ class BadLinesTest {
 
         assertThat(problems(table("t", file(path))))
                 .containsExactly(
-                        "tables[0].seed.files[0]: " + path + ":2: is not valid JSON: Unexpected end-of-input: expected"
-                                + " close marker for Object (start marker at [Source: (String)\"{\"id\": \"b\"\"; line: 1,"
-                                + " column: 1])",
+                        "tables[0].seed.files[0]: " + path + ":2:11: is not valid JSON: Unexpected end-of-input:"
+                                + " expected close marker for Object",
                         "tables[0].seed.files[0]: " + path
-                                + ":3: lacks the key attribute id (S); every item needs the table's keys",
+                                + ":3:1: lacks the key attribute id (S); every item needs the table's keys",
                         "tables[0].seed.files[0]: " + path
-                                + ":4: has id of type N, but the table's key id is S; give it as S",
+                                + ":4:1: has id of type N, but the table's key id is S; give it as S",
                         "tables[0].seed.files[0]: " + path
-                                + ":5: n: 1E+999 is out of range; DynamoDB numbers lie between -1E+126 and 1E+126",
+                                + ":5:1: n: 1E+999 is out of range; DynamoDB numbers lie between -1E+126 and 1E+126",
                         "tables[0].seed.files[0]: " + path + ": nothing is written while a seed file has bad lines;"
                                 + " fix them, or pass --skip-bad to write the others and count the bad ones");
     }
@@ -75,7 +74,7 @@ class BadLinesTest {
         ItemSourceSpec.FileScan scan = scanned(table).scan().orElseThrow();
         assertThat(scan.items()).isEqualTo(2);
         assertThat(scan.badLines()).isEqualTo(1);
-        assertThat(scan.bad()).singleElement().asString().startsWith(path + ":2: is not valid JSON");
+        assertThat(scan.bad()).singleElement().asString().startsWith(path + ":2:1: is not valid JSON");
         assertThat(items(table)).containsExactly(Map.of("id", s("a")), Map.of("id", s("b")));
     }
 
@@ -86,7 +85,45 @@ class BadLinesTest {
         assertThat(problems(table("t", file(path))))
                 .first()
                 .asString()
-                .contains(path + ":3: has id of type M, but the table's key id is S");
+                .contains(path + ":3:3: has id of type M, but the table's key id is S");
+    }
+
+    @Test
+    void everyBadValue_isNamedByFileLineAndColumn_inEachFormat() throws IOException {
+        Path csv = write("rows.csv", "id,n,flag\na,1,true\nb,zz,true\n\"c\",2,maybe\n");
+        Path array = write("rows.json", "[\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"x\": tru}\n]\n");
+        Path lines = write("rows.jsonl", "{\"id\": \"a\"}\n   {\"id\": 7}\n{\"id\": \"c\",, }\n");
+        Path batch = write(
+                "rows.batch.json",
+                "{\"t\": [\n  {\"PutRequest\": {\"Item\": {\"id\": {\"S\": \"a\"}}}},\n  {\"Oops\": 1}\n]}\n");
+        ItemSourceSpec.File typedCsv = new ItemSourceSpec.File(
+                csv,
+                java.util.Optional.empty(),
+                true,
+                List.of(),
+                Map.of("n", ItemSourceSpec.CsvType.N, "flag", ItemSourceSpec.CsvType.BOOL),
+                java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        assertThat(problems(table("t", typedCsv)))
+                .startsWith(
+                        "tables[0].seed.files[0]: " + csv
+                                + ":3:3: n is \"zz\", not a number; write e.g. \"42\" or \"-1.5\"",
+                        "tables[0].seed.files[0]: " + csv + ":4:7: flag is \"maybe\", not true or false");
+        assertThat(problems(table("t", file(array))))
+                .first()
+                .asString()
+                .startsWith("tables[0].seed.files[0]: " + array + ":3:20: is not valid JSON: Unrecognized token 'tru'");
+        assertThat(problems(table("t", file(lines))))
+                .startsWith(
+                        "tables[0].seed.files[0]: " + lines + ":2:4: has id of type N, but the table's key id is S;"
+                                + " give it as S",
+                        "tables[0].seed.files[0]: " + lines + ":3:12: is not valid JSON: Unexpected character (','"
+                                + " (code 44)): was expecting double-quote to start field name");
+        assertThat(problems(table("t", file(batch, ItemFileFormat.BATCH_WRITE))))
+                .first()
+                .asString()
+                .startsWith("tables[0].seed.files[0]: " + batch + ":3:3: is an object {\"Oops\":1}, not a request");
     }
 
     @Test
@@ -176,7 +213,7 @@ class BadLinesTest {
         Path path = write("rows.csv", "id,name\na,b\nc,d,e\n");
 
         assertThat(problems(table("t", file(path))).get(0))
-                .endsWith(":3: has 3 cells, but there are 2 columns (id,name); quote cells that hold commas");
+                .endsWith(":3:5: has 3 cells, but there are 2 columns (id,name); quote cells that hold commas");
     }
 
     @Test

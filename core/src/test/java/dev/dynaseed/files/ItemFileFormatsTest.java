@@ -179,6 +179,29 @@ class ItemFileFormatsTest {
     }
 
     @Test
+    void csv_infersTextForEveryNumberWhoseTextDynamoDbWouldNotGiveBack_soNoCharacterIsLost() throws IOException {
+        Path path = write(
+                "signs.csv",
+                "id,minusZero,padded,plus,trailing,exponent,fine\n1,-0,007,+5,1.50,1e3,-0.5\n2,0,8,6,2,3,10\n");
+        TableSpec table = table("t", file(path));
+
+        assertThat(scanned(table).scan().orElseThrow().columnTypes())
+                .containsExactly(
+                        Map.entry("id", ItemSourceSpec.CsvType.S),
+                        Map.entry("minusZero", ItemSourceSpec.CsvType.S),
+                        Map.entry("padded", ItemSourceSpec.CsvType.S),
+                        Map.entry("plus", ItemSourceSpec.CsvType.S),
+                        Map.entry("trailing", ItemSourceSpec.CsvType.S),
+                        Map.entry("exponent", ItemSourceSpec.CsvType.S),
+                        Map.entry("fine", ItemSourceSpec.CsvType.N));
+        assertThat(items(table).get(0))
+                .containsEntry("minusZero", s("-0"))
+                .containsEntry("padded", s("007"))
+                .containsEntry("plus", s("+5"))
+                .containsEntry("fine", n("-0.5"));
+    }
+
+    @Test
     void csv_withoutHeader_usesTheSpecsColumns_andTheirTypes() throws IOException {
         Path path = write("rows.csv", "a,5,\"{\"\"SS\"\": [\"\"x\"\"]}\"\nb,6,\n");
         ItemSourceSpec.File source = new ItemSourceSpec.File(

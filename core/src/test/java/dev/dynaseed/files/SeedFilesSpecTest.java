@@ -87,6 +87,21 @@ class SeedFilesSpecTest {
     }
 
     @Test
+    void misspeltFormat_getsADidYouMean_withItsLineAndColumn() throws IOException {
+        Path spec = dir.resolve("typo.yaml");
+        Files.writeString(
+                spec,
+                "version: 1\ntables:\n  - name: users\n    partitionKey: {name: id, type: S}\n    seed:\n"
+                        + "      files:\n        - {path: a.jsonl, format: jsnol}\n");
+
+        assertThatThrownBy(() -> SpecReader.read(spec))
+                .hasMessageContaining(
+                        "typo.yaml:7:27: tables[0].seed.files[0].format: 'jsnol' is not an item file format; did you mean"
+                                + " 'jsonl'? use one of json, jsonl, csv, dynamodb-json, batch-write, s3-export, serverless,"
+                                + " serverless-raw");
+    }
+
+    @Test
     void apply_writesTheSourcesItemsFirst_thenTheGeneratedOnes_andDeletesABatchWriteFilesKeys() throws IOException {
         String table = Dynalite.uniqueTableName("sourced");
         Files.writeString(

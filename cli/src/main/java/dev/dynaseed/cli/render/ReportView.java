@@ -1,5 +1,6 @@
 package dev.dynaseed.cli.render;
 
+import dev.dynaseed.files.SourceReport;
 import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
@@ -48,7 +49,12 @@ public final class ReportView {
         long written = report.total(SeedOutcome::written);
         return report.status() + ": " + report.tables().size() + " table"
                 + (report.tables().size() == 1 ? "" : "s") + ", " + written + " of " + requested + " items written in "
-                + seconds(report.duration()) + ".";
+                + seconds(report.duration())
+                + SourceReport.closing(
+                                report.tables().stream().map(TableReport::table).toList())
+                        .map(sources -> "; " + sources)
+                        .orElse("")
+                + ".";
     }
 
     private static String notes(TableReport row, String specAndTarget) {
@@ -82,6 +88,8 @@ public final class ReportView {
                 .note()
                 .ifPresent(note ->
                         out.append("  ").append(name).append(": ").append(note).append('\n'));
+        SourceReport.lines(row.table())
+                .forEach(line -> out.append("  ").append(line).append('\n'));
         for (String error : row.seed().errors()) {
             out.append("  ").append(name).append(" write error: ").append(error).append('\n');
         }

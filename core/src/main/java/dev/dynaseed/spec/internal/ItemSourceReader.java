@@ -87,7 +87,12 @@ public final class ItemSourceReader {
             Optional<ItemFileFormat> named = ItemFileFormat.named(name);
             if (named.isEmpty()) {
                 fields.problem(
-                        "format", Quote.of(name) + " is not an item file format; use one of " + ItemFileFormat.names());
+                        "format",
+                        Quote.of(name) + " is not an item file format; "
+                                + DidYouMean.closest(name, ItemFileFormat.specNames())
+                                        .map(match -> "did you mean '" + match + "'? ")
+                                        .orElse("")
+                                + "use one of " + ItemFileFormat.names());
             }
             return named;
         });
