@@ -55,22 +55,22 @@ public final class Benchmark {
     private static final int[] THREADS = {1, 2, 4, 8, 16};
 
     private final long items;
-    private final Path cliJar;
+    private final Path launcher;
     private final Path work;
     private final List<String> verdicts = new ArrayList<>();
 
-    private Benchmark(long items, Path cliJar, Path work) {
+    private Benchmark(long items, Path launcher, Path work) {
         this.items = items;
-        this.cliJar = cliJar;
+        this.launcher = launcher;
         this.work = work;
     }
 
     public static void main(String[] args) throws Exception {
-        long items = Long.getLong("bench.items", 20_000);
+        long items = Long.getLong("bench.items", 50_000);
         long heapItems = Long.getLong("bench.heapItems", 1_000_000);
-        Path cliJar = Path.of(System.getProperty("bench.cliJar"));
+        Path launcher = Path.of(System.getProperty("bench.launcher"));
         Path work = Files.createTempDirectory("dynaseed-bench");
-        Benchmark bench = new Benchmark(items, cliJar, work);
+        Benchmark bench = new Benchmark(items, launcher, work);
         System.out.println("engine: " + Dynalite.target().describe() + "; " + items + " items per figure; "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         // -Dbench.parts=seed,order,capacity,first,heap runs some parts only (all by default).
@@ -192,26 +192,16 @@ public final class Benchmark {
     private record CliRun(JsonNode report, Optional<Instant> jvmStart) {}
 
     private CliRun cli(Path spec, String endpoint, List<String> jvmOptions) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar",
-                cliJar.toString(),
-                "apply",
-                "-f",
-                spec.toString(),
-                "--endpoint-url",
-                endpoint,
-                "--samples",
-                "0",
-                "-o",
-                "json"));
+        // The launcher a user runs, with the JVM options it chooses (DYNASEED_JAVA_OPTS adds to them).
+        command.add(launcher.toString());
+        command.addAll(
+                List.of("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "--samples", "0", "-o", "json"));
         Path out = work.resolve("cli.out");
         // In the work folder: apply keeps its checkpoint under the current folder.
-        Process process = new ProcessBuilder(command)
-                .directory(work.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DYNASEED_JAVA_OPTS", String.join(" ", jvmOptions));
+        Process process = builder.directory(work.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(work.resolve("cli.err").toFile())
                 .start();
