@@ -47,8 +47,14 @@ public final class Checkpoints {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long savedAt = System.nanoTime();
-    private boolean saveFailed;
+    /** The first failure to save, for the warnings (written under {@link #file}'s lock). */
+    private volatile String saveFailure;
+
     private boolean saveScheduled;
+    /** How many snapshots were taken (guarded by this). */
+    private long snapshots;
+    /** The number of the snapshot in the file (guarded by {@link #file}). */
+    private long written;
 
     private Checkpoints(CheckpointFile file, boolean resume, Map<String, TableCheckpoint> before) {
         this.file = file;
@@ -215,7 +221,12 @@ public final class Checkpoints {
 
     /** Lines a report shows as warnings (a stopped seed met by skip or append). */
     public synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        String failure = saveFailure;
+        if (failure != null) {
+            all.add(failure);
+        }
+        return List.copyOf(all);
     }
 
     /** Lines a report shows as notes (what a resume did). */
@@ -236,11 +247,12 @@ public final class Checkpoints {
             current.put(start.table(), start);
         }
         current.put(start.table(), current.get(start.table()).plus(indexes));
-        if (System.nanoTime() - savedAt >= SAVE_EVERY_NANOS) {
-            save();
-        } else if (!saveScheduled) {
+        // Saved by the checkpoint thread, never by the writer thread that recorded: a file written while every
+        // other writer thread waits for this lock would stall the whole seed a few times a second.
+        if (!saveScheduled) {
             saveScheduled = true;
-            LATER.schedule(this::save, SAVE_EVERY_NANOS, TimeUnit.NANOSECONDS);
+            long wait = Math.max(0, SAVE_EVERY_NANOS - (System.nanoTime() - savedAt));
+            LATER.schedule(this::save, wait, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -251,17 +263,32 @@ public final class Checkpoints {
         }
     }
 
-    /** Saves what is recorded now; a failure to save becomes a warning, never a failed seed. */
-    public synchronized void save() {
-        savedAt = System.nanoTime();
-        saveScheduled = false;
-        try {
-            file.write(current);
-        } catch (CheckpointException e) {
-            LOG.warn("{}", e.getMessage());
-            if (!saveFailed) {
-                saveFailed = true;
-                warnings.add(e.getMessage() + "; --resume cannot continue this run");
+    /**
+     * Saves what is recorded now; a failure to save becomes a warning, never a failed seed. The file is written
+     * outside the lock writer threads record under, and never replaced by an older state than it holds.
+     */
+    public void save() {
+        Map<String, TableCheckpoint> snapshot;
+        long number;
+        synchronized (this) {
+            savedAt = System.nanoTime();
+            saveScheduled = false;
+            snapshot = new LinkedHashMap<>(current);
+            number = ++snapshots;
+        }
+        synchronized (file) {
+            if (number <= written) {
+                return;
+            }
+            written = number;
+            try {
+                file.write(snapshot);
+            } catch (CheckpointException e) {
+                LOG.warn("{}", e.getMessage());
+                // Not under this object's lock: forget() holds it while it saves.
+                if (saveFailure == null) {
+                    saveFailure = e.getMessage() + "; --resume cannot continue this run";
+                }
             }
         }
     }
