@@ -71,6 +71,10 @@ class Proxy:
             except OSError:
                 return
             upstream = socket.create_connection(("127.0.0.1", self.upstream))
+            # Forward each chunk at once: without this, Nagle's algorithm holds a request's body until the engine
+            # acknowledges its headers (up to 40 ms of delayed ACK per request), which is the proxy's delay, not the CLI's.
+            for s in (client, upstream):
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             threading.Thread(target=self.pipe, args=(client, upstream, True), daemon=True).start()
             threading.Thread(target=self.pipe, args=(upstream, client, False), daemon=True).start()
 
