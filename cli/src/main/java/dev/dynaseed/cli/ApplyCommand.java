@@ -141,6 +141,14 @@ final class ApplyCommand implements Callable<Integer> {
         InputException.requireInRange("--wait-timeout", waitTimeout, 1, 86_400);
         InputException.requireInRange("--samples", samples, 0, 1000);
         viaLambda.validate(resume);
+        // An endpoint's or AWS's client is built on another thread while the spec is read: in a fresh JVM both are
+        // slow (classes loaded for the first time), and the first item goes out sooner when they overlap.
+        try (Session.Pending session = viaLambda.enabled() ? Session.later(target) : Session.prepare(target)) {
+            return apply(session);
+        }
+    }
+
+    private Integer apply(Session.Pending pending) {
         Spec loaded = limits.apply(
                 files.scan(spec.load(), spec.describe(), command.commandLine().getErr()));
         PrintWriter out = command.commandLine().getOut();
@@ -153,7 +161,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ViaLambdaApply.run(this, loaded, options);
         }
         Checkpoints checkpoints = checkpoints(loaded);
-        try (Session session = Session.open(target)) {
+        try (Session session = pending.open()) {
             Pipeline pipeline =
                     new Pipeline(session.client(), session.target().describe(), options).withCheckpoints(checkpoints);
             Plan plan = pipeline.plan(loaded);

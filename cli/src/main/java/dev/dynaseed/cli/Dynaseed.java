@@ -3,6 +3,11 @@ package dev.dynaseed.cli;
 import dev.dynaseed.spec.internal.Quote;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -21,20 +26,6 @@ import picocli.CommandLine.ScopeType;
             "With no --endpoint-url, --region or --profile, commands use the local engine (dynalite on 127.0.0.1),"
                     + " started and stopped as needed."
         },
-        subcommands = {
-            ApplyCommand.class,
-            PlanCommand.class,
-            DestroyCommand.class,
-            TablesCommand.class,
-            ScanCommand.class,
-            ExportCommand.class,
-            InitCommand.class,
-            InvokeLocalCommand.class,
-            ShardsCommand.class,
-            LocalCommand.class,
-            AdminCommand.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked was done",
@@ -45,6 +36,14 @@ import picocli.CommandLine.ScopeType;
             "130:interrupted by Ctrl-C (apply reports what it wrote first; a second Ctrl-C stops at once)"
         })
 public final class Dynaseed implements Runnable {
+    /**
+     * The subcommands, by name, in the order help lists them. Added to the root in {@link #commandLine(Path)}, not
+     * through {@code @Command(subcommands)}, so that a run naming one builds the model of that one only (picocli reads
+     * each command's annotations and fields when it is added, which costs a fresh JVM several hundred milliseconds for
+     * all of them).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,9 +67,39 @@ public final class Dynaseed implements Runnable {
 
     /** The same, taking {@code ./dynaseed.yaml} (when no spec is named) from {@code directory}. */
     static CommandLine commandLine(Path directory) {
+        return commandLine(directory, COMMANDS.values());
+    }
+
+    /**
+     * The command line for {@code args}: when they name a command right away ({@code apply ...}, {@code --verbose
+     * plan ...}), the root with that command alone, which parses and runs it exactly as the full tree does; else
+     * ({@code --help}, {@code help apply}, a mistyped command, an {@code @file}) the full tree.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        return chosenCommand(args)
+                .map(command -> commandLine(Path.of(""), List.of(command)))
+                .orElseGet(Dynaseed::commandLine);
+    }
+
+    /** The command {@code args} name before anything else but {@code --verbose}, if they do. */
+    static Optional<Class<?>> chosenCommand(String[] args) {
+        for (String arg : args) {
+            if (!arg.equals("--verbose")) {
+                Class<?> command = COMMANDS.get(arg);
+                return command == null || command == CommandLine.HelpCommand.class
+                        ? Optional.empty()
+                        : Optional.of(command);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(Path directory, Collection<Class<?>> commands) {
         Dynaseed root = new Dynaseed();
         root.directory = directory;
         CommandLine commandLine = new CommandLine(root);
+        // Before the converters and handlers below: picocli gives those to the subcommands added so far.
+        commands.forEach(commandLine::addSubcommand);
         // Say "a whole number" where picocli's own converters would say "not an int" or "not a long".
         commandLine.registerConverter(
                 Integer.class, value -> (int) wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
@@ -133,6 +162,23 @@ public final class Dynaseed implements Runnable {
         commandLine.getOut().flush();
         commandLine.getErr().flush();
         System.exit(code);
+    }
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("apply", ApplyCommand.class);
+        commands.put("plan", PlanCommand.class);
+        commands.put("destroy", DestroyCommand.class);
+        commands.put("tables", TablesCommand.class);
+        commands.put("scan", ScanCommand.class);
+        commands.put("export", ExportCommand.class);
+        commands.put("init", InitCommand.class);
+        commands.put("invoke-local", InvokeLocalCommand.class);
+        commands.put("shards", ShardsCommand.class);
+        commands.put("local", LocalCommand.class);
+        commands.put("admin", AdminCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(commands);
     }
 
     private static long wholeNumber(String value, long min, long max) {
