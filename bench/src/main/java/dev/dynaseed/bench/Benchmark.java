@@ -19,7 +19,6 @@ import dev.dynaseed.spec.SpecReader;
 import dev.dynaseed.spec.TableSpec;
 import dev.dynaseed.testing.CapacityLimitedEndpoint;
 import dev.dynaseed.testing.Dynalite;
-import dev.dynaseed.testing.FaultProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -189,7 +187,7 @@ public final class Benchmark {
         return items * 1000.0 / Math.max(1, seed.path("durationMs").asLong());
     }
 
-    private record CliRun(JsonNode report, Optional<Instant> jvmStart) {}
+    private record CliRun(JsonNode report, long spawnedMillis) {}
 
     private CliRun cli(Path spec, String endpoint, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
@@ -201,18 +199,20 @@ public final class Benchmark {
         // In the work folder: apply keeps its checkpoint under the current folder.
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DYNASEED_JAVA_OPTS", String.join(" ", jvmOptions));
+        // The wall clock just before the process is started: ProcessHandle's start instant is built on the boot
+        // time in whole seconds (Linux /proc/stat), up to a second off.
+        long spawned = System.currentTimeMillis();
         Process process = builder.directory(work.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(work.resolve("cli.err").toFile())
                 .start();
-        Optional<Instant> started = process.toHandle().info().startInstant();
         int exit = process.waitFor();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         if (exit != 0) {
             throw new IllegalStateException(
                     "dynaseed apply exited with " + exit + ": " + text + Files.readString(work.resolve("cli.err")));
         }
-        return new CliRun(JSON.readTree(text), started);
+        return new CliRun(JSON.readTree(text), spawned);
     }
 
     /** A table of {@code spec}'s shape, created empty with dynaseed's pipeline; the spec with {@code items} items. */
@@ -367,24 +367,24 @@ public final class Benchmark {
         Files.writeString(file, Shapes.seed("bench_first", 100));
         new Pipeline(Dynalite.client(), Dynalite.target().describe(), ApplyOptions.defaults())
                 .apply(SpecReader.read(file), SeedProgress.NONE);
-        AtomicLong first = new AtomicLong();
         List<Long> millis = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
-            first.set(0);
-            try (FaultProxy proxy = FaultProxy.inFrontOfDynalite("BatchWriteItem", n -> {
-                first.compareAndSet(0, System.currentTimeMillis());
-                return Optional.empty();
-            })) {
+        // One run first, not counted: after a build, the launcher's first apply writes its class archive.
+        for (int run = 0; run < 4; run++) {
+            try (RecordingTcpProxy proxy =
+                    new RecordingTcpProxy(Dynalite.target().endpoint().getPort(), "BatchWriteItem")) {
                 CliRun cli = cli(file, proxy.url(), List.of());
-                long start = cli.jvmStart.orElseThrow().toEpochMilli();
-                millis.add(first.get() - start);
+                long start = cli.spawnedMillis();
+                if (run > 0) {
+                    millis.add(proxy.firstSeenMillis() - start);
+                }
             }
         }
         millis.sort(Long::compare);
-        System.out.println("JVM start to first BatchWriteItem at the engine, 3 runs: " + millis + " ms");
+        System.out.println("launcher start to first BatchWriteItem at the engine, 3 runs after the one that writes"
+                + " the class archive: " + millis + " ms");
         String line = String.format(
                 "%-52s %8d  target <= %-5s %s",
-                "first item sent, median ms after JVM start",
+                "first item sent, median ms after launcher start",
                 millis.get(1),
                 "1000",
                 millis.get(1) <= 1000 ? "PASS" : "FAIL");
