@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -260,6 +261,39 @@ class ImportsCliTest {
                 .singleElement()
                 .satisfies(gsi -> assertThat(gsi.name()).isEqualTo("by_plan"));
 
+        Cli.Result plan = Cli.run("plan", "-f", out.toString(), "--endpoint-url", endpoint);
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    }
+
+    @Test
+    void initFromTable_writesASpecItCanReadBack_whenTheItemsHoldNumbersNoDecimalRangeHolds() throws IOException {
+        String table = Dynalite.uniqueTableName("live_wide");
+        Path spec = dir.resolve("wide.yaml");
+        Files.writeString(spec, """
+                tables:
+                  - name: %s
+                    partitionKey: {name: id, type: S}
+                """.formatted(table));
+        Cli.Result applied = Cli.run("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        // 0.5 next to 38 nines: a decimalRange over both has 39-digit values at scale 1, ~1E+38 steps at scale 0.
+        List<String> numbers = List.of("0.5", "99999999999999999999999999999999999999", "1E+125", "-2.5E-100");
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            Dynalite.client()
+                    .putItem(r -> r.tableName(table)
+                            .item(Map.of(
+                                    "id", AttributeValue.fromS("item-" + number),
+                                    "v", AttributeValue.fromN(number))));
+        }
+        Path out = dir.resolve("wide-live.yaml");
+
+        Cli.Result init = Cli.run("init", "-f", out.toString(), "--from-table", table, "--endpoint-url", endpoint);
+
+        assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
+        assertThat(Files.readString(out))
+                .contains("v: {generator: oneOf, values: [-2.5E-100, 0.5, 99999999999999999999999999999999999999,"
+                        + " 1.0E+125]}");
         Cli.Result plan = Cli.run("plan", "-f", out.toString(), "--endpoint-url", endpoint);
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
     }
