@@ -228,7 +228,7 @@ public final class CreateTableImporter implements TableImporter {
                     return;
                 }
                 var builder = table.spec.toBuilder();
-                tag.tags().forEach(t -> builder.tag(t.key(), t.value()));
+                CreateTableMapping.tags(tag.tags(), reporter::problem).forEach(builder::tag);
                 table.spec = builder.build();
             }
             case "delete-table" -> {
