@@ -1,10 +1,16 @@
 package dev.dynaseed.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.invocation.FunctionResponse;
 import dev.dynaseed.invocation.SeedFunction;
+import dev.dynaseed.spec.internal.JsonLimits;
+import dev.dynaseed.spec.internal.SpecLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,6 +41,15 @@ final class InvokeLocalCommand implements Callable<Integer> {
 
     /** Lambda's limit on a synchronous invocation's payload, 6 MB: a larger event never reaches a deployed function. */
     static final long MAX_EVENT_BYTES = 6L * 1024 * 1024;
+
+    /** How deep an event may nest: its spec nests far less, and a deeper one is refused in dynaseed's words. */
+    static final int MAX_EVENT_DEPTH = 1000;
+
+    private static final JsonFactory EVENT_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_EVENT_DEPTH)
+                    .build())
+            .build();
 
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
@@ -146,8 +161,19 @@ final class InvokeLocalCommand implements Callable<Integer> {
                 throw new InputException("--event: " + event + " cannot be read: " + e.getMessage());
             }
         }
-        try {
-            return Json.mapper().readTree(text.isBlank() ? "{}" : text);
+        try (JsonParser parser = EVENT_JSON.createParser(text.isBlank() ? "{}" : text)) {
+            try {
+                return Json.mapper().readTree(parser);
+            } catch (StreamConstraintsException e) {
+                throw JsonLimits.located(e, parser);
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InputException("--event: " + (event == null ? "the event" : event)
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ")") + " "
+                    + JsonLimits.problem(
+                            e, "a Lambda event (its spec nests at most " + SpecLimits.MAX_DEPTH + " levels)"));
         } catch (IOException e) {
             throw new InputException("--event: " + (event == null ? "the event" : event) + " is not JSON; a Lambda"
                     + " event is a JSON document, e.g. {} or {\"spec\": {...}}");

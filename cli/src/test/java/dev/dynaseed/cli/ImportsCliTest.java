@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -296,6 +298,32 @@ class ImportsCliTest {
                         + " 1.0E+125]}");
         Cli.Result plan = Cli.run("plan", "-f", out.toString(), "--endpoint-url", endpoint);
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "template.json, '{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": ', '}', a template",
+        "model.json, '{\"ModelName\": \"m\", \"DataModel\": ', '}', a NoSQL Workbench model",
+        "create.json, '{\"TableName\": \"t\", \"KeySchema\": [], \"AttributeDefinitions\": [], \"Tags\": ', '}',"
+                + " a CreateTable request",
+        "tf/main.tf.json, '{\"resource\": ', '}', a Terraform configuration"
+    })
+    void deeplyNestedJson_isRefusedInOurWords_namingTheFileTheLimitAndWhatToDo(
+            String name, String head, String tail, String what) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, head + "[".repeat(3000) + "]".repeat(3000) + tail);
+
+        Cli.Result result = Cli.run("init", "-f", dir.resolve("out.yaml").toString(), "--from", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .containsPattern(java.util.regex.Pattern.quote(file.toString()) + ":1:\\d+: nests objects and lists"
+                        + " more than 6[45] levels deep; " + what + " needs far fewer: check its brackets, one may"
+                        + " never be closed\n$")
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("Document nesting depth");
+        assertThat(dir.resolve("out.yaml")).doesNotExist();
     }
 
     @Test

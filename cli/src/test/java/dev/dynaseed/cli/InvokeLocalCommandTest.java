@@ -112,6 +112,21 @@ class InvokeLocalCommandTest {
     }
 
     @Test
+    void deeplyNestedEvent_isRefusedInOurWords_namingTheLimitAndWhatToDo() throws IOException {
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "{\"spec\": {\"tables\": " + "[".repeat(3000) + "]".repeat(3000) + "}}");
+
+        Cli.Result result = Cli.run("invoke-local", "--event", deep.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .isEqualTo("error: --event: " + deep + " (line 1) nests objects and lists more than 1000 levels deep;"
+                        + " a Lambda event (its spec nests at most 32 levels) needs far fewer: check its brackets, one"
+                        + " may never be closed\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void eventAboveLambdasSynchronousPayloadLimit_isRefusedNamingTheLimit() throws IOException {
         Path big = dir.resolve("bigev.json");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
