@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -236,8 +237,14 @@ final class ViaLambdaApply {
                 out.println("  shard " + again.shard() + " invoked again (attempt " + again.attempt() + ") for "
                         + again.items() + " items (" + ranges(again) + "): " + again.reason());
             }
+            // A failure is also each of its tables' write error, printed above: only the ones not shown there yet.
+            Set<String> shown = report.tables().stream()
+                    .flatMap(table -> table.seed().errors().stream())
+                    .collect(Collectors.toSet());
             for (String failure : fanOut.failures()) {
-                out.println("  ! " + failure);
+                if (!shown.contains(failure)) {
+                    out.println("  ! " + failure);
+                }
             }
             out.println();
             apply.limits.cappedLine().ifPresent(out::println);
