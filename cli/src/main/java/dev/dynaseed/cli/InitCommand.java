@@ -47,6 +47,12 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the file if it exists.")
     boolean force;
 
+    @Option(
+            names = "--parents",
+            description = "Create the file's folder (and its parents) when it does not exist, as mkdir -p does;"
+                    + " without it a missing folder is refused.")
+    boolean parents;
+
     @Mixin
     ImportOptionsMixin imports;
 
@@ -125,12 +131,21 @@ final class InitCommand implements Callable<Integer> {
             throw new InputException(
                     file + " already exists; pass --force to overwrite it, or -f to write another" + " file");
         }
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (!parents && folder != null && Files.notExists(folder)) {
+            Path missing = folder;
+            while (missing.getParent() != null && Files.notExists(missing.getParent())) {
+                missing = missing.getParent();
+            }
+            throw new InputException("-f " + file + ": the folder " + missing + " does not exist; create it first"
+                    + " (mkdir -p " + folder + "), or add --parents to have init create it");
+        }
     }
 
     private void write(String written) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
+            if (parents && parent != null) {
                 Files.createDirectories(parent);
             }
             Files.writeString(file, written);

@@ -1,23 +1,35 @@
 package dev.dynaseed.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.cli.render.Json;
+import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.invocation.FunctionResponse;
 import dev.dynaseed.invocation.SeedFunction;
+import dev.dynaseed.spec.internal.JsonLimits;
+import dev.dynaseed.spec.internal.SpecLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 @Command(
         name = "invoke-local",
@@ -35,6 +47,15 @@ final class InvokeLocalCommand implements Callable<Integer> {
 
     /** Lambda's limit on a synchronous invocation's payload, 6 MB: a larger event never reaches a deployed function. */
     static final long MAX_EVENT_BYTES = 6L * 1024 * 1024;
+
+    /** How deep an event may nest: its spec nests far less, and a deeper one is refused in dynaseed's words. */
+    static final int MAX_EVENT_DEPTH = 1000;
+
+    private static final JsonFactory EVENT_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_EVENT_DEPTH)
+                    .build())
+            .build();
 
     @picocli.CommandLine.Spec(Target.SELF)
     CommandSpec command;
@@ -88,8 +109,10 @@ final class InvokeLocalCommand implements Callable<Integer> {
                     + " pass -o json or leave -o out");
         }
         JsonNode payload = payload();
+        Optional<LocalShard.Prepared> sharded = Optional.empty();
         if (shard != null) {
-            payload = LocalShard.event(shard, payload);
+            sharded = Optional.of(LocalShard.event(shard, payload));
+            payload = sharded.get().event();
         }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -99,6 +122,9 @@ final class InvokeLocalCommand implements Callable<Integer> {
                             yes, "Run the function against " + session.target().describe() + "?", out)) {
                 out.println("Nothing was changed.");
                 return ExitCode.OK;
+            }
+            if (sharded.isPresent()) {
+                requireTables(session, sharded.get());
             }
             SeedFunction function = new SeedFunction(
                     session.client(),
@@ -120,6 +146,43 @@ final class InvokeLocalCommand implements Callable<Integer> {
                     response.body().path("status").asText().equals("FAILED") ? ExitCode.FAILED : ExitCode.PARTIAL;
             };
         }
+    }
+
+    /**
+     * Refuses a shard whose tables do not exist: a shard only writes items (apply --via-lambda provisions the tables
+     * before it fans out), so it would report every item failed.
+     */
+    private void requireTables(Session session, LocalShard.Prepared prepared) {
+        List<String> missing = new ArrayList<>();
+        for (String table : prepared.tables()) {
+            try {
+                session.client().describeTable(r -> r.tableName(table));
+            } catch (ResourceNotFoundException e) {
+                missing.add(table);
+            } catch (SdkException e) {
+                throw TargetException.from(session.client(), "DescribeTable " + table, e);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String target = OptionEcho.specAndTarget(command);
+        String create = switch (prepared.specSource()) {
+            case BUILT_IN -> "run dynaseed apply --builtin --max-items 0" + target;
+            case EVENT ->
+                "save the event's spec as spec.yaml and run dynaseed apply -f spec.yaml --max-items 0" + target;
+            case ENVIRONMENT ->
+                "save DYNASEED_SPEC as spec.yaml and run dynaseed apply -f spec.yaml --max-items 0" + target;
+        };
+        throw new InputException("--shard " + shard + ": "
+                + (missing.size() == 1
+                        ? "table '" + missing.get(0) + "' does not exist"
+                        : "tables "
+                                + missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
+                                + " do not exist")
+                + " on " + session.target().describe() + "; a shard only writes items into tables provisioned"
+                + " before it (as apply --via-lambda does): create them first, e.g. " + create
+                + " (it creates the tables and writes no items)");
     }
 
     private JsonNode payload() {
@@ -146,8 +209,19 @@ final class InvokeLocalCommand implements Callable<Integer> {
                 throw new InputException("--event: " + event + " cannot be read: " + e.getMessage());
             }
         }
-        try {
-            return Json.mapper().readTree(text.isBlank() ? "{}" : text);
+        try (JsonParser parser = EVENT_JSON.createParser(text.isBlank() ? "{}" : text)) {
+            try {
+                return Json.mapper().readTree(parser);
+            } catch (StreamConstraintsException e) {
+                throw JsonLimits.located(e, parser);
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InputException("--event: " + (event == null ? "the event" : event)
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ")") + " "
+                    + JsonLimits.problem(
+                            e, "a Lambda event (its spec nests at most " + SpecLimits.MAX_DEPTH + " levels)"));
         } catch (IOException e) {
             throw new InputException("--event: " + (event == null ? "the event" : event) + " is not JSON; a Lambda"
                     + " event is a JSON document, e.g. {} or {\"spec\": {...}}");

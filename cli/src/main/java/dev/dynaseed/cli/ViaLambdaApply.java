@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -227,7 +228,9 @@ final class ViaLambdaApply {
             out.println(Json.pretty(json));
         } else {
             out.println("Applied " + apply.spec.describe() + " to " + report.target() + "\n");
-            out.print(ReportView.summary(report, OptionEcho.specAndTarget(apply.command)));
+            // A failed shard is also a write error of each of its tables: said once, below, under the shards.
+            Set<String> failures = Set.copyOf(fanOut.failures());
+            out.print(ReportView.summary(withoutErrors(report, failures), OptionEcho.specAndTarget(apply.command)));
             out.println();
             out.println("Shards: "
                     + events.stream().filter(e -> !e.shard().isEmpty()).count() + ", " + fanOut.invocations()
@@ -251,6 +254,30 @@ final class ViaLambdaApply {
             case PARTIAL -> ExitCode.PARTIAL;
             case FAILED -> ExitCode.FAILED;
         };
+    }
+
+    /** {@code report} as printed: the tables' write errors without {@code errors}, which are printed elsewhere. */
+    private static Report withoutErrors(Report report, Set<String> errors) {
+        List<TableReport> tables = new ArrayList<>();
+        for (TableReport table : report.tables()) {
+            SeedOutcome seed = table.seed();
+            tables.add(new TableReport(
+                    table.table(),
+                    table.outcome(),
+                    new SeedOutcome(
+                            seed.requested(),
+                            seed.written(),
+                            seed.failed(),
+                            seed.skipped(),
+                            seed.retried(),
+                            seed.skipReason(),
+                            seed.errors().stream()
+                                    .filter(error -> !errors.contains(error))
+                                    .toList(),
+                            seed.duration()),
+                    table.provisionDuration()));
+        }
+        return new Report(report.target(), tables, report.duration());
     }
 
     private static String ranges(Reinvocation again) {

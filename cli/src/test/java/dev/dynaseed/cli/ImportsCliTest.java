@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -262,6 +265,65 @@ class ImportsCliTest {
 
         Cli.Result plan = Cli.run("plan", "-f", out.toString(), "--endpoint-url", endpoint);
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    }
+
+    @Test
+    void initFromTable_writesASpecItCanReadBack_whenTheItemsHoldNumbersNoDecimalRangeHolds() throws IOException {
+        String table = Dynalite.uniqueTableName("live_wide");
+        Path spec = dir.resolve("wide.yaml");
+        Files.writeString(spec, """
+                tables:
+                  - name: %s
+                    partitionKey: {name: id, type: S}
+                """.formatted(table));
+        Cli.Result applied = Cli.run("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "--samples", "0");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        // 0.5 next to 38 nines: a decimalRange over both has 39-digit values at scale 1, ~1E+38 steps at scale 0.
+        List<String> numbers = List.of("0.5", "99999999999999999999999999999999999999", "1E+125", "-2.5E-100");
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            Dynalite.client()
+                    .putItem(r -> r.tableName(table)
+                            .item(Map.of(
+                                    "id", AttributeValue.fromS("item-" + number),
+                                    "v", AttributeValue.fromN(number))));
+        }
+        Path out = dir.resolve("wide-live.yaml");
+
+        Cli.Result init = Cli.run("init", "-f", out.toString(), "--from-table", table, "--endpoint-url", endpoint);
+
+        assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
+        assertThat(Files.readString(out))
+                .contains("v: {generator: oneOf, values: [-2.5E-100, 0.5, 99999999999999999999999999999999999999,"
+                        + " 1.0E+125]}");
+        Cli.Result plan = Cli.run("plan", "-f", out.toString(), "--endpoint-url", endpoint);
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "template.json, '{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": ', '}', a template",
+        "model.json, '{\"ModelName\": \"m\", \"DataModel\": ', '}', a NoSQL Workbench model",
+        "create.json, '{\"TableName\": \"t\", \"KeySchema\": [], \"AttributeDefinitions\": [], \"Tags\": ', '}',"
+                + " a CreateTable request",
+        "tf/main.tf.json, '{\"resource\": ', '}', a Terraform configuration"
+    })
+    void deeplyNestedJson_isRefusedInOurWords_namingTheFileTheLimitAndWhatToDo(
+            String name, String head, String tail, String what) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, head + "[".repeat(3000) + "]".repeat(3000) + tail);
+
+        Cli.Result result = Cli.run("init", "-f", dir.resolve("out.yaml").toString(), "--from", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .containsPattern(java.util.regex.Pattern.quote(file.toString()) + ":1:\\d+: nests objects and lists"
+                        + " more than 6[45] levels deep; " + what + " needs far fewer: check its brackets, one may"
+                        + " never be closed\n$")
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("Document nesting depth");
+        assertThat(dir.resolve("out.yaml")).doesNotExist();
     }
 
     @Test

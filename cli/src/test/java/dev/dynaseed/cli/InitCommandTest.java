@@ -24,7 +24,8 @@ class InitCommandTest {
     void init_pointsEditorsAtTheCheckoutsSchema_relativeToTheSpec() throws IOException {
         Path file = dir.resolve("nested/dynaseed.yaml");
 
-        assertThat(Cli.run("init", "-f", file.toString()).exitCode()).isZero();
+        assertThat(Cli.run("init", "-f", file.toString(), "--parents").exitCode())
+                .isZero();
 
         String firstLine = Files.readAllLines(file).get(0);
         assertThat(firstLine).startsWith(SCHEMA_LINE);
@@ -67,6 +68,31 @@ class InitCommandTest {
         assertThat(result.err())
                 .startsWith("error: cannot write " + file + " (")
                 .endsWith("); check that its folder is writable, or pass -f with another path\n");
+    }
+
+    @Test
+    void init_refusesAMissingFolder_namingIt_andCreatesNothing() {
+        Path file = dir.resolve("no/such/dir/x.yaml");
+
+        Cli.Result result = Cli.run("init", "-f", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("error: -f " + file + ": the folder " + dir.resolve("no") + " does not exist; create it"
+                        + " first (mkdir -p " + dir.resolve("no/such/dir") + "), or add --parents to have init create"
+                        + " it\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(dir.resolve("no")).doesNotExist();
+    }
+
+    @Test
+    void initParents_createsTheMissingFolder() {
+        Path file = dir.resolve("new/specs/x.yaml");
+
+        Cli.Result result = Cli.run("init", "-f", file.toString(), "--parents");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(file).isRegularFile();
     }
 
     @Test

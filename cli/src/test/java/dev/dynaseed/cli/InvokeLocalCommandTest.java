@@ -112,6 +112,44 @@ class InvokeLocalCommandTest {
     }
 
     @Test
+    void shardAgainstAMissingTable_saysTheTableIsMissingAndHowToCreateIt_andWritesNothing() throws IOException {
+        String table = Dynalite.uniqueTableName("shard_missing");
+        Path event = dir.resolve("shard.json");
+        Files.writeString(event, """
+                {"spec": {"tables": [{"name": "%s", "partitionKey": {"name": "id", "type": "S"},
+                  "billing": {"mode": "PAY_PER_REQUEST"}, "seed": {"count": 10, "attributes": {"id": "uuid4"}}}]}}
+                """.formatted(table));
+
+        Cli.Result result =
+                Cli.run("invoke-local", "--shard", "1/2", "--event", event.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .isEqualTo("error: --shard 1/2: table '" + table + "' does not exist on endpoint " + endpoint
+                        + "; a shard only writes items into tables provisioned before it (as apply --via-lambda does):"
+                        + " create them first, e.g. save the event's spec as spec.yaml and run dynaseed apply -f"
+                        + " spec.yaml --max-items 0 --endpoint-url " + endpoint
+                        + " (it creates the tables and writes no items)\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(Dynalite.client().listTables().tableNames()).doesNotContain(table);
+    }
+
+    @Test
+    void deeplyNestedEvent_isRefusedInOurWords_namingTheLimitAndWhatToDo() throws IOException {
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "{\"spec\": {\"tables\": " + "[".repeat(3000) + "]".repeat(3000) + "}}");
+
+        Cli.Result result = Cli.run("invoke-local", "--event", deep.toString(), "--endpoint-url", endpoint);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err())
+                .isEqualTo("error: --event: " + deep + " (line 1) nests objects and lists more than 1000 levels deep;"
+                        + " a Lambda event (its spec nests at most 32 levels) needs far fewer: check its brackets, one"
+                        + " may never be closed\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void eventAboveLambdasSynchronousPayloadLimit_isRefusedNamingTheLimit() throws IOException {
         Path big = dir.resolve("bigev.json");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {

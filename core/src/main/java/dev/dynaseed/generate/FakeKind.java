@@ -2,9 +2,9 @@ package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.internal.Quote;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The {@code fake} generator kind: Datafaker expressions. */
 final class FakeKind implements GeneratorKind<GeneratorSpec.Fake> {
@@ -56,14 +56,12 @@ final class FakeKind implements GeneratorKind<GeneratorSpec.Fake> {
 
     @Override
     public void validate(GeneratorSpec.Fake spec, GeneratorChecks checks) {
-        Locale locale;
-        try {
-            locale = new Locale.Builder().setLanguageTag(spec.locale()).build();
-        } catch (IllformedLocaleException e) {
-            checks.problem(
-                    "locale", Quote.of(spec.locale()) + " is not a language tag; write e.g. locale: en or de-CH");
+        Optional<String> unknown = DatafakerLocales.problem(spec.locale());
+        if (unknown.isPresent()) {
+            checks.problem("locale", unknown.get());
             return;
         }
+        Locale locale = Locale.forLanguageTag(spec.locale());
         if (spec.expression().isBlank()) {
             checks.problem("expression", "is empty; write e.g. expression: '#{Name.fullName}'");
             return;

@@ -1,11 +1,15 @@
 package dev.dynaseed.imports;
 
+import dev.dynaseed.generate.GeneratorChecks;
+import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.KeySpec;
 import dev.dynaseed.spec.KeyType;
+import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SpecValue;
 import dev.dynaseed.spec.TableSpec;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ public final class GeneratorInference {
     public static final long TIME_SPREAD_SECONDS = 30L * 24 * 3600;
     /** At most this many distinct repeated strings become a {@code oneOf}. */
     public static final int MAX_ONE_OF = 10;
+    /** The largest scale a {@code decimalRange} takes. */
+    private static final int MAX_DECIMAL_SCALE = 20;
 
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -192,6 +198,11 @@ public final class GeneratorInference {
         }
     }
 
+    /**
+     * The narrowest generator the spec validator accepts for the numbers seen: an {@code intRange}, else a
+     * {@code decimalRange} at the sample's scale (lowered until its values fit DynamoDB's 38 digits and one random
+     * draw), else a {@code oneOf} of up to {@value #MAX_ONE_OF} of the values seen, which DynamoDB stored already.
+     */
     private static Optional<GeneratorSpec> numbers(List<BigDecimal> values) {
         BigDecimal min = values.stream().min(BigDecimal::compareTo).orElseThrow();
         BigDecimal max = values.stream().max(BigDecimal::compareTo).orElseThrow();
@@ -201,12 +212,39 @@ public final class GeneratorInference {
                 .orElse(0);
         BigDecimal longMax = BigDecimal.valueOf(Long.MAX_VALUE);
         if (scale == 0 && min.abs().compareTo(longMax) < 0 && max.abs().compareTo(longMax) < 0) {
-            return Optional.of(new GeneratorSpec.IntRange(min.longValueExact(), max.longValueExact()));
+            GeneratorSpec range = new GeneratorSpec.IntRange(min.longValueExact(), max.longValueExact());
+            if (accepted(range)) {
+                return Optional.of(range);
+            }
         }
-        return Optional.of(new GeneratorSpec.DecimalRange(
-                min.setScale(Math.min(scale, 20), java.math.RoundingMode.FLOOR),
-                max.setScale(Math.min(scale, 20), java.math.RoundingMode.CEILING),
-                Math.min(scale, 20)));
+        for (int tried = Math.min(scale, MAX_DECIMAL_SCALE); tried >= 0; tried--) {
+            GeneratorSpec range = new GeneratorSpec.DecimalRange(
+                    min.setScale(tried, RoundingMode.FLOOR), max.setScale(tried, RoundingMode.CEILING), tried);
+            if (accepted(range)) {
+                return Optional.of(range);
+            }
+        }
+        List<BigDecimal> distinct = values.stream()
+                .map(BigDecimal::stripTrailingZeros)
+                .distinct()
+                .sorted()
+                .toList();
+        List<SpecValue> picked = new ArrayList<>();
+        int count = Math.min(MAX_ONE_OF, distinct.size());
+        for (int i = 0; i < count; i++) {
+            // Evenly spread over the sorted values, the smallest and the largest included.
+            int index = count == 1 ? 0 : (int) ((long) i * (distinct.size() - 1) / (count - 1));
+            picked.add(new SpecValue.Number(distinct.get(index)));
+        }
+        GeneratorSpec seen = new GeneratorSpec.OneOf(picked, List.of());
+        return accepted(seen) ? Optional.of(seen) : Optional.empty();
+    }
+
+    /** Whether the spec validator takes {@code generator} as it is: inference never writes a spec init refuses. */
+    private static boolean accepted(GeneratorSpec generator) {
+        List<Problem> problems = new ArrayList<>();
+        GeneratorKinds.validate(generator, new GeneratorChecks("", 1, Optional.empty(), problems));
+        return problems.isEmpty();
     }
 
     /**

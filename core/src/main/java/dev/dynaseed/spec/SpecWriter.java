@@ -190,13 +190,13 @@ public final class SpecWriter {
             return YamlText.scalar(text.value());
         }
         if (value instanceof SpecValue.Number number) {
-            return number.value().toPlainString();
+            return YamlText.number(number.value());
         }
         if (value instanceof SpecValue.Bool bool) {
             return String.valueOf(bool.value());
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            return YamlText.number(decimal);
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.dynaseed.imports.ImportException;
 import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -246,13 +248,18 @@ public final class TemplateReader {
             if (parser.nextToken() == null) {
                 throw fail(source, kind, "is empty");
             }
-            TemplateNode root = jsonValue(parser, 0);
+            TemplateNode root;
+            try {
+                root = jsonValue(parser, 0);
+            } catch (StreamConstraintsException e) {
+                throw JsonLimits.located(e, parser);
+            }
             if (parser.nextToken() != null) {
                 throw fail(jsonAt(parser.currentTokenLocation()), "has text after the end of the JSON object");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw fail(jsonAt(e.getLocation()), "is not valid JSON: " + oneLine(e.getOriginalMessage()));
+            throw fail(jsonAt(e.getLocation()), JsonLimits.problem(e, "a template"));
         } catch (IOException e) {
             throw fail(source, kind, "cannot be read as JSON: " + e.getMessage());
         }

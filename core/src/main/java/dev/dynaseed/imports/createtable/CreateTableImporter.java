@@ -1,6 +1,7 @@
 package dev.dynaseed.imports.createtable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynaseed.imports.ImportException;
 import dev.dynaseed.imports.ImportOptions;
@@ -13,6 +14,7 @@ import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -73,7 +75,11 @@ public final class CreateTableImporter implements TableImporter {
             roots = LocatedJson.read(text, source);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            Problem problem = new Problem("", "is not JSON: " + e.getOriginalMessage() + "; fix the JSON there");
+            Problem problem = new Problem(
+                    "",
+                    e instanceof StreamConstraintsException
+                            ? JsonLimits.problem(e, "a CreateTable request")
+                            : "is not JSON: " + e.getOriginalMessage() + "; fix the JSON there");
             throw new ImportException(
                     source,
                     kind(),
@@ -228,7 +234,7 @@ public final class CreateTableImporter implements TableImporter {
                     return;
                 }
                 var builder = table.spec.toBuilder();
-                tag.tags().forEach(t -> builder.tag(t.key(), t.value()));
+                CreateTableMapping.tags(tag.tags(), reporter::problem).forEach(builder::tag);
                 table.spec = builder.build();
             }
             case "delete-table" -> {

@@ -15,6 +15,7 @@ import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import dev.dynaseed.spec.WarmThroughputSpec;
 import dev.dynaseed.spec.internal.DidYouMean;
+import dev.dynaseed.spec.internal.SpecLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ final class CreateTableMapping {
     private final BiConsumer<String, String> problems;
     private final Map<String, KeySpec> defined = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
+    /** Attributes defined with a missing or wrong type: already reported, so keys naming them say nothing more. */
+    private final Set<String> untyped = new LinkedHashSet<>();
 
     private CreateTableMapping(BiConsumer<String, String> problems) {
         this.problems = problems;
@@ -73,11 +76,14 @@ final class CreateTableMapping {
                 problem(path, "'" + definition.attributeName() + "' is defined twice; define each attribute once");
             } else if (type.isPresent()) {
                 defined.put(definition.attributeName(), new KeySpec(definition.attributeName(), type.get()));
+            } else {
+                untyped.add(definition.attributeName());
             }
         }
         List<KeySpec> hash = keys(request.keySchema(), "HASH", "KeySchema");
         List<KeySpec> range = keys(request.keySchema(), "RANGE", "KeySchema");
-        if (hash.size() != 1 || range.size() > 1) {
+        // Counted on the schema as written: a key whose attribute has a problem of its own is still a key here.
+        if (count(request.keySchema(), "HASH") != 1 || count(request.keySchema(), "RANGE") > 1) {
             problem(
                     "KeySchema",
                     "needs exactly one HASH key and at most one RANGE key; e.g. [{\"AttributeName\": \"id\","
@@ -115,15 +121,7 @@ final class CreateTableMapping {
                 warm(request.warmThroughput()),
                 Optional.ofNullable(request.resourcePolicy()),
                 Optional.empty());
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (int i = 0; i < request.tags().size(); i++) {
-            var tag = request.tags().get(i);
-            if (tag.key() == null || tag.value() == null) {
-                problem("Tags[" + i + "]", "needs Key and Value, e.g. {\"Key\": \"team\", \"Value\": \"payments\"}");
-            } else {
-                tags.put(tag.key(), tag.value());
-            }
-        }
+        Map<String, String> tags = tags(request.tags(), this::problem);
         if (counted != before || hash.size() != 1) {
             return Optional.empty();
         }
@@ -136,6 +134,40 @@ final class CreateTableMapping {
     }
 
     private int counted;
+
+    /**
+     * Tags as a map, each problem reported: a tag without Key or Value, and a key given twice (DynamoDB would keep one
+     * value silently), named with both positions.
+     */
+    static Map<String, String> tags(
+            List<software.amazon.awssdk.services.dynamodb.model.Tag> list, BiConsumer<String, String> problems) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            var tag = list.get(i);
+            if (tag.key() == null || tag.value() == null) {
+                problems.accept(
+                        "Tags[" + i + "]", "needs Key and Value, e.g. {\"Key\": \"team\", \"Value\": \"payments\"}");
+            } else if (first.containsKey(tag.key())) {
+                int earlier = first.get(tag.key());
+                problems.accept(
+                        "Tags[" + i + "].Key",
+                        "'" + tag.key() + "' is given twice, at Tags[" + earlier + "] (Value '"
+                                + list.get(earlier).value() + "') and Tags[" + i + "] (Value '" + tag.value()
+                                + "'); a table has one value per tag key: keep one of them");
+            } else {
+                first.put(tag.key(), i);
+                tags.put(tag.key(), tag.value());
+            }
+        }
+        return tags;
+    }
+
+    private static long count(List<KeySchemaElement> schema, String keyType) {
+        return schema.stream()
+                .filter(element -> keyType.equals(element.keyTypeAsString()))
+                .count();
+    }
 
     private void problem(String path, String message) {
         counted++;
@@ -184,6 +216,9 @@ final class CreateTableMapping {
             }
             used.add(attribute);
             KeySpec key = defined.get(attribute);
+            if (key == null && untyped.contains(attribute)) {
+                continue;
+            }
             if (key == null) {
                 problem(
                         elementPath + ".AttributeName",
@@ -212,8 +247,9 @@ final class CreateTableMapping {
                                 + " \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5, \"WriteCapacityUnits\": 5},"
                                 + " or \"BillingMode\": \"PAY_PER_REQUEST\"");
             }
+            // A capacity with a problem (reported) still makes a provisioned table: its indexes are judged as such.
             return capacity.<BillingSpec>map(c -> new BillingSpec.Provisioned(c.readCapacity(), c.writeCapacity()))
-                    .orElse(new BillingSpec.PayPerRequest());
+                    .orElse(throughput == null ? new BillingSpec.PayPerRequest() : new BillingSpec.Provisioned(1, 1));
         }
         if (mode.equals("PAY_PER_REQUEST")) {
             if (throughput != null) {
@@ -241,7 +277,21 @@ final class CreateTableMapping {
                             + " \"WriteCapacityUnits\": 5}");
             return Optional.empty();
         }
-        return Optional.of(new CapacitySpec(throughput.readCapacityUnits(), throughput.writeCapacityUnits()));
+        boolean inRange = true;
+        for (String member : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            long units = member.startsWith("Read") ? throughput.readCapacityUnits() : throughput.writeCapacityUnits();
+            if (units < 1 || units > SpecLimits.MAX_CAPACITY_UNITS) {
+                problem(
+                        path + "." + member,
+                        units + " is out of range; use 1 to " + SpecLimits.MAX_CAPACITY_UNITS + " capacity units"
+                                + " (DynamoDB's default quota per table), e.g. 5, or \"BillingMode\":"
+                                + " \"PAY_PER_REQUEST\"");
+                inRange = false;
+            }
+        }
+        return inRange
+                ? Optional.of(new CapacitySpec(throughput.readCapacityUnits(), throughput.writeCapacityUnits()))
+                : Optional.empty();
     }
 
     /** On-demand maximums; -1 (DynamoDB's "no maximum") is left out as in a spec. */

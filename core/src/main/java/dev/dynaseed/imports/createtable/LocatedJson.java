@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynaseed.spec.SourceLocation;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +29,13 @@ import java.util.regex.Pattern;
  */
 final class LocatedJson {
     private static final Pattern COMMAND = Pattern.compile("^#\\s*aws dynamodb ([a-z-]+)\\b");
-    private static final int MAX_DEPTH = 64;
+    /** How deep values may nest: far deeper than any request. */
+    static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
@@ -93,29 +102,27 @@ final class LocatedJson {
             }
         }
         List<Root> roots = new ArrayList<>();
-        try (JsonParser parser = new JsonFactory().createParser(json.toString())) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                LocatedJson reader = new LocatedJson(source);
-                SourceLocation start = reader.location(parser.currentTokenLocation());
-                JsonNode value = reader.value(parser, token, "", 0);
-                Optional<String> command = commands.entrySet().stream()
-                        .filter(entry -> entry.getKey() < start.line())
-                        .reduce((first, second) -> second)
-                        .map(Map.Entry::getValue);
-                roots.add(new Root(value, start, command, Map.copyOf(reader.locations)));
+        try (JsonParser parser = JSON.createParser(json.toString())) {
+            try {
+                JsonToken token;
+                while ((token = parser.nextToken()) != null) {
+                    LocatedJson reader = new LocatedJson(source);
+                    SourceLocation start = reader.location(parser.currentTokenLocation());
+                    JsonNode value = reader.value(parser, token, "");
+                    Optional<String> command = commands.entrySet().stream()
+                            .filter(entry -> entry.getKey() < start.line())
+                            .reduce((first, second) -> second)
+                            .map(Map.Entry::getValue);
+                    roots.add(new Root(value, start, command, Map.copyOf(reader.locations)));
+                }
+            } catch (StreamConstraintsException e) {
+                throw JsonLimits.located(e, parser);
             }
         }
         return roots;
     }
 
-    private JsonNode value(JsonParser parser, JsonToken token, String path, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new JsonProcessingException(
-                    "nested deeper than " + MAX_DEPTH + " levels", parser.currentTokenLocation()) {
-                private static final long serialVersionUID = 1L;
-            };
-        }
+    private JsonNode value(JsonParser parser, JsonToken token, String path) throws IOException {
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
@@ -123,7 +130,7 @@ final class LocatedJson {
                     String name = parser.currentName();
                     String member = path.isEmpty() ? name : path + "." + name;
                     locations.putIfAbsent(member, location(parser.currentTokenLocation()));
-                    object.set(name, value(parser, parser.nextToken(), member, depth + 1));
+                    object.set(name, value(parser, parser.nextToken(), member));
                 }
                 return object;
             }
@@ -133,7 +140,7 @@ final class LocatedJson {
                 while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
                     String element = path + "[" + array.size() + "]";
                     locations.putIfAbsent(element, location(parser.currentTokenLocation()));
-                    array.add(value(parser, next, element, depth + 1));
+                    array.add(value(parser, next, element));
                 }
                 return array;
             }

@@ -2,6 +2,8 @@ package dev.dynaseed.imports.createtable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynaseed.spec.internal.DidYouMean;
+import dev.dynaseed.spec.internal.SpecLimits;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -85,12 +87,38 @@ final class RequestMembers {
         } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG) {
             boolean fits = json.isIntegralNumber()
                     && (type == MarshallingType.LONG ? json.canConvertToLong() : json.canConvertToInt());
-            if (!fits) {
+            if (!fits && wholeNumber(json)) {
+                problems.accept(path, "is " + describe(json) + ", out of range; " + range(path, type));
+            } else if (!fits) {
                 problems.accept(path, "is " + describe(json) + "; write a whole number, e.g. 5");
             }
         } else if (!json.isNumber() && !json.isTextual()) {
             problems.accept(path, "is " + describe(json) + "; write a value of type " + type);
         }
+    }
+
+    /** Whether {@code json} is a number without a fraction, however written ({@code 40000}, {@code 1e30}). */
+    private static boolean wholeNumber(JsonNode json) {
+        if (json.isIntegralNumber()) {
+            return true;
+        }
+        if (!json.isNumber()) {
+            return false;
+        }
+        BigDecimal value = json.decimalValue();
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** The values a whole-number member takes: capacity units as the spec validator allows them. */
+    private static String range(String path, MarshallingType<?> type) {
+        String member = path.substring(path.lastIndexOf('.') + 1);
+        if (member.endsWith("CapacityUnits")) {
+            return "use 1 to " + SpecLimits.MAX_CAPACITY_UNITS + " capacity units (DynamoDB's default quota per"
+                    + " table), e.g. 5, or \"BillingMode\": \"PAY_PER_REQUEST\"";
+        }
+        return type == MarshallingType.LONG
+                ? "write a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", e.g. 5"
+                : "write a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", e.g. 5";
     }
 
     private static String describe(JsonNode json) {

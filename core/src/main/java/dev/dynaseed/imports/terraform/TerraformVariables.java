@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.imports.ImportOptions;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ final class TerraformVariables {
             });
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            problems.add(new Problem("", "is not valid JSON: " + e.getOriginalMessage())
+            problems.add(new Problem("", JsonLimits.problem(e, "a variable file"))
                     .at(new SourceLocation(file.toString(), line, 1)));
         }
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,14 +54,18 @@ final class TfJsonReader {
     static HclBody read(String text) throws HclFileReader.SyntaxError {
         Node root;
         try (JsonParser parser = JSON.createParser(text)) {
-            parser.nextToken();
-            root = node(parser);
+            try {
+                parser.nextToken();
+                root = node(parser);
+            } catch (StreamConstraintsException e) {
+                throw JsonLimits.located(e, parser);
+            }
             if (parser.nextToken() != null) {
                 throw new HclFileReader.SyntaxError(line(parser), "holds more than one JSON value");
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new HclFileReader.SyntaxError(line, "is not valid JSON: " + e.getOriginalMessage());
+            throw new HclFileReader.SyntaxError(line, JsonLimits.problem(e, "a Terraform configuration"));
         } catch (IOException e) {
             throw new HclFileReader.SyntaxError(0, "cannot be read as JSON: " + e.getMessage());
         }

@@ -1,8 +1,10 @@
 package dev.dynaseed.imports.workbench;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.imports.TableImporter;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +140,14 @@ public final class WorkbenchImporter implements TableImporter {
 
     private static Optional<Model> tree(String source, String text, List<Problem> problems) {
         try {
-            JsonNode root = JSON.readTree(text);
+            JsonNode root;
+            try (JsonParser parser = JSON.createParser(text)) {
+                try {
+                    root = JSON.readTree(parser);
+                } catch (StreamConstraintsException e) {
+                    throw JsonLimits.located(e, parser);
+                }
+            }
             if (root == null || !root.isObject()) {
                 problems.add(new Problem(
                                 "",
@@ -151,11 +161,13 @@ public final class WorkbenchImporter implements TableImporter {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column =
                     e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-            String reason = e.getOriginalMessage().replaceAll(", from `StreamReadConstraints\\.[a-zA-Z]+\\(\\)`", "");
-            problems.add(new Problem(
-                            "",
-                            "is not valid JSON: " + reason.lines().findFirst().orElse(reason))
+            problems.add(new Problem("", JsonLimits.problem(e, "a NoSQL Workbench model"))
                     .at(new SourceLocation(source, line, column)));
+            return Optional.empty();
+        } catch (IOException e) {
+            // Reading a String does no I/O: this is the parser's own failure, reported as such.
+            problems.add(
+                    new Problem("", "cannot be read as JSON: " + e.getMessage()).at(new SourceLocation(source, 1, 1)));
             return Optional.empty();
         }
     }

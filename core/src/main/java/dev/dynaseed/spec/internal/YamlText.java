@@ -18,6 +18,9 @@ public final class YamlText {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./-]*");
 
+    /** The longest number written plain; a DynamoDB number has at most 38 digits, a sign and a point. */
+    private static final int PLAIN_NUMBER_LENGTH = 40;
+
     private YamlText() {}
 
     /** {@code text} plain when that is safe (a name like {@code user_id}), else double-quoted. */
@@ -26,6 +29,24 @@ public final class YamlText {
             return text;
         }
         return quoted(text);
+    }
+
+    /**
+     * {@code number} as a YAML number literal that reads back as the same value: plain ({@code 0.25},
+     * {@code 1200}) while that is short, else scientific with a point ({@code 4.44E+69}, {@code 1.0E-100}), since
+     * plain magnitudes such as 1E+125 run to more characters than a spec may give a number.
+     */
+    public static String number(java.math.BigDecimal number) {
+        String plain = number.toPlainString();
+        if (plain.length() <= PLAIN_NUMBER_LENGTH) {
+            return plain;
+        }
+        java.math.BigDecimal stripped = number.stripTrailingZeros();
+        String digits = stripped.unscaledValue().abs().toString();
+        long exponent = (long) stripped.precision() - stripped.scale() - 1;
+        return (stripped.signum() < 0 ? "-" : "") + digits.charAt(0) + "."
+                + (digits.length() > 1 ? digits.substring(1) : "0") + "E" + (exponent < 0 ? "-" : "+")
+                + Math.abs(exponent);
     }
 
     /** {@code text} double-quoted, with every character YAML does not allow raw escaped. */

@@ -192,6 +192,64 @@ class CreateTableImporterTest {
     }
 
     @Test
+    void read_reportsATagKeyGivenTwice_namingBothPositions() throws IOException {
+        Path file = dir.resolve("tags.json");
+        Files.writeString(file, """
+                {"TableName": "users", "BillingMode": "PAY_PER_REQUEST",
+                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                 "Tags": [{"Key": "team", "Value": "a"}, {"Key": "env", "Value": "b"},
+                          {"Key": "team", "Value": "c"}]}
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("Cannot import " + file + " (CreateTable request JSON): 1 problem:\n  " + file
+                        + ":5:12: users.Tags[2].Key: 'team' is given twice, at Tags[0] (Value 'a') and Tags[2] (Value"
+                        + " 'c'); a table has one value per tag key: keep one of them");
+    }
+
+    @Test
+    void read_reportsABadAttributeTypeOnce_withoutFollowOnProblemsAboutTheKeys() throws IOException {
+        Path file = dir.resolve("type.json");
+        Files.writeString(file, """
+                {"TableName": "users", "BillingMode": "PAY_PER_REQUEST",
+                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "X"}],
+                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("Cannot import " + file + " (CreateTable request JSON): 1 problem:\n  " + file
+                        + ":2:51: users.AttributeDefinitions[0].AttributeType: 'X' is not a key attribute type; use S,"
+                        + " N or B");
+    }
+
+    @Test
+    void read_reportsAHugeOrOutOfQuotaCapacity_withTheAllowedRange() throws IOException {
+        Path file = dir.resolve("capacity.json");
+        Files.writeString(file, """
+                [{"TableName": "a", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 1e30, "WriteCapacityUnits": 99999999999999999999}},
+                 {"TableName": "b", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 50000, "WriteCapacityUnits": 5.5}}]
+                """);
+        String range = "out of range; use 1 to 40000 capacity units (DynamoDB's default quota per table), e.g. 5, or"
+                + " \"BillingMode\": \"PAY_PER_REQUEST\"";
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining(":3:29: a.ProvisionedThroughput.ReadCapacityUnits: is 1E+30, " + range)
+                .hasMessageContaining(
+                        ":3:56: a.ProvisionedThroughput.WriteCapacityUnits: is 99999999999999999999, " + range)
+                .hasMessageContaining(":6:57: b.ProvisionedThroughput.WriteCapacityUnits: is 5.5; write a whole number")
+                .hasMessageNotContaining("write a whole number, e.g. 5\n")
+                .hasMessageNotContaining("billing.");
+    }
+
+    @Test
     void detect_tellsCreateTableJsonFromACloudFormationTemplate() throws IOException {
         Path request = dir.resolve("t.json");
         Files.writeString(request, "{\"TableName\": \"t\", \"AttributeDefinitions\": [], \"KeySchema\": []}");

@@ -235,8 +235,10 @@ class WorkbenchImporterTest {
         assertThat(problems(file))
                 .singleElement()
                 .asString()
-                .contains("not valid JSON")
-                .contains("64");
+                .contains("model.json:8:")
+                .contains("nests objects and lists more than 64 levels deep; a NoSQL Workbench model needs far fewer")
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("Document nesting depth");
     }
 
     @Test
