@@ -71,7 +71,7 @@ final class ImportOptionsMixin {
     @Option(
             names = "--stage",
             paramLabel = "STAGE",
-            description = "The serverless.yml stage, for ${sls:stage} and ${opt:stage} (default: "
+            description = "The serverless.yml stage, for $${sls:stage} and $${opt:stage} (default: "
                     + ImportOptions.DEFAULT_STAGE + ").")
     String stage;
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dev.dynaseed.connection.Target;
 import dev.dynaseed.invocation.FunctionResponse;
 import dev.dynaseed.invocation.SeedFunction;
 import dev.dynaseed.spec.InvalidSpecException;
+import dev.dynaseed.spec.internal.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,6 +147,12 @@ public final class SeedHandler implements RequestStreamHandler, Resource {
                 line.put("requestId", requestId);
                 log.println(Secrets.redact(line.toString()));
             });
+        } catch (StreamConstraintsException e) {
+            // A reading limit (nesting depth, a huge number or string): said in dynaseed's words.
+            response = invalidEvent(
+                    "The event " + JsonLimits.problem(e, "a Lambda event") + "; nothing was changed."
+                            + " Send {} for the built-in scenario, or {\"spec\": {...}}.",
+                    requestId);
         } catch (JsonProcessingException e) {
             response = invalidEvent(
                     "The event is not JSON (" + reason(e) + "); nothing was changed."
