@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * How many write requests may be in flight at once: a fixed number, or one that adapts by AIMD (additive increase,
  * multiplicative decrease) between 1 and a ceiling. While requests succeed the limit grows: by one per success until
  * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
- * success): latency alone never holds it back, since a target answering slowly but without throttling (a distant
+ * success, four times slower from 0.9 of the limit the target last throttled at, so that throttles come less
+ * often near the target's capacity): latency alone never holds it back, since a target answering slowly but without throttling (a distant
  * region, a busy machine) writes more with more in flight. A throttled request (an error such as
  * ProvisionedThroughputExceededException, or items handed back as UnprocessedItems) multiplies it by {@value
  * #DECREASE}, down to 1; so does an answer slower than {@link #SLOW_ANSWER} (requests queueing at a local engine that
@@ -24,6 +25,10 @@ public final class InFlightLimit {
      * to: requests queueing at a local engine still gain from overlapping the client's own work with the engine's.
      */
     public static final int INITIAL = 8;
+    /** From this share of the limit the target last throttled at, the limit grows {@value #NEAR_SLOWDOWN} times slower. */
+    public static final double NEAR = 0.9;
+    /** How many times slower the limit grows near the one the target last throttled at. */
+    public static final double NEAR_SLOWDOWN = 4;
     /** An answer slower than this lowers the limit, though not below {@value #INITIAL}. */
     public static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
 
@@ -32,6 +37,9 @@ public final class InFlightLimit {
     private final LongSupplier nanoClock;
     private double limit;
     private boolean slowStart = true;
+    /** The limit when the target last throttled (0 before the first throttle). */
+    private double throttledAt;
+
     private long lastDecrease = Long.MIN_VALUE;
     private int inFlight;
     private long throttles;
@@ -103,7 +111,12 @@ public final class InFlightLimit {
         if (limit >= ceiling) {
             return;
         }
-        limit = Math.min(ceiling, limit + (slowStart ? 1 : 1 / limit));
+        double step = slowStart ? 1 : 1 / limit;
+        if (!slowStart && throttledAt > 0 && limit >= NEAR * throttledAt) {
+            // Near the limit the target last throttled at: probe for more slowly, so throttles come less often.
+            step /= NEAR_SLOWDOWN;
+        }
+        limit = Math.min(ceiling, limit + step);
         notifyAll();
     }
 
@@ -114,6 +127,9 @@ public final class InFlightLimit {
             return;
         }
         slowStart = false;
+        if (lastDecrease == Long.MIN_VALUE || sentAt - lastDecrease >= 0) {
+            throttledAt = limit;
+        }
         decrease(sentAt, 1);
     }
 

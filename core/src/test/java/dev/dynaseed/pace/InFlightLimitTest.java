@@ -60,6 +60,24 @@ class InFlightLimitTest {
     }
 
     @Test
+    void nearTheLimitTheTargetLastThrottledAt_theLimitGrowsFourTimesSlower() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        succeed(limit, 8, 20);
+        succeed(limit, 16, 20); // 32
+        long sent = limit.now();
+        clock.addAndGet(20 * MS);
+        limit.throttled(sent); // 22.4, last throttled at 32
+        for (int round = 0; round < 6; round++) {
+            succeed(limit, limit.permits(), 20);
+        }
+        assertThat(limit.permits()).as("one per round trip up to 0.9 of 32").isEqualTo(28);
+        for (int round = 0; round < 8; round++) {
+            succeed(limit, limit.permits(), 20);
+        }
+        assertThat(limit.permits()).as("then a quarter per round trip").isEqualTo(30);
+    }
+
+    @Test
     void throttlesOfRequestsSentBeforeTheLastDecrease_doNotLowerTheLimitAgain() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
         succeed(limit, 8, 20);
@@ -91,8 +109,13 @@ class InFlightLimitTest {
             limit.throttled(sent);
         }
         assertThat(limit.permits()).isEqualTo(1);
+        // It was last throttled at 1, so it grows by a quarter of 1/limit per success from there.
         succeed(limit, 1, 20);
-        assertThat(limit.permits()).as("1 + 1/1").isEqualTo(2);
+        assertThat(limit.permits()).as("1 + 1/4").isEqualTo(1);
+        for (int round = 0; round < 7; round++) {
+            succeed(limit, 1, 20);
+        }
+        assertThat(limit.permits()).as("1.25 + 1/5 + 1/5.8 + ...").isEqualTo(2);
     }
 
     @Test
