@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * multiplicative decrease) between 1 and a ceiling. While requests succeed the limit grows: by one per success until
  * the first throttle (slow start, doubling per round trip), then by one per round trip ({@code 1/limit} per
  * success, four times slower from 0.9 of the limit the target last throttled at, so that throttles come less
- * often near the target's capacity): latency alone never holds it back, since a target answering slowly but without throttling (a distant
- * region, a busy machine) writes more with more in flight. A throttled request (an error such as
+ * often near the target's capacity): latency alone never holds it back, since a target answering slowly but
+ * without throttling (a distant region, a busy machine) writes more with more in flight. A throttled request (an error such as
  * ProvisionedThroughputExceededException, or items handed back as UnprocessedItems) multiplies it by {@value
  * #DECREASE}, down to 1; so does an answer slower than {@link #SLOW_ANSWER} (requests queueing at a local engine that
  * long come near the SDK's attempt timeout), down to {@value #INITIAL}. The limit comes down once per round: a signal
@@ -127,19 +127,21 @@ public final class InFlightLimit {
             return;
         }
         slowStart = false;
-        if (lastDecrease == Long.MIN_VALUE || sentAt - lastDecrease >= 0) {
-            throttledAt = limit;
+        double before = limit;
+        if (decrease(sentAt, 1)) {
+            throttledAt = before;
         }
-        decrease(sentAt, 1);
     }
 
-    private void decrease(long sentAt, int floor) {
+    /** Lowers the limit towards {@code floor}, once per round; whether this signal lowered it. */
+    private boolean decrease(long sentAt, int floor) {
         if (lastDecrease != Long.MIN_VALUE && sentAt - lastDecrease < 0) {
-            return;
+            return false;
         }
         lastDecrease = nanoClock.getAsLong();
         limit = Math.max(floor, limit * DECREASE);
         decreases++;
+        return true;
     }
 
     /** The requests that may be in flight now. */

@@ -62,11 +62,8 @@ final class RuntimeApiServer implements AutoCloseable {
 
     /** What the runtime posted for the request, waiting up to {@code timeout}. */
     Outcome outcome(String requestId, Duration timeout) throws InterruptedException {
-        Outcome outcome = outcomes.get(requestId).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (outcome == null) {
-            throw new AssertionError("no response for " + requestId + " within " + timeout);
-        }
-        return outcome;
+        return poll(requestId, timeout)
+                .orElseThrow(() -> new AssertionError("no response for " + requestId + " within " + timeout));
     }
 
     /** What the runtime posted for the request, if it did within {@code timeout}. */
