@@ -252,7 +252,7 @@ public final class Checkpoints {
         if (!saveScheduled) {
             saveScheduled = true;
             long wait = Math.max(0, SAVE_EVERY_NANOS - (System.nanoTime() - savedAt));
-            LATER.schedule(this::save, wait, TimeUnit.NANOSECONDS);
+            LATER.schedule(() -> save(true), wait, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -268,9 +268,20 @@ public final class Checkpoints {
      * outside the lock writer threads record under, and never replaced by an older state than it holds.
      */
     public void save() {
+        save(false);
+    }
+
+    /**
+     * Saves; {@code scheduled}: only when no save has taken what was recorded since this one was scheduled, so that
+     * none writes the file after the run's last explicit save returned.
+     */
+    private void save(boolean scheduled) {
         Map<String, TableCheckpoint> snapshot;
         long number;
         synchronized (this) {
+            if (scheduled && !saveScheduled) {
+                return;
+            }
             savedAt = System.nanoTime();
             saveScheduled = false;
             snapshot = new LinkedHashMap<>(current);
