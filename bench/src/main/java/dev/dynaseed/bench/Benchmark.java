@@ -112,7 +112,10 @@ public final class Benchmark {
         Path warmFile = work.resolve(name + "_warm.yaml");
         Files.writeString(warmFile, spec.apply("bench_" + name + "_warm", items));
         double warm = inProcessItemsPerSecond(warmFile);
-        double putItem = putItemPerRow(table.name().replace("_cli", "_put"), spec);
+        // -Dbench.putItem=false skips figure 2 (one PutItem per row is the slowest part) when trying changes out.
+        double putItem = Boolean.parseBoolean(System.getProperty("bench.putItem", "true"))
+                ? putItemPerRow(table.name().replace("_cli", "_put"), spec)
+                : Double.NaN;
         Ceiling ceiling = ceiling(table.name().replace("_cli", "_ceiling"), spec);
 
         System.out.printf("%-58s %10s%n", "method", "items/s");
@@ -197,6 +200,11 @@ public final class Benchmark {
         command.add(launcher.toString());
         command.addAll(
                 List.of("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "--samples", "0", "-o", "json"));
+        // -Dbench.cliArgs="--concurrency 16" adds options to the CLI's apply when trying changes out.
+        String extra = System.getProperty("bench.cliArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         Path out = work.resolve("cli.out");
         // In the work folder: apply keeps its checkpoint under the current folder.
         ProcessBuilder builder = new ProcessBuilder(command);

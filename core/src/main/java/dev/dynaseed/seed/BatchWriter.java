@@ -374,10 +374,10 @@ public final class BatchWriter implements AutoCloseable {
                         ? response.unprocessedItems().getOrDefault(table, List.of())
                         : List.of();
                 if (resend.isEmpty()) {
-                    inFlight.succeeded(sentAt);
+                    inFlight.succeeded(sentAt, toSend.size());
                 } else {
                     // Items handed back unprocessed are DynamoDB's way of throttling part of a batch.
-                    inFlight.throttled(sentAt);
+                    inFlight.throttled(sentAt, toSend.size() - resend.size());
                 }
                 counters.written(toSend.size() - resend.size());
                 if (resend.isEmpty()) {

@@ -121,13 +121,53 @@ class InFlightLimitTest {
     @Test
     void slowAnswersWithoutThrottling_stillLetTheLimitGrow_sinceMoreInFlightWritesMore() {
         InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
-        succeed(limit, 8, 10);
+        // A distant region: every answer after 300 ms, however many are in flight, so items/s double with the limit.
+        succeed(limit, 8, 300);
         assertThat(limit.permits()).isEqualTo(16);
-        // Answers ten times slower (a busy machine, a distant region): no throttle, so the limit keeps growing.
-        succeed(limit, 16, 100);
+        succeed(limit, 16, 300);
         assertThat(limit.permits()).isEqualTo(32);
-        succeed(limit, 32, 1_000);
+        succeed(limit, 32, 300);
         assertThat(limit.permits()).isEqualTo(64);
+        assertThat(limit.decreases()).isZero();
+        assertThat(limit.heldBack()).isZero();
+    }
+
+    @Test
+    void aSaturatedTarget_whoseItemsPerSecondDoNotGrow_keepsTheLimitWhereItWasMeasured_andTriesAgainLater() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        // One engine process answering 400 requests a second at most: more in flight only queues (Little's law:
+        // latency = in flight / rate), so the items/s stay the same whatever the limit.
+        int highest = 0;
+        for (int round = 0; round < 200; round++) {
+            int n = limit.permits();
+            succeed(limit, n, Math.max(5, n * 1000L / 400));
+            if (round > 2) {
+                highest = Math.max(highest, limit.permits());
+            }
+        }
+        assertThat(limit.heldBack()).as("growth taken back, again and again").isGreaterThan(5);
+        assertThat(highest).as("growth is tried, but never far").isBetween(9, 13);
+        assertThat(limit.permits()).isBetween(7, 13);
+        assertThat(limit.decreases()).isZero();
+    }
+
+    @Test
+    void aTargetThatWritesMoreUpToSixteenInFlight_getsThere_andNoFurther() {
+        InFlightLimit limit = InFlightLimit.adaptive(64, clock::get);
+        // Every answer after 20 ms up to 16 in flight (800 requests a second), queueing beyond.
+        int lowest = Integer.MAX_VALUE;
+        int highest = 0;
+        for (int round = 0; round < 200; round++) {
+            int n = limit.permits();
+            succeed(limit, n, Math.max(20, n * 1000L / 800));
+            if (round > 2) {
+                lowest = Math.min(lowest, limit.permits());
+                highest = Math.max(highest, limit.permits());
+            }
+        }
+        assertThat(lowest).as("back to where it was measured last, about 16").isBetween(14, 16);
+        assertThat(highest).as("growth tried, up to 1.5 times that").isBetween(17, 25);
+        assertThat(limit.heldBack()).isGreaterThan(5);
         assertThat(limit.decreases()).isZero();
     }
 
