@@ -6,11 +6,13 @@ import dev.dynaseed.RunDeadline;
 import dev.dynaseed.cli.render.Json;
 import dev.dynaseed.files.TableExport;
 import dev.dynaseed.spec.ItemFileFormat;
+import dev.dynaseed.spec.internal.DidYouMean;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +78,15 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         InputException.requireInRange("--segments", segments, 1, 1000);
         ItemFileFormat chosen = ItemFileFormat.named(format)
-                .orElseThrow(() -> InputException.ofOption(
-                        "--format: '" + format + "' is not a format; use one of " + ItemFileFormat.names()));
+                .orElseThrow(() -> InputException.ofOption("--format: '" + format + "' is not a format; "
+                        + DidYouMean.closest(
+                                        format,
+                                        Arrays.stream(ItemFileFormat.values())
+                                                .map(ItemFileFormat::specName)
+                                                .toList())
+                                .map(name -> "did you mean '" + name + "'? ")
+                                .orElse("")
+                        + "use one of " + ItemFileFormat.names()));
         Map<String, Path> files = files(chosen);
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
