@@ -3,6 +3,8 @@ package dev.dynaseed.pace;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many write requests may be in flight at once: a fixed number, or one that adapts by AIMD (additive increase,
@@ -15,15 +17,22 @@ import java.util.function.LongSupplier;
  * to {@value #INITIAL}. The limit comes down once per round: a signal about a request sent before the last decrease
  * says nothing new about the lowered limit, so it does not lower it again.
  *
- * <p>Growth must pay: the items written per second are measured per round (as many answers as the limit allowed in
- * flight when the round began), and once the limit has grown by half since the last measurement it was compared
- * with, the rate must have grown by at least {@value #PAYS} of that growth (a limit 1.5 times higher, at least 12.5%
- * more items/s). Latency alone never holds the limit back: a target answering slowly but without throttling (a
- * distant region) writes more with more in flight, and so the limit grows. A target that is saturated (one engine
- * process on a laptop, where more in flight only queues) writes no more: the limit goes back to where it was measured
- * last and holds there for {@value #HOLD_ROUNDS} rounds before it tries to grow again.
+ * <p>Growth must pay. The items written per second are measured per round (at least as many answers as the limit
+ * allowed when the round began, and at least {@link #SHORTEST_ROUND}), with the requests in flight on average
+ * (Little's law: the answers' time in flight over the round's). Once the requests in flight have grown by half since
+ * the round growth is judged against, the items/s must have grown by at least {@value #PAYS} of that growth (1.5
+ * times the requests in flight, at least 25% more items/s). Latency alone never holds the limit back: a target
+ * answering slowly but without throttling (a distant region) writes more with more in flight, and so the limit
+ * grows. A saturated target (one engine process on a laptop, where more in flight only queues) writes no more: the
+ * limit goes back to where it was measured last and holds there for {@value #HOLD_ROUNDS} rounds. After a hold (and
+ * now and then at the ceiling, where growth cannot be tried) a probe lowers it to {@value #PROBE_LOWER} of itself for
+ * a round (and one to get there): when that loses less than {@value #LOWER_COSTS_AT_MOST} of the share it lowered by
+ * (a quarter fewer, less than 6.25% fewer items/s), the lower limit stays and another probe follows soon; else it
+ * goes back up and may grow again. So a limit that grew too far while everything warmed up (a fresh JVM writes
+ * faster each second, whatever the limit) comes back down.
  */
 public final class InFlightLimit {
+    private static final Logger LOG = LoggerFactory.getLogger(InFlightLimit.class);
     /** The factor a throttle multiplies the limit by. */
     public static final double DECREASE = 0.7;
     /**
@@ -38,11 +47,22 @@ public final class InFlightLimit {
     /** An answer slower than this lowers the limit, though not below {@value #INITIAL}. */
     public static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
     /** The share of the limit's growth the items/s must grow by for the growth to be kept. */
-    public static final double PAYS = 0.25;
+    public static final double PAYS = 0.5;
+    /** The share of a probe's lowering the items/s may fall by for the lower limit to be kept. */
+    public static final double LOWER_COSTS_AT_MOST = 0.25;
     /** How much the limit grows (1.5 times) before the items/s are compared with those before it grew. */
     public static final double JUDGE_AT = 1.5;
-    /** Rounds the limit holds after growth that did not pay, before it grows again. */
+    /** Rounds the limit holds after growth that did not pay (four times as many at the ceiling), before a probe. */
     public static final int HOLD_ROUNDS = 8;
+    /**
+     * The least time a round of measuring lasts, however many answers came: shorter rounds measure the scheduler's
+     * jitter on a busy machine rather than the target.
+     */
+    public static final Duration SHORTEST_ROUND = Duration.ofMillis(100);
+    /** Rounds the limit holds after a probe kept a lower limit, before the next probe. */
+    public static final int PROBE_AGAIN_ROUNDS = 2;
+    /** A probe lowers the limit to this share of it, for a round (and one to get there). */
+    public static final double PROBE_LOWER = 0.75;
 
     private final int ceiling;
     private final boolean adaptive;
@@ -59,15 +79,19 @@ public final class InFlightLimit {
     private long roundStart;
     private int roundAnswers;
     private long roundItems;
+    /** The time the round's answers spent in flight, summed. */
+    private long roundLatency;
     /** The permits when the round began: the answers that end it. */
     private int roundSize;
-    /** The limit and items/s growth is judged against (0 when there is none yet). */
-    private double measuredLimit;
-
-    private double measuredRate;
+    /** The round growth is judged against (null when there is none yet). */
+    private Round measured;
     /** Rounds left during which the limit does not grow, after growth that did not pay. */
     private int holdRounds;
+    /** Rounds left of a probe at a lower limit, and the round it lowered from. */
+    private int probeRounds;
 
+    private Round probeFrom;
+    private long loweredByProbe;
     private long heldBack;
     private int inFlight;
     private long throttles;
@@ -151,8 +175,8 @@ public final class InFlightLimit {
             }
             return;
         }
-        answered(now, items);
-        if (limit >= ceiling || holdRounds > 0) {
+        answered(now, latency, items);
+        if (limit >= ceiling || holdRounds > 0 || probeRounds > 0) {
             return;
         }
         double step = slowStart ? 1 : 1 / limit;
@@ -160,7 +184,12 @@ public final class InFlightLimit {
             // Near the limit the target last throttled at: probe for more slowly, so throttles come less often.
             step /= NEAR_SLOWDOWN;
         }
-        limit = Math.min(ceiling, limit + step);
+        double grown = limit + step;
+        if (slowStart) {
+            // At most double within a round, so that each doubling is measured before the next one.
+            grown = Math.min(grown, 2.0 * roundSize);
+        }
+        limit = Math.min(ceiling, Math.max(limit, grown));
         notifyAll();
     }
 
@@ -180,7 +209,7 @@ public final class InFlightLimit {
         }
         slowStart = false;
         long now = nanoClock.getAsLong();
-        answered(now, items);
+        answered(now, Math.max(0, now - sentAt), items);
         double before = limit;
         if (decrease(sentAt, 1)) {
             throttledAt = before;
@@ -189,49 +218,108 @@ public final class InFlightLimit {
     }
 
     /** Counts an answer into the round; at the round's end, judges the growth since the last measurement. */
-    private void answered(long now, int items) {
+    private void answered(long now, long latency, int items) {
         if (!measuring) {
             startRound(now);
         }
         roundAnswers++;
         roundItems += items;
-        if (roundAnswers < roundSize) {
+        roundLatency += latency;
+        long elapsed = Math.max(1, now - roundStart);
+        if (roundAnswers < roundSize || elapsed < SHORTEST_ROUND.toNanos()) {
             return;
         }
-        long elapsed = Math.max(1, now - roundStart);
-        double rate = roundItems * 1e9 / elapsed;
-        double roundLimit = roundSize;
+        // Little's law: the requests in flight on average are the answers' time spent in flight over the round's.
+        Round round = new Round(permits(), (double) roundLatency / elapsed, roundItems * 1e9 / elapsed);
         startRound(now);
         if (holdRounds > 0) {
             holdRounds--;
             if (holdRounds == 0) {
-                // Growth may be tried again, judged against what the limit writes now.
-                measuredLimit = roundLimit;
-                measuredRate = rate;
+                lowerToProbe(round, now);
             }
             return;
         }
-        if (measuredLimit == 0) {
-            measuredLimit = roundLimit;
-            measuredRate = rate;
+        if (probeRounds > 0) {
+            probeRounds--;
+            if (probeRounds == 0) {
+                judgeProbe(round, now);
+            }
             return;
         }
-        if (roundLimit < measuredLimit * JUDGE_AT) {
+        if (round.limit() >= ceiling) {
+            // Growth cannot be tried at the ceiling, so whether fewer would write as much is tried now and then
+            // (soon after it got there: growth while everything warms up can look as if it paid).
+            int hold = measured != null && measured.limit() >= ceiling ? HOLD_ROUNDS * 4 : HOLD_ROUNDS;
+            LOG.debug("{}: at the ceiling, held for {} rounds", round, hold);
+            holdRounds = hold;
+            measured = round;
             return;
         }
-        double grown = roundLimit / measuredLimit - 1;
-        if (rate >= measuredRate * (1 + PAYS * grown)) {
-            measuredLimit = roundLimit;
-            measuredRate = rate;
+        if (measured == null) {
+            measured = round;
+            return;
+        }
+        if (round.inFlight() < measured.inFlight() * JUDGE_AT) {
+            return;
+        }
+        double grown = round.inFlight() / measured.inFlight() - 1;
+        if (round.rate() >= measured.rate() * (1 + PAYS * grown)) {
+            LOG.debug("{} wrote more than {}: growing on", round, measured);
+            measured = round;
             return;
         }
         // More in flight wrote no more (the target is saturated, or the items come no faster): back to the limit
         // that wrote as much, and hold.
-        limit = Math.min(limit, measuredLimit);
+        LOG.debug(
+                "{} wrote no more than {}: back to {} in flight, held for {} rounds",
+                round,
+                measured,
+                measured.limit(),
+                HOLD_ROUNDS);
+        limit = Math.min(limit, measured.limit());
         slowStart = false;
         holdRounds = HOLD_ROUNDS;
         heldBack++;
         startRound(now);
+    }
+
+    /** After a hold: fewer in flight for a round (and one to get there), in case they write as much. */
+    private void lowerToProbe(Round held, long now) {
+        if (held.limit() <= 1) {
+            measured = held;
+            return;
+        }
+        probeFrom = held;
+        limit = Math.max(1, Math.floor(held.limit() * PROBE_LOWER));
+        probeRounds = 2;
+        startRound(now);
+    }
+
+    /** Keeps the lower limit when it wrote nearly as much (and holds, to try lower again), else goes back up. */
+    private void judgeProbe(Round probe, long now) {
+        double shrunk = Math.max(0, 1 - probe.inFlight() / probeFrom.inFlight());
+        if (probe.rate() >= probeFrom.rate() * (1 - LOWER_COSTS_AT_MOST * shrunk)) {
+            LOG.debug("{} wrote nearly as much as {}: staying at {} in flight", probe, probeFrom, probe.limit());
+            measured = probe;
+            // Lower still, soon: a limit that grew too far comes down a quarter at a time.
+            holdRounds = PROBE_AGAIN_ROUNDS;
+            loweredByProbe++;
+            return;
+        }
+        // Fewer wrote less: back to where it was, from where growth may be tried again.
+        LOG.debug("{} wrote less than {}: back to {} in flight", probe, probeFrom, probeFrom.limit());
+        limit = Math.max(limit, probeFrom.limit());
+        measured = probeFrom;
+        startRound(now);
+        notifyAll();
+    }
+
+    /** A round measured: the limit at its end, the requests in flight on average, the items written per second. */
+    private record Round(int limit, double inFlight, double rate) {
+        @Override
+        public String toString() {
+            return String.format("%.1f in flight (limit %d) writing %.0f items/s", inFlight, limit, rate);
+        }
     }
 
     private void startRound(long now) {
@@ -239,14 +327,15 @@ public final class InFlightLimit {
         roundStart = now;
         roundAnswers = 0;
         roundItems = 0;
+        roundLatency = 0;
         roundSize = permits();
     }
 
     /** After a decrease, rates measured at higher limits say nothing about the new one: measure again. */
     private void forgetMeasurement(long now) {
-        measuredLimit = 0;
-        measuredRate = 0;
+        measured = null;
         holdRounds = 0;
+        probeRounds = 0;
         startRound(now);
     }
 
@@ -279,6 +368,11 @@ public final class InFlightLimit {
     /** How often growth that did not pay was taken back. */
     public synchronized long heldBack() {
         return heldBack;
+    }
+
+    /** How often a probe found that fewer in flight wrote nearly as much, and kept the lower limit. */
+    public synchronized long loweredByProbe() {
+        return loweredByProbe;
     }
 
     /** How often the limit was lowered. */
