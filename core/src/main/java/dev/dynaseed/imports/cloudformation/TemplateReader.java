@@ -12,6 +12,7 @@ import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.internal.JsonLimits;
+import dev.dynaseed.spec.internal.YamlReasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -131,7 +132,10 @@ public final class TemplateReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw fail(at(mark), "is not valid YAML: " + oneLine(what));
+            throw fail(at(mark), "is not valid YAML: " + YamlReasons.explain(what));
+        } catch (NumberFormatException e) {
+            // SnakeYAML parses an escape's hexadecimal digits without checking that the document holds them.
+            throw fail(source, kind, "is not valid YAML: " + YamlReasons.CUT_SHORT_ESCAPE);
         } catch (YAMLException e) {
             String message = oneLine(e.getMessage());
             if (message.startsWith("Nesting Depth exceeded")) {
@@ -144,7 +148,7 @@ public final class TemplateReader {
                         "uses more than " + MAX_ALIASES + " YAML aliases of lists or mappings;"
                                 + " write the values out");
             }
-            throw fail(source, kind, "is not valid YAML: " + message);
+            throw fail(source, kind, "is not valid YAML: " + YamlReasons.explain(message));
         }
         if (root == null) {
             throw fail(source, kind, "is empty");

@@ -122,7 +122,7 @@ public final class SpecTreeReader {
             }
             String reason = json && isComment(shortened(e))
                     ? "JSON has no comments; remove it, or write the spec as YAML"
-                    : shortened(e);
+                    : json ? shortened(e) : YamlReasons.explain(shortened(e));
             throw invalid(source, location(e.getLocation(), source), "is not valid " + format + ": " + reason);
         } catch (IOException e) {
             // Reading a String does no I/O; this is the parser's own failure, reported as such.
@@ -399,7 +399,7 @@ public final class SpecTreeReader {
         return invalid(
                 source,
                 Optional.of(new SourceLocation(source, problem.getLine() + 1, problem.getColumn() + 1)),
-                "is not valid YAML: " + oneLine(reason) + during);
+                "is not valid YAML: " + oneLine(YamlReasons.explain(reason)) + during);
     }
 
     /**

@@ -119,6 +119,14 @@ class TemplateReaderTest {
     }
 
     @Test
+    void anEscapeCutShortAtTheEnd_isAnImportProblemSayingWhatToWrite_notAJavaException() {
+        assertThatThrownBy(() -> read("Resources:\n  T:\n    Type: \"caf\\u"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("is not valid YAML: an escape ends before its hexadecimal digits")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void duplicateKeys_areRefusedWithBothLines() {
         assertThatThrownBy(() -> read("a: 1\nb: 2\na: 3\n"))
                 .hasMessageContaining("t.yaml:3:1: repeats the key 'a' first written at line 1");
