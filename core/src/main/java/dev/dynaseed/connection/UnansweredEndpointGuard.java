@@ -48,7 +48,10 @@ final class UnansweredEndpointGuard implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes executionAttributes) {
-        open.set(null);
+        // Read first: a write from every writer thread on every answer would bounce this field between cores.
+        if (open.get() != null) {
+            open.set(null);
+        }
     }
 
     @Override
