@@ -73,10 +73,11 @@ public final class Planner {
 
     /** What would change for one table. */
     public TableChange change(TableSpec table, RunDeadline deadline) {
-        // The endpoint's probes go out with the first DescribeTable and the companion reads with the probes, not one
-        // after another: in a fresh JVM each call costs tens of milliseconds before the first item can go.
-        LiveTableReader.Learning learning = learning(deadline);
         Optional<TableDescription> existing = describe(table.name(), deadline);
+        // Once DescribeTable answered (an endpoint that refuses it is sent nothing more), the endpoint's probes and the
+        // table's companion reads go out together, not one after another: in a fresh JVM each call costs tens of
+        // milliseconds before the first item can go.
+        LiveTableReader.Learning learning = learning(deadline);
         if (existing.isEmpty()) {
             LOG.info("table {} does not exist; it will be created", table.name());
             return new ChangeClassifier(learnt(learning)).create(table);

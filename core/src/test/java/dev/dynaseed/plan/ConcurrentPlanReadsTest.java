@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The plan's reads sent at once (an endpoint's probes with DescribeTable, a table's companion reads together, tables
- * side by side) give what they gave one after another: the same lacking features, the same error for the first call
+ * The plan's reads sent at once (an endpoint's probes and a table's companion reads together once DescribeTable
+ * answered, tables side by side) give what they gave one after another: the same lacking features, the same error for the first call
  * that failed in the fixed order, the same plan in spec order. dynalite behind an interceptor that replaces the
  * answers of chosen operations with DynamoDB's error answers, some of them late.
  */
@@ -239,10 +239,10 @@ class ConcurrentPlanReadsTest {
     }
 
     @Test
-    void plan_sendsTheProbes_whileDescribeTableIsStillUnanswered() {
-        TableSpec table =
-                TableSpec.builder(Dynalite.uniqueTableName("probes"), PK).build();
-        Meeting meeting = new Meeting("DescribeTable", "PutResourcePolicy");
+    void plan_sendsTheProbes_whileTheCompanionReadsAreStillUnanswered() throws InterruptedException {
+        TableDescription existing = existing("probes");
+        TableSpec table = TableSpec.builder(existing.tableName(), PK).build();
+        Meeting meeting = new Meeting("DescribeTimeToLive", "PutResourcePolicy");
         try (DynamoDbClient client = Dynalite.client(meeting)) {
             new Planner(client, 1, ENDPOINT).plan(new Spec(List.of(table)));
 
@@ -265,15 +265,23 @@ class ConcurrentPlanReadsTest {
     }
 
     @Test
-    void plan_namesDescribeTable_whenDescribeTableAndAProbeBothFail() {
+    void plan_sendsNoProbe_whenDescribeTableFails() {
         TableSpec table =
-                TableSpec.builder(Dynalite.uniqueTableName("both"), PK).build();
-        try (DynamoDbClient client = Dynalite.client(new Answers(
-                Map.of("DescribeTable", Answer.accessDenied(Duration.ofMillis(300))), "UpdateTimeToLive"))) {
+                TableSpec.builder(Dynalite.uniqueTableName("refused"), PK).build();
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                sent.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        try (DynamoDbClient client =
+                Dynalite.client(new Answers(Map.of("DescribeTable", Answer.accessDenied(Duration.ZERO))), recorder)) {
             TargetException e = catchThrowableOfType(
                     () -> new Planner(client, 2, ENDPOINT).plan(new Spec(List.of(table))), TargetException.class);
 
             assertThat(e.getMessage()).startsWith("DescribeTable " + table.name() + " on ");
+            assertThat(sent).containsExactly("DescribeTable");
         }
     }
 
