@@ -145,7 +145,11 @@ public final class Dynaseed implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        CommandLine commandLine = commandLine();
+        // After the logger's settings: the warm-up thread may be the first to log.
+        chosenCommand(args).ifPresent(SessionWarmUp::startFor);
+        // The named command's model alone (picocli loads and verifies its classes from the jar in every run: they are
+        // too old a class file version for the class archive), not every command's.
+        CommandLine commandLine = commandLineFor(args);
         AtomicBoolean finished = new AtomicBoolean();
         Interrupts.install(System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Reads the target (DescribeTable and the companion describe calls per table, up to {@code describeConcurrency} tables
- * at once) and says what applying the spec would change, each difference classified for the target's engine.
+ * at once, each table's calls sent together) and says what applying the spec would change, each difference classified for the target's engine.
  */
 public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
@@ -26,7 +26,7 @@ public final class Planner {
     private final int describeConcurrency;
     private final EngineCapabilities capabilities;
     private final LiveTableReader reader;
-    private EngineCapabilities learnt;
+    private LiveTableReader.Learning learning;
 
     /**
      * @param client the client to read the target with
@@ -74,15 +74,19 @@ public final class Planner {
     /** What would change for one table. */
     public TableChange change(TableSpec table, RunDeadline deadline) {
         Optional<TableDescription> existing = describe(table.name(), deadline);
+        // Once DescribeTable answered (an endpoint that refuses it is sent nothing more), the endpoint's probes and the
+        // table's companion reads go out together, not one after another: in a fresh JVM each call costs tens of
+        // milliseconds before the first item can go.
+        LiveTableReader.Learning learning = learning(deadline);
         if (existing.isEmpty()) {
             LOG.info("table {} does not exist; it will be created", table.name());
-            return new ChangeClassifier(learnt(deadline)).create(table);
+            return new ChangeClassifier(learnt(learning)).create(table);
         }
-        TableChange change = new ChangeClassifier(learnt(deadline))
-                .classify(
-                        table,
-                        reader.read(existing.get(), deadline),
-                        itemsLost(table.name(), existing.get(), deadline));
+        LiveTableReader.Reading reading = reader.startReading(existing.get(), deadline);
+        // The probes judged (and logged) before the reads, as when they were sent first.
+        ChangeClassifier classifier = new ChangeClassifier(learnt(learning));
+        TableChange change =
+                classifier.classify(table, reading.table(), itemsLost(table.name(), existing.get(), deadline));
         LOG.info(
                 "table {} exists; {} difference(s): {}",
                 table.name(),
@@ -92,11 +96,27 @@ public final class Planner {
     }
 
     // An endpoint's companion operations are learnt once per planner, so that apply never sends one it lacks.
-    private synchronized EngineCapabilities learnt(RunDeadline deadline) {
-        if (learnt == null) {
-            learnt = reader.learn(deadline);
+    private synchronized LiveTableReader.Learning learning(RunDeadline deadline) {
+        if (learning == null) {
+            learning = reader.startLearning(deadline);
         }
-        return learnt;
+        return learning;
+    }
+
+    // A learning that failed is forgotten: the next table planned sends the probes again, as it did before.
+    private EngineCapabilities learnt(LiveTableReader.Learning learning) {
+        try {
+            return learning.capabilities();
+        } catch (RuntimeException e) {
+            forget(learning);
+            throw e;
+        }
+    }
+
+    private synchronized void forget(LiveTableReader.Learning failed) {
+        if (learning == failed) {
+            learning = null;
+        }
     }
 
     /**
