@@ -79,13 +79,11 @@ final class ExportCommand implements Callable<Integer> {
         InputException.requireInRange("--segments", segments, 1, 1000);
         ItemFileFormat chosen = ItemFileFormat.named(format)
                 .orElseThrow(() -> InputException.ofOption("--format: '" + format + "' is not a format; "
-                        + DidYouMean.closest(
-                                        format,
-                                        Arrays.stream(ItemFileFormat.values())
-                                                .map(ItemFileFormat::specName)
-                                                .toList())
-                                .map(name -> "did you mean '" + name + "'? ")
-                                .orElse("")
+                        + DidYouMean.hint(
+                                format,
+                                Arrays.stream(ItemFileFormat.values())
+                                        .map(ItemFileFormat::specName)
+                                        .toList())
                         + "use one of " + ItemFileFormat.names()));
         Map<String, Path> files = files(chosen);
         PrintWriter out = command.commandLine().getOut();

@@ -186,13 +186,11 @@ final class ImportOptionsMixin {
         return Optional.of(SourceKind.named(fromKind)
                 .orElseThrow(() -> InputException.ofOption("--from-kind: '"
                         + fromKind + "' is not a format dynaseed imports; "
-                        + DidYouMean.closest(
-                                        fromKind,
-                                        Arrays.stream(SourceKind.values())
-                                                .map(SourceKind::optionName)
-                                                .toList())
-                                .map(name -> "did you mean '" + name + "'? ")
-                                .orElse("")
+                        + DidYouMean.hint(
+                                fromKind,
+                                Arrays.stream(SourceKind.values())
+                                        .map(SourceKind::optionName)
+                                        .toList())
                         + "use one of " + SourceKind.optionNames())));
     }
 

@@ -182,9 +182,7 @@ public final class References {
                 .max((a, b) -> Integer.compare(a.name().length(), b.name().length()));
         if (table.isEmpty()) {
             String tableName = to.contains(".") ? to.substring(0, to.indexOf('.')) : to;
-            String hint = DidYouMean.closest(tableName, spec.tableNames())
-                    .map(match -> "did you mean '" + match + "'? ")
-                    .orElse("");
+            String hint = DidYouMean.hint(tableName, spec.tableNames());
             problem(
                     report,
                     path,
@@ -231,9 +229,7 @@ public final class References {
         String attribute = rest;
         GeneratorSpec referenced = attributes.get(attribute);
         if (referenced == null) {
-            String hint = DidYouMean.closest(attribute, attributes.keySet())
-                    .map(match -> "did you mean '" + match + "'? ")
-                    .orElse("");
+            String hint = DidYouMean.hint(attribute, attributes.keySet());
             problem(
                     report,
                     path,

@@ -39,9 +39,7 @@ final class RequestMembers {
                     .findFirst()
                     .orElse(null);
             if (field == null) {
-                String suggestion = DidYouMean.closest(member.getKey(), names)
-                        .map(name -> "did you mean '" + name + "'? ")
-                        .orElse("");
+                String suggestion = DidYouMean.hint(member.getKey(), names);
                 problems.accept(
                         memberPath,
                         "unknown member; " + suggestion + "use one of " + String.join(", ", names)

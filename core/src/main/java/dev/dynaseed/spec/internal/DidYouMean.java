@@ -8,6 +8,13 @@ import java.util.Optional;
 public final class DidYouMean {
     private DidYouMean() {}
 
+    /** "did you mean 'x'? " for the closest candidate, or nothing when none is close: the start of a fix. */
+    public static String hint(String input, Collection<String> candidates) {
+        return closest(input, candidates)
+                .map(match -> "did you mean '" + match + "'? ")
+                .orElse("");
+    }
+
     /** The candidate closest to {@code input}, if one is close enough to be a likely typo. */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         String needle = input.toLowerCase(Locale.ROOT);

@@ -87,9 +87,7 @@ public final class GeneratorSpecReader {
     private Optional<GeneratorKind<?>> kind(String name, String path) {
         Optional<GeneratorKind<?>> kind = GeneratorKinds.named(name);
         if (kind.isEmpty()) {
-            String hint = DidYouMean.closest(name, GeneratorKinds.names())
-                    .map(match -> "did you mean '" + match + "'? ")
-                    .orElse("");
+            String hint = DidYouMean.hint(name, GeneratorKinds.names());
             problems.add(new Problem(path, "'" + name + "' is not a generator; " + hint + "use one of " + kindList()));
         }
         return kind;

@@ -89,9 +89,7 @@ public final class ItemSourceReader {
                 fields.problem(
                         "format",
                         Quote.of(name) + " is not an item file format; "
-                                + DidYouMean.closest(name, ItemFileFormat.specNames())
-                                        .map(match -> "did you mean '" + match + "'? ")
-                                        .orElse("")
+                                + DidYouMean.hint(name, ItemFileFormat.specNames())
                                 + "use one of " + ItemFileFormat.names());
             }
             return named;

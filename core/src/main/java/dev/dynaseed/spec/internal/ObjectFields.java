@@ -204,9 +204,7 @@ public final class ObjectFields {
             }
         }
         for (String name : unknown) {
-            String hint = DidYouMean.closest(name, allowed)
-                    .map(match -> "did you mean '" + match + "'? ")
-                    .orElse("");
+            String hint = DidYouMean.hint(name, allowed);
             problems.add(new Problem(
                     pathOf(name), "unknown field; " + hint + "fields allowed here: " + String.join(", ", allowed)));
         }

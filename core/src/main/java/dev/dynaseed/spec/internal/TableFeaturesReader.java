@@ -491,9 +491,7 @@ public final class TableFeaturesReader {
             }
         }
         List<String> names = Arrays.stream(values).map(Enum::name).toList();
-        String hint = DidYouMean.closest(text, names)
-                .map(match -> "did you mean '" + match + "'? ")
-                .orElse("");
+        String hint = DidYouMean.hint(text, names);
         fields.problem(field, Quote.of(text) + " is not " + what + "; " + hint + "use " + String.join(", ", names));
         return Optional.empty();
     }
