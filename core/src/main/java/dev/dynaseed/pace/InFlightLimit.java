@@ -74,7 +74,7 @@ public final class InFlightLimit {
 
     private long lastDecrease = Long.MIN_VALUE;
     /** The round being measured: whether one began (at the first request), when, its answers, its items written. */
-    private boolean measuring;
+    private volatile boolean measuring;
 
     private long roundStart;
     private int roundAnswers;
@@ -142,7 +142,8 @@ public final class InFlightLimit {
     /** The time to stamp a request with as it is sent, for {@link #throttled(long)}. */
     public long now() {
         long now = nanoClock.getAsLong();
-        if (adaptive) {
+        // Only the first request takes the lock here: it starts the first round.
+        if (adaptive && !measuring) {
             synchronized (this) {
                 if (!measuring) {
                     startRound(now);
