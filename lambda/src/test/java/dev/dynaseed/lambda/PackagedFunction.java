@@ -2,6 +2,7 @@ package dev.dynaseed.lambda;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,12 @@ import java.util.stream.Collectors;
  */
 final class PackagedFunction implements AutoCloseable {
     static final String HANDLER = "dev.dynaseed.lambda.SeedHandler::handleRequest";
+
+    /** Where the runtime client loads its JNI library from, when set (its {@code JniHelper}). */
+    private static final String NATIVE_CLIENT_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private static Path nativeClient;
 
     private final Process process;
     private final Path log;
@@ -73,6 +80,7 @@ final class PackagedFunction implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
+        // X command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
         command.add("-cp");
         command.add(runtimeClientClasspath());
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
@@ -93,6 +101,30 @@ final class PackagedFunction implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.putAll(environment);
         return new PackagedFunction(builder.start(), log);
+    }
+
+    /**
+     * The runtime client's JNI library, unpacked once for this test JVM. Left to itself, every runtime client JVM
+     * copies it to the one path {@code /tmp/.libaws-lambda-jni.so} and loads it from there: two functions starting
+     * at the same moment (as Lambda's environments never share a /tmp) load a file the other is half-way through
+     * writing, and die with exit status 134 or 255 before their first invocation.
+     */
+    private static synchronized Path nativeClient() throws IOException {
+        if (nativeClient == null) {
+            String arch = System.getProperty("os.arch");
+            String name = "libaws-lambda-jni.linux-" + (arch.equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+            try (InputStream library = PackagedFunction.class.getResourceAsStream("/jni/" + name)) {
+                if (library == null) {
+                    throw new IllegalStateException(
+                            "/jni/" + name + " is not in the runtime interface client on the test classpath");
+                }
+                Path unpacked = Files.createTempFile("libaws-lambda-jni", ".so");
+                unpacked.toFile().deleteOnExit();
+                Files.copy(library, unpacked, StandardCopyOption.REPLACE_EXISTING);
+                nativeClient = unpacked;
+            }
+        }
+        return nativeClient;
     }
 
     /** The runtime interface client and what it needs, taken from this test's classpath; nothing of dynaseed. */

@@ -81,6 +81,11 @@ final class RuntimeApiServer implements AutoCloseable {
         return at;
     }
 
+    /** Whether the runtime asked for an invocation within {@code timeout}. */
+    boolean askedForInvocation(Duration timeout) throws InterruptedException {
+        return nextCalls.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
+    }
+
     /**
      * When (System.nanoTime) the runtime asked {@code /restore/next}: with SnapStart, the end of init and of the
      * {@code beforeCheckpoint} hooks, where Lambda takes the snapshot.

@@ -10,6 +10,7 @@ import dev.dynaseed.testing.FaultProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,29 @@ class RuntimeInterfaceClientIT {
                     .contains("\"phase\":\"plan\"")
                     .contains("\"phase\":\"apply\"")
                     .contains("\"requestId\":\"" + requestId + "\"");
+        }
+    }
+
+    @Test
+    void functionsStartingAtTheSameMoment_allLiveToAskForTheirFirstInvocation() throws Exception {
+        String endpoint = Dynalite.target().endpoint().toString();
+        List<RuntimeApiServer> apis = new ArrayList<>();
+        List<PackagedFunction> functions = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                RuntimeApiServer api = new RuntimeApiServer();
+                apis.add(api);
+                functions.add(PackagedFunction.start(
+                        api.address(), Map.of("DYNASEED_ENDPOINT_URL", endpoint), List.of("-Xmx128m")));
+            }
+
+            for (int i = 0; i < functions.size(); i++) {
+                apis.get(i).firstNextCall(Duration.ofSeconds(90));
+                assertThat(functions.get(i).alive()).as(functions.get(i).log()).isTrue();
+            }
+        } finally {
+            functions.forEach(PackagedFunction::close);
+            apis.forEach(RuntimeApiServer::close);
         }
     }
 
