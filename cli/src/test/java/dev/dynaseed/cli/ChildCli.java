@@ -2,6 +2,8 @@ package dev.dynaseed.cli;
 
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 /** dynaseed run as a real process (its own JVM), so that it can be sent signals or killed. */
 final class ChildCli {
+    private static final int SIGINT = 2;
+
     private ChildCli() {}
 
     /** Starts {@code dynaseed args} in {@code directory}, its stdout and stderr going to {@code out} and {@code err}. */
     static Process start(Path directory, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        if (sigintIgnored()) {
+            // A test run started in the background by a non-interactive shell (`nohup ./mvnw verify &`) ignores
+            // SIGINT, and so would the child it starts, which would then never see the Ctrl-C these tests send.
+            // The JVM cannot undo that itself; GNU env can, for the child only.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -25,6 +36,18 @@ final class ChildCli {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
+    }
+
+    /** Whether this JVM was started with SIGINT ignored (bit 2 of {@code SigIgn} in its /proc status, on Linux). */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> new BigInteger(line.substring("SigIgn:".length()).trim(), 16))
+                .anyMatch(mask -> mask.testBit(SIGINT - 1));
     }
 
     /** Sends SIGINT (what Ctrl-C sends) to {@code process}. */
