@@ -145,6 +145,14 @@ public final class Dynaseed implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (!verbose) {
+            // A warning reads like the CLI's own ("warning: ..."), without a thread or Java class name in it;
+            // --verbose keeps both, for a bug report.
+            System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+            System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+            System.setProperty("org.slf4j.simpleLogger.showShortLogName", "false");
+            System.setProperty("org.slf4j.simpleLogger.warnLevelString", "warning:");
+        }
         // After the logger's settings: the warm-up thread may be the first to log.
         chosenCommand(args).ifPresent(SessionWarmUp::startFor);
         // The named command's model alone (picocli loads and verifies its classes from the jar in every run: they are

@@ -210,7 +210,7 @@ public final class BatchWriter implements AutoCloseable {
                 item = items.next();
             } catch (RuntimeException e) {
                 sourceFailure = Optional.of("generating item " + read + " failed: " + message(e));
-                LOG.warn("table {}: {}", table, sourceFailure.get());
+                LOG.debug("table {}: {}", table, sourceFailure.get());
                 break;
             }
             read++;
