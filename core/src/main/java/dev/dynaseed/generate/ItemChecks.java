@@ -74,6 +74,26 @@ public final class ItemChecks {
         }
     }
 
+    /**
+     * Whether attribute {@code name} has one value for every item of its scope: a constant, or a template that reads
+     * only such attributes and its parent's (which are one value for every child of one parent).
+     */
+    public static boolean sameForEveryItem(String name, Map<String, GeneratorSpec> attributes) {
+        return same(name, attributes, new java.util.HashSet<>());
+    }
+
+    private static boolean same(String name, Map<String, GeneratorSpec> attributes, java.util.Set<String> seen) {
+        GeneratorSpec generator = attributes.get(name);
+        if (generator == null || !seen.add(name)) {
+            return false;
+        }
+        if (generator.kind() == GeneratorSpec.Kind.CONSTANT) {
+            return true;
+        }
+        return generator.kind() == GeneratorSpec.Kind.TEMPLATE
+                && AttributeOrder.reads(generator).stream().allMatch(read -> same(read, attributes, seen));
+    }
+
     /** Whether attribute {@code name} changes from run to run without a randomSeed, following what templates read. */
     public static boolean variesAcrossRuns(String name, Map<String, GeneratorSpec> attributes) {
         return varies(name, attributes, new java.util.HashSet<>());

@@ -72,6 +72,11 @@ final class EntitySeedRules {
             }
         }
         if (problems.size() == before) {
+            for (EntitySpec entity : seed.entities()) {
+                SameKeyRules.entity(table, entity, SpecPaths.field(path + ".entities", entity.name()), problems);
+            }
+        }
+        if (problems.size() == before) {
             long total = EntityLayout.of(seed).total();
             if (seed.count() != total) {
                 problems.add(new Problem(

@@ -175,6 +175,7 @@ public final class SpecValidator {
 
     private static void seed(TableSpec table, String path, List<Problem> problems) {
         SeedSpec seed = table.seed();
+        int before = problems.size();
         seedParts(seed, path, problems);
         inlineItems(table, path, problems);
         if (!seed.entities().isEmpty()) {
@@ -190,6 +191,9 @@ public final class SpecValidator {
         }
         keyGenerator(table.partitionKey(), "partition key", seed, path, problems);
         table.sortKey().ifPresent(sortKey -> keyGenerator(sortKey, "sort key", seed, path, problems));
+        if (problems.size() == before) {
+            SameKeyRules.plain(table, seed, path, problems);
+        }
         if (seed.onExisting() == ExistingDataPolicy.UPSERT && seed.randomSeed().isEmpty()) {
             List<String> varying = new ArrayList<>();
             if (ItemChecks.variesAcrossRuns(table.partitionKey().name(), seed.attributes())) {

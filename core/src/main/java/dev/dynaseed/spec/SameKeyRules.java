@@ -1,0 +1,143 @@
+package dev.dynaseed.spec;
+
+import dev.dynaseed.generate.ItemChecks;
+import dev.dynaseed.spec.internal.SpecPaths;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generated items that could only ever share one key: DynamoDB keeps one item per key, so all but one would be
+ * overwritten while the report counted every one of them as written. Caught where it is certain: every key
+ * attribute a constant (or a template over constants and the parent's attributes), or a child's key copied from its
+ * parent's.
+ */
+final class SameKeyRules {
+    private SameKeyRules() {}
+
+    /** A plain seed block ({@code count} and {@code attributes}) of more than one item. */
+    static void plain(TableSpec table, SeedSpec seed, String path, List<Problem> problems) {
+        if (seed.count() > 1 && sameForEveryItem(table, seed.attributes())) {
+            problems.add(new Problem(
+                    path + ".attributes",
+                    "every one of the " + seed.count() + " items gets the same key ("
+                            + keyText(table, seed.attributes())
+                            + "), and DynamoDB keeps one item per key, so " + (seed.count() - 1) + " would be"
+                            + " overwritten; make a key attribute differ per item, e.g. " + example(table)));
+        }
+    }
+
+    /** An entity's own items, and each of its collections' children. */
+    static void entity(TableSpec table, EntitySpec entity, String entityPath, List<Problem> problems) {
+        if (entity.count() > 1 && sameForEveryItem(table, entity.attributes())) {
+            problems.add(new Problem(
+                    entityPath + ".attributes",
+                    "every one of the " + entity.count() + " " + entity.name() + " items gets the same key ("
+                            + keyText(table, entity.attributes()) + "), and DynamoDB keeps one item per key, so "
+                            + (entity.count() - 1) + " would be overwritten; make a key attribute differ per item,"
+                            + " e.g. " + example(table)));
+        }
+        for (CollectionSpec collection : entity.collections()) {
+            String path = SpecPaths.field(entityPath + ".collections", collection.name()) + ".attributes";
+            if (copiesParentKey(table, collection.attributes(), entity.attributes())) {
+                problems.add(new Problem(
+                        path,
+                        "each " + collection.name() + " item gets its parent " + entity.name() + "'s key ("
+                                + keyText(table, collection.attributes()) + ") and would overwrite it; give the"
+                                + " child a key of its own, e.g. " + example(table)));
+            } else if (mostPerParent(collection.perParent())
+                            .map(most -> most.compareTo(BigDecimal.ONE) > 0)
+                            .orElse(true)
+                    && sameForEveryItem(table, collection.attributes())) {
+                problems.add(new Problem(
+                        path,
+                        "all " + collection.name() + " items of one " + entity.name() + " get the same key ("
+                                + keyText(table, collection.attributes()) + "), and DynamoDB keeps one item per key,"
+                                + " so all but one per " + entity.name() + " would be overwritten; make a key"
+                                + " attribute differ per item, e.g. " + example(table)));
+            }
+        }
+    }
+
+    private static boolean sameForEveryItem(TableSpec table, Map<String, GeneratorSpec> attributes) {
+        return keyNames(table).stream()
+                .allMatch(name -> attributes.containsKey(name) && ItemChecks.sameForEveryItem(name, attributes));
+    }
+
+    /** Every key attribute of the child is {@code '{parent.NAME}'} of the same name, or the parent's constant. */
+    private static boolean copiesParentKey(
+            TableSpec table, Map<String, GeneratorSpec> child, Map<String, GeneratorSpec> parent) {
+        return keyNames(table).stream().allMatch(name -> {
+            GeneratorSpec own = child.get(name);
+            GeneratorSpec theirs = parent.get(name);
+            if (own == null || theirs == null) {
+                return false;
+            }
+            if (own instanceof GeneratorSpec.Template template) {
+                return template.template().equals("{parent." + name + "}");
+            }
+            return own instanceof GeneratorSpec.Constant && own.equals(theirs);
+        });
+    }
+
+    /** The most children {@code perParent} can draw, where it is known. */
+    private static Optional<BigDecimal> mostPerParent(GeneratorSpec perParent) {
+        if (perParent instanceof GeneratorSpec.IntRange range) {
+            return Optional.of(BigDecimal.valueOf(range.max()));
+        }
+        if (perParent instanceof GeneratorSpec.RandomNumber number) {
+            return Optional.of(number.max());
+        }
+        if (perParent instanceof GeneratorSpec.Constant constant
+                && constant.value() instanceof SpecValue.Number number) {
+            return Optional.of(number.value());
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> keyNames(TableSpec table) {
+        List<String> names = new ArrayList<>();
+        names.add(table.partitionKey().name());
+        table.sortKey().ifPresent(key -> names.add(key.name()));
+        return names;
+    }
+
+    private static String keyText(TableSpec table, Map<String, GeneratorSpec> attributes) {
+        List<String> parts = new ArrayList<>();
+        for (String name : keyNames(table)) {
+            GeneratorSpec generator = attributes.get(name);
+            String text;
+            if (generator instanceof GeneratorSpec.Template template) {
+                text = "'" + template.template() + "'";
+            } else if (generator instanceof GeneratorSpec.Constant constant) {
+                text = "constant " + constantText(constant.value());
+            } else {
+                text = generator.kind().toString();
+            }
+            parts.add(name + " " + text);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String constantText(SpecValue value) {
+        if (value instanceof SpecValue.Text text) {
+            return "'" + text.value() + "'";
+        }
+        if (value instanceof SpecValue.Number number) {
+            return number.value().toPlainString();
+        }
+        if (value instanceof SpecValue.Bool bool) {
+            return Boolean.toString(bool.value());
+        }
+        return value.toString();
+    }
+
+    private static String example(TableSpec table) {
+        String name = table.sortKey().orElse(table.partitionKey()).name();
+        return table.sortKey().orElse(table.partitionKey()).type() == KeyType.S
+                ? name + ": 'ITEM#{item_id}' with item_id: {generator: sequence}"
+                : name + ": {generator: sequence}";
+    }
+}
