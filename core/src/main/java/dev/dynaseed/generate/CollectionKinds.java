@@ -64,7 +64,8 @@ final class CollectionKinds {
         @Override
         public String doc() {
             return "a set of `minSize` to `maxSize` distinct elements made by `of` (never empty: DynamoDB refuses"
-                    + " empty sets)";
+                    + " empty sets; `of` must make at least `minSize` distinct values, checked where that is known:"
+                    + " constant, oneOf, intRange, decimalRange, and per-item generators such as sequence)";
         }
 
         @Override
