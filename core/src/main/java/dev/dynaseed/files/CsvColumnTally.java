@@ -56,7 +56,11 @@ final class CsvColumnTally {
         if (empty > 0) {
             parts.add(empty + " empty string" + (empty == 1 ? "" : "s") + " left out (an empty cell is no attribute)");
         }
-        return parts.isEmpty() ? Optional.empty() : Optional.of("column " + column + " " + String.join(", ", parts));
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "column " + column + (parts.get(0).startsWith("holds ") ? " " : ": ") + String.join(", ", parts));
     }
 
     /** E.g. {@code N in 1 item and S in 1}. */

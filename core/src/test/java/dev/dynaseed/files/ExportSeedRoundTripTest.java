@@ -77,7 +77,7 @@ class ExportSeedRoundTripTest {
                         .as(format.specName())
                         .contains(
                                 format == ItemFileFormat.CSV
-                                        ? "column tags 1 SS value written as DynamoDB JSON text"
+                                        ? "column tags: 1 SS value written as DynamoDB JSON text"
                                         : "1 set written as lists");
             }
         }

@@ -163,8 +163,8 @@ class FileDefectsCTest {
         String losses = export(file, items).describe();
         assertThat(losses)
                 .isEqualTo("column tags holds SS in 1 item and NS in 1: on reimport the column is read as one type (S),"
-                        + " so 2 values change type; column raw 1 B value written as base64 text, read back as S"
-                        + " unless the spec says types: {raw: B}; column note 1 empty string left out (an empty cell"
+                        + " so 2 values change type; column raw: 1 B value written as base64 text, read back as S"
+                        + " unless the spec says types: {raw: B}; column note: 1 empty string left out (an empty cell"
                         + " is no attribute)")
                 .doesNotContain("lists");
         assertThat(FileSources.items(table("t", csv(file, Map.of("tags", CsvType.JSON, "raw", CsvType.B)))))
