@@ -89,8 +89,11 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         if (!chosen.lossless()) {
-            err.println("note: " + chosen.specName() + " cannot tell sets from lists nor binary from text; use"
-                    + " --format dynamodb-json for an exact copy");
+            err.println("note: " + chosen.specName()
+                    + (chosen == ItemFileFormat.CSV
+                            ? " reads each column back as one type, and sets, lists, maps and nulls as text"
+                            : " cannot tell sets from lists nor binary from text")
+                    + "; use --format dynamodb-json for an exact copy");
             err.flush();
         }
         List<TableExport.Result> results = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.dynaseed.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dynaseed.spec.ItemSourceSpec.CsvType;
+import dev.dynaseed.spec.internal.DidYouMean;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class CsvEntries implements EntryReader {
     private final boolean header;
     private final List<String> given;
     private final Map<String, CsvType> types;
+    private final Set<String> typed;
     private final ItemCheck check;
     private final Optional<CsvInference> inference;
     private List<String> columns;
@@ -33,12 +35,14 @@ final class CsvEntries implements EntryReader {
     /**
      * @param types the type of each column known; a column without one is read as S (and inferred, when
      *     {@code inference} is present)
+     * @param typed the columns the spec's {@code types:} names: each must be a column
      */
     CsvEntries(
             Reader in,
             boolean header,
             List<String> columns,
             Map<String, CsvType> types,
+            Set<String> typed,
             ItemCheck check,
             Optional<CsvInference> inference) {
         this.in = in;
@@ -46,6 +50,7 @@ final class CsvEntries implements EntryReader {
         this.header = header;
         this.given = List.copyOf(columns);
         this.types = Map.copyOf(types);
+        this.typed = Set.copyOf(typed);
         this.check = check;
         this.inference = inference;
     }
@@ -68,7 +73,8 @@ final class CsvEntries implements EntryReader {
             }
             if (row.problem() != null) {
                 done = row.last();
-                return new Entry.Bad(row.line(), row.problem(), row.last());
+                return new Entry.Bad(
+                        row.line(), row.columns().isEmpty() ? 0 : row.column(0), row.problem(), row.last());
             }
             if (columns == null) {
                 Optional<Entry> problem = columns(row);
@@ -89,9 +95,8 @@ final class CsvEntries implements EntryReader {
     private Optional<Entry> columns(CsvRecords.Row first) {
         List<String> names = new ArrayList<>();
         if (header) {
-            for (String cell : first.cells()) {
-                names.add(cell.trim());
-            }
+            // RFC 4180 2.4: spaces are part of a field, so " name" is not "name".
+            names.addAll(first.cells());
             if (!given.isEmpty()) {
                 if (given.size() != names.size()) {
                     done = true;
@@ -120,6 +125,18 @@ final class CsvEntries implements EntryReader {
                         true));
             }
         }
+        for (String name : typed) {
+            if (!seen.contains(name)) {
+                done = true;
+                return Optional.of(new Entry.Bad(
+                        first.line(),
+                        "types: names the column '" + name + "', but the "
+                                + (header && given.isEmpty() ? "header" : "columns list") + " has no such column ("
+                                + String.join(",", names) + "); " + DidYouMean.hint(name, names)
+                                + "name a column exactly as written there, spaces included",
+                        true));
+            }
+        }
         columns = List.copyOf(names);
         inference.ifPresent(i -> i.columns(columns));
         return Optional.empty();
@@ -136,6 +153,8 @@ final class CsvEntries implements EntryReader {
                     false);
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
+        StringBuilder problems = new StringBuilder();
+        long firstBad = 0;
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             if (cell.isEmpty()) {
@@ -146,8 +165,20 @@ final class CsvEntries implements EntryReader {
             try {
                 item.put(column, value(cell, type == null ? CsvType.S : type, column));
             } catch (ItemFormatException e) {
-                return new Entry.Bad(row.line(), row.column(i), e.getMessage(), false);
+                // Every bad cell of the row at once, so that one fix round is enough.
+                if (firstBad == 0) {
+                    firstBad = row.column(i);
+                    problems.append(e.getMessage());
+                } else {
+                    problems.append("; at column ")
+                            .append(row.column(i))
+                            .append(": ")
+                            .append(e.getMessage());
+                }
             }
+        }
+        if (firstBad > 0) {
+            return new Entry.Bad(row.line(), firstBad, problems.toString(), false);
         }
         Optional<String> problem = check.problem(item, false);
         if (problem.isPresent()) {

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * CSV out: a header of every attribute name met (in the order met), then one row per item. The names are only known
  * at the end, so rows go to a file beside the target first and the header is written before them when closing;
  * rows written before a column appeared simply end early (a reader takes missing cells as absent attributes).
- * Strings, numbers and booleans are written as text; other values as DynamoDB JSON text, counted as lost (read them
- * back exactly with {@code types: {name: JSON}}).
+ * Strings, numbers and booleans are written as text, binary as base64, sets, lists, maps and nulls as DynamoDB JSON
+ * text; each column's values are tallied so that what a reimport would read differently is counted (see
+ * {@link CsvColumnTally}).
  */
 final class CsvItemWriter extends ItemFileWriter {
     private final Path file;
@@ -30,6 +31,7 @@ final class CsvItemWriter extends ItemFileWriter {
     private final Writer out;
     private final List<String> columns = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
+    private final Map<String, CsvColumnTally> tallies = new HashMap<>();
     private boolean closed;
 
     CsvItemWriter(Path file) throws IOException {
@@ -50,7 +52,7 @@ final class CsvItemWriter extends ItemFileWriter {
                 columns.add(attribute.getKey());
                 positions.put(attribute.getKey(), position);
             }
-            cells[position] = cell(attribute.getValue());
+            cells[position] = cell(attribute.getKey(), attribute.getValue());
             last = Math.max(last, position);
         }
         StringBuilder row = new StringBuilder();
@@ -65,32 +67,13 @@ final class CsvItemWriter extends ItemFileWriter {
         out.write(row.append("\r\n").toString());
     }
 
-    private String cell(AttributeValue value) throws IOException {
-        return switch (value.type()) {
-            case S -> {
-                // An empty cell reads back as no attribute, and a column of number-like text as numbers.
-                if (value.s().isEmpty()
-                        || Numbers.canonical(value.s())
-                        || value.s().equals("true")
-                        || value.s().equals("false")) {
-                    losses().other();
-                }
-                yield value.s();
-            }
+    private String cell(String column, AttributeValue value) throws IOException {
+        String cell = switch (value.type()) {
+            case S -> value.s();
             case N -> value.n();
             case BOOL -> value.bool().toString();
-            case B -> {
-                losses().binary();
-                yield DynamoJson.base64(value.b());
-            }
+            case B -> DynamoJson.base64(value.b());
             case NUL, SS, NS, BS, L, M -> {
-                if (value.type() == AttributeValue.Type.SS
-                        || value.type() == AttributeValue.Type.NS
-                        || value.type() == AttributeValue.Type.BS) {
-                    losses().set();
-                } else {
-                    losses().other();
-                }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (JsonGenerator json = ItemJson.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     DynamoJson.write(json, value);
@@ -99,6 +82,8 @@ final class CsvItemWriter extends ItemFileWriter {
             }
             case UNKNOWN_TO_SDK_VERSION -> throw new IOException("a value of a type this SDK does not know: " + value);
         };
+        tallies.computeIfAbsent(column, name -> new CsvColumnTally()).add(value.type(), cell);
+        return cell;
     }
 
     static String quote(String cell) {
@@ -115,6 +100,9 @@ final class CsvItemWriter extends ItemFileWriter {
         }
         closed = true;
         out.close();
+        for (String column : columns) {
+            tallies.get(column).loss(column).ifPresent(note -> losses().column(note));
+        }
         try (OutputStream target = Files.newOutputStream(file);
                 InputStream body = Files.newInputStream(rows)) {
             List<String> header = new ArrayList<>();

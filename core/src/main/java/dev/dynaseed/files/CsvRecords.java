@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Splits CSV text (RFC 4180: commas, double quotes around cells holding commas, quotes or line breaks, {@code ""} for a
- * quote; LF or CRLF) into records, each with the line it starts on; no record is held past a cap.
+ * quote; lines end in CRLF or LF, a CR alone is refused) into records, each with the line it starts on; no record is
+ * held past a cap.
  */
 final class CsvRecords {
     private final Reader in;
@@ -26,6 +27,11 @@ final class CsvRecords {
      * nothing after it can be).
      */
     record Row(long line, List<String> cells, List<Long> columns, String problem, boolean last) {
+        Row {
+            cells = List.copyOf(cells);
+            columns = List.copyOf(columns);
+        }
+
         Row(long line, List<String> cells, String problem, boolean last) {
             this(line, cells, List.of(), problem, last);
         }
@@ -75,7 +81,7 @@ final class CsvRecords {
                 if (!any) {
                     return null;
                 }
-                cells.add(cell(cell, wasQuoted));
+                cells.add(cell.toString());
                 return new Row(start, cells, columns, null, false);
             }
             any = true;
@@ -115,13 +121,35 @@ final class CsvRecords {
                 continue;
             }
             if (c == ',') {
-                cells.add(cell(cell, wasQuoted));
+                cells.add(cell.toString());
                 columns.add(column + 1);
                 cell.setLength(0);
                 wasQuoted = false;
             } else if (c == '\n') {
                 line++;
-                cells.add(cell(cell, wasQuoted));
+                cells.add(cell.toString());
+                return new Row(start, cells, columns, null, false);
+            } else if (c == '\r') {
+                long at = column;
+                int after = read();
+                if (after == '\n') {
+                    line++;
+                } else if (after == -1) {
+                    ended = true;
+                } else {
+                    // RFC 4180 ends lines in CRLF; a CR alone is an old Mac line end or a stray byte: either way
+                    // reading on would take the whole file for one line.
+                    ended = true;
+                    return new Row(
+                            start,
+                            List.of(),
+                            List.of(at),
+                            "holds a carriage return (CR) not followed by a line feed (LF); CSV lines end in CRLF or"
+                                    + " LF (RFC 4180), and a CR inside a cell must be quoted: if the file ends its lines"
+                                    + " with CR alone, convert it, e.g. tr '\\r' '\\n' < in.csv > out.csv",
+                            true);
+                }
+                cells.add(cell.toString());
                 return new Row(start, cells, columns, null, false);
             } else if (c == '"' && cell.length() == 0 && !wasQuoted) {
                 quoted = true;
@@ -130,18 +158,6 @@ final class CsvRecords {
                 cell.append((char) c);
             }
         }
-    }
-
-    private static String cell(StringBuilder cell, boolean wasQuoted) {
-        int end = cell.length();
-        if (!wasQuoted && end > 0 && cell.charAt(end - 1) == '\r') {
-            return cell.substring(0, end - 1);
-        }
-        if (wasQuoted && end > 0 && cell.charAt(end - 1) == '\r') {
-            // "a"\r\n: the \r after the closing quote ends the line, it is not the cell's
-            return cell.substring(0, end - 1);
-        }
-        return cell.toString();
     }
 
     private void skipLine(int c) throws IOException {

@@ -316,7 +316,15 @@ public final class ItemFiles {
             case SERVERLESS_RAW -> new JsonArrayEntries(TextInput.bytes(path), true, check);
             case BATCH_WRITE ->
                 new BatchWriteEntries(TextInput.bytes(path), file.table().orElse(table.name()), check);
-            case CSV -> new CsvEntries(TextInput.text(path), file.header(), file.columns(), types, check, inference);
+            case CSV ->
+                new CsvEntries(
+                        TextInput.text(path),
+                        file.header(),
+                        file.columns(),
+                        types,
+                        file.types().keySet(),
+                        check,
+                        inference);
         };
     }
 

@@ -1,13 +1,18 @@
 package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
+import dev.dynaseed.spec.SpecValue;
 import dev.dynaseed.spec.ValueType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -59,7 +64,8 @@ final class CollectionKinds {
         @Override
         public String doc() {
             return "a set of `minSize` to `maxSize` distinct elements made by `of` (never empty: DynamoDB refuses"
-                    + " empty sets)";
+                    + " empty sets; `of` must make at least `minSize` distinct values, checked where that is known:"
+                    + " constant, oneOf, intRange, decimalRange, and per-item generators such as sequence)";
         }
 
         @Override
@@ -99,6 +105,16 @@ final class CollectionKinds {
                 return;
             }
             validateElement(spec.of(), checks);
+            distinct(spec.of()).ifPresent(distinct -> {
+                if (distinct.count() > 0 && spec.minSize() > distinct.count()) {
+                    checks.problem(
+                            "minSize",
+                            spec.minSize() + " is more than the " + distinct.count() + " distinct value"
+                                    + (distinct.count() == 1 ? "" : "s") + " `of` can make (" + distinct.why()
+                                    + "), so no set could have that many; use minSize: " + distinct.count()
+                                    + " or less, or an `of` with more values");
+                }
+            });
         }
 
         @Override
@@ -106,12 +122,15 @@ final class CollectionKinds {
             Generator of = GeneratorKinds.create(spec.of(), Seeds.mix(tableSeed, 1));
             long min = spec.minSize();
             long max = spec.maxSize();
+            long most = distinct(spec.of()).map(Distinct::count).orElse(Long.MAX_VALUE);
             ValueType type = spec.valueType();
             return context -> {
                 long size = context.random().nextLong(min, max + 1);
                 Set<AttributeValue> elements = new LinkedHashSet<>();
-                // A few tries per element: a generator with few values (oneOf) cannot fill every size.
-                for (long tries = 0; elements.size() < size && tries < size * 8 + 8; tries++) {
+                // Validation made sure `of` can make minSize distinct values, when that can be known; many tries per
+                // element, so that a size it can reach is reached (5 of intRange 1..5 is a coupon collector's draw).
+                long target = Math.min(size, most);
+                for (long tries = 0; elements.size() < target && tries < target * 64 + 64; tries++) {
                     elements.add(of.next(context));
                 }
                 return switch (type) {
@@ -128,6 +147,70 @@ final class CollectionKinds {
             };
         }
     };
+
+    /** How many distinct values a generator can make within one item, and why: e.g. 2 for a oneOf of 2 values. */
+    record Distinct(long count, String why) {}
+
+    /**
+     * How many distinct values {@code of} can make within one item, when that can be known from its spec (not for
+     * uuid4, fake, random bytes: their values are many, or unknowable).
+     */
+    static Optional<Distinct> distinct(GeneratorSpec of) {
+        String perItem = "one per item";
+        return switch (of.kind()) {
+            case CONSTANT -> Optional.of(new Distinct(1, "constant always makes the same value"));
+            case ONE_OF -> {
+                Set<Object> values = new HashSet<>();
+                for (SpecValue value : ((GeneratorSpec.OneOf) of).values()) {
+                    values.add(
+                            value instanceof SpecValue.Number number
+                                    ? number.value().stripTrailingZeros()
+                                    : Literals.attributeValue(value));
+                }
+                yield Optional.of(new Distinct(values.size(), "oneOf lists " + values.size() + " distinct values"));
+            }
+            case INT_RANGE -> {
+                GeneratorSpec.IntRange range = (GeneratorSpec.IntRange) of;
+                BigInteger count = BigInteger.valueOf(range.max())
+                        .subtract(BigInteger.valueOf(range.min()))
+                        .add(BigInteger.ONE);
+                yield count.signum() > 0 && count.bitLength() < 63
+                        ? Optional.of(
+                                new Distinct(count.longValueExact(), "intRange " + range.min() + ".." + range.max()))
+                        : Optional.empty();
+            }
+            case DECIMAL_RANGE -> {
+                GeneratorSpec.DecimalRange range = (GeneratorSpec.DecimalRange) of;
+                BigDecimal low = range.min().setScale(range.scale(), RoundingMode.CEILING);
+                BigDecimal high = range.max().setScale(range.scale(), RoundingMode.FLOOR);
+                BigInteger count = high.subtract(low).unscaledValue().add(BigInteger.ONE);
+                yield count.signum() > 0 && count.bitLength() < 63
+                        ? Optional.of(new Distinct(
+                                count.longValueExact(),
+                                "decimalRange " + range.min().toPlainString() + ".."
+                                        + range.max().toPlainString() + " at scale " + range.scale()))
+                        : Optional.empty();
+            }
+            case SEQUENCE -> Optional.of(new Distinct(1, "sequence makes " + perItem));
+            case TEMPLATE -> Optional.of(new Distinct(1, "template makes " + perItem));
+            case UUID1 -> Optional.of(new Distinct(1, "uuid1 makes " + perItem));
+            case EPOCH_SECONDS, EPOCH_MILLIS, ISO_TIMESTAMP ->
+                withinSeconds(of) == 0
+                        ? Optional.of(new Distinct(1, of.kind().specName() + " without withinSeconds makes " + perItem))
+                        : Optional.empty();
+            case UUID4, FAKE, BYTES, BOOLEAN, TIMESTAMP, NUMBER, SET, LIST, MAP, OPTIONAL, REF -> Optional.empty();
+        };
+    }
+
+    private static long withinSeconds(GeneratorSpec of) {
+        if (of instanceof GeneratorSpec.EpochSeconds time) {
+            return time.withinSeconds();
+        }
+        if (of instanceof GeneratorSpec.EpochMillis time) {
+            return time.withinSeconds();
+        }
+        return ((GeneratorSpec.IsoTimestamp) of).withinSeconds();
+    }
 
     /** The {@code list} kind. */
     static final GeneratorKind<GeneratorSpec.ListOf> LIST = new GeneratorKind<>() {

@@ -245,11 +245,11 @@ class RealisticGeneratorsTest {
     @Test
     void set_isNeverEmpty_hasDistinctElements_andItsSizeWithinBounds() {
         ItemGenerator generator =
-                generator("s: {generator: set, of: {generator: oneOf, values: [only]}, minSize: 2, maxSize: 4}\n"
+                generator("s: {generator: set, of: {generator: oneOf, values: [only]}, minSize: 1, maxSize: 4}\n"
                         + "t: {generator: set, of: uuid4, minSize: 2, maxSize: 4}");
         for (long i = 0; i < 500; i++) {
             Map<String, AttributeValue> item = generator.item(i);
-            // One possible value cannot fill two: the set holds what exists, and is never empty.
+            // One possible value cannot fill four: the set holds what exists, and is never empty.
             assertThat(item.get("s").ss()).containsExactly("only");
             assertThat(item.get("t").ss()).hasSizeBetween(2, 4).doesNotHaveDuplicates();
         }
