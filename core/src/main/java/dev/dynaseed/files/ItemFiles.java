@@ -76,12 +76,14 @@ public final class ItemFiles {
                     Scanned scanned = scanFile(file, table, sameKeys);
                     FileScan scan = scanned.scan();
                     if (skipBad && scanned.unreadableRest().isPresent()) {
+                        String bad = scanned.unreadableRest().get();
+                        String cut = "; nothing after it can be read";
                         problems.add(new Problem(
                                 path,
-                                scanned.unreadableRest().get() + "; the rest of " + file.path()
-                                        + " cannot be read past it, so --skip-bad cannot skip it (only lines the"
-                                        + " reader can read past are skipped); fix the file there, or fetch it again"
-                                        + " if it was cut short"));
+                                (bad.endsWith(cut) ? bad.substring(0, bad.length() - cut.length()) : bad)
+                                        + "; --skip-bad cannot skip it, as nothing after it in the file can be read"
+                                        + " (it skips only lines it can read past); fix the file there, or fetch it"
+                                        + " again if it was cut short"));
                         continue;
                     }
                     if (scan.badLines() > 0 && !skipBad) {
