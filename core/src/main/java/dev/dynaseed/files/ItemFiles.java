@@ -337,7 +337,11 @@ public final class ItemFiles {
         if (first.startsWith("$ion_1_0")) {
             throw ion(path);
         }
-        if (first.startsWith("{") && (first.contains("\"exportArn\"") || first.contains("\"dataFileS3Key\""))) {
+        // manifest-summary.json holds exportArn and manifestFilesS3Key; manifest-files.json lines dataFileS3Key and
+        // md5Checksum (both documented in "DynamoDB table export output format").
+        if (first.startsWith("{")
+                && ((first.contains("\"exportArn\"") && first.contains("\"manifestFilesS3Key\""))
+                        || (first.contains("\"dataFileS3Key\"") && first.contains("\"md5Checksum\"")))) {
             throw manifest(path);
         }
     }

@@ -168,6 +168,14 @@ class FileDefectsATest {
     }
 
     @Test
+    void scan_readsItemsThatMerelyHaveAnAttributeNamedLikeAManifestField() throws IOException {
+        Path path = write("arns.jsonl", "{\"id\":\"a\",\"exportArn\":\"arn:x\",\"dataFileS3Key\":\"k\"}\n");
+
+        assertThat(items(table("t", file(path))))
+                .containsExactly(Map.of("id", s("a"), "exportArn", s("arn:x"), "dataFileS3Key", s("k")));
+    }
+
+    @Test
     void incrementalExport_readsNewImagesAsPuts_andKeysWithoutNewImageAsDeletes() throws IOException {
         Path path = gzip(
                 "incr.json.gz",
