@@ -106,6 +106,7 @@ final class ExportCommand implements Callable<Integer> {
                             + session.target().describe() + "; list tables with 'dynaseed tables'");
                 }
             }
+            createOutputDir();
             TableExport export = new TableExport(session.client(), segments, RunDeadline.none());
             for (Map.Entry<String, Path> table : files.entrySet()) {
                 TableExport.Result result = export.export(table.getKey(), chosen, table.getValue());
@@ -137,12 +138,16 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Each table's file; refuses (before any call) files that exist, unless --force. */
+    /**
+     * Each table's file; refuses (before any call) files that exist, unless --force, and an --output-dir that is a
+     * file or under one. The folder is created only once every table was found.
+     */
     private Map<String, Path> files(ItemFileFormat chosen) {
-        try {
-            Files.createDirectories(outputDir);
-        } catch (IOException e) {
-            throw InputException.ofOption("--output-dir: " + outputDir + " cannot be created: " + e.getMessage());
+        for (Path dir = outputDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw InputException.ofOption("--output-dir: " + outputDir + " cannot be a folder: " + dir
+                        + " is a file; give a folder (created when missing), e.g. --output-dir exports");
+            }
         }
         Map<String, Path> files = new LinkedHashMap<>();
         for (String table : tables) {
@@ -154,5 +159,19 @@ final class ExportCommand implements Callable<Integer> {
             files.put(table, file);
         }
         return files;
+    }
+
+    private void createOutputDir() {
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                            ? fs.getReason()
+                            : e.getMessage();
+            throw InputException.ofOption(
+                    "--output-dir: " + outputDir + " cannot be created (" + why + "); give a folder you may write to");
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class SeedFileOptions {
                 }
             }
         }
+        ItemFiles.unappliedRequests(scanned).forEach(note -> err.println("note: " + note));
         err.flush();
         return scanned;
     }

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,7 +20,7 @@ final class BatchWriteEntries implements EntryReader {
     private final JsonParser parser;
     private final String table;
     private final ItemCheck check;
-    private final Set<String> tables = new LinkedHashSet<>();
+    private final Map<String, Long> tables = new LinkedHashMap<>();
     private boolean started;
     private boolean inTable;
     private boolean done;
@@ -32,8 +31,8 @@ final class BatchWriteEntries implements EntryReader {
         this.check = check;
     }
 
-    /** The tables the file held requests for, as far as it was read. */
-    Set<String> tables() {
+    /** The tables the file held requests for, as far as it was read, each with its count of requests. */
+    Map<String, Long> tables() {
         return tables;
     }
 
@@ -69,6 +68,7 @@ final class BatchWriteEntries implements EntryReader {
                     long line = line();
                     long column = Math.max(0, parser.currentTokenLocation().getColumnNr());
                     JsonNode request = parser.readValueAsTree();
+                    tables.merge(table, 1L, Long::sum);
                     return request(line, column, request);
                 }
                 JsonToken token = parser.nextToken();
@@ -86,7 +86,7 @@ final class BatchWriteEntries implements EntryReader {
                                     : "holds " + token.asString() + " where a table name belongs");
                 }
                 String name = parser.currentName();
-                tables.add(name);
+                tables.putIfAbsent(name, 0L);
                 JsonToken value = parser.nextToken();
                 if (value != JsonToken.START_ARRAY) {
                     return last("has " + name + ": " + (value == null ? "nothing" : value.asString())
@@ -95,7 +95,17 @@ final class BatchWriteEntries implements EntryReader {
                 if (name.equals(table)) {
                     inTable = true;
                 } else {
-                    parser.skipChildren();
+                    long count = 0;
+                    for (JsonToken element = parser.nextToken();
+                            element != JsonToken.END_ARRAY;
+                            element = parser.nextToken()) {
+                        if (element == null) {
+                            return last("ends before its list of requests is closed (a truncated file?)");
+                        }
+                        parser.skipChildren();
+                        count++;
+                    }
+                    tables.merge(name, count, Long::sum);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -139,6 +149,14 @@ final class BatchWriteEntries implements EntryReader {
                 Optional<String> problem = check.problem(typed, true);
                 return problem.<Entry>map(why -> new Entry.Bad(line, column, why, false))
                         .orElseGet(() -> new Entry.Delete(line, typed));
+            }
+            if (request.isObject() && request.has("UpdateRequest")) {
+                return new Entry.Bad(
+                        line,
+                        column,
+                        "holds an UpdateRequest, which BatchWriteItem does not take (only PutRequest and"
+                                + " DeleteRequest); write the whole item as {\"PutRequest\": {\"Item\": {...}}}",
+                        false);
             }
             return new Entry.Bad(
                     line,

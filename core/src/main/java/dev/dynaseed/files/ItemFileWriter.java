@@ -58,7 +58,7 @@ public abstract class ItemFileWriter implements Closeable {
 
     abstract void append(Map<String, AttributeValue> item) throws IOException;
 
-    private static String quoted(String text) {
+    static String quoted(String text) {
         try {
             return ItemJson.MAPPER.writeValueAsString(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -19,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +73,19 @@ public final class ItemFiles {
                 String path = "tables[" + t + "].seed.files[" + fileIndex++ + "]";
                 try {
                     sameKeys.source(file.path().toString());
-                    FileScan scan = scan(file, table, sameKeys);
+                    Scanned scanned = scanFile(file, table, sameKeys);
+                    FileScan scan = scanned.scan();
+                    if (skipBad && scanned.unreadableRest().isPresent()) {
+                        String bad = scanned.unreadableRest().get();
+                        String cut = "; nothing after it can be read";
+                        problems.add(new Problem(
+                                path,
+                                (bad.endsWith(cut) ? bad.substring(0, bad.length() - cut.length()) : bad)
+                                        + "; --skip-bad cannot skip it, as nothing after it in the file can be read"
+                                        + " (it skips only lines it can read past); fix the file there, or fetch it"
+                                        + " again if it was cut short"));
+                        continue;
+                    }
                     if (scan.badLines() > 0 && !skipBad) {
                         for (String bad : scan.bad()) {
                             problems.add(new Problem(path, bad));
@@ -101,18 +115,77 @@ public final class ItemFiles {
         return new Spec(tables);
     }
 
+    /**
+     * The requests of the scanned spec's batch-write files that no table applies (for a table the spec does not have,
+     * or that does not read that file), one note per file and table, e.g. {@code req.json: 3 requests for table
+     * Other were not applied: ...}; empty when every request is applied.
+     */
+    public static List<String> unappliedRequests(Spec scanned) {
+        Objects.requireNonNull(scanned, "scanned");
+        Map<Path, Set<String>> readers = new LinkedHashMap<>();
+        for (TableSpec table : scanned.tables()) {
+            for (ItemSourceSpec source : table.seed().sources()) {
+                if (source instanceof ItemSourceSpec.File file
+                        && file.scan()
+                                .map(scan -> scan.format() == ItemFileFormat.BATCH_WRITE)
+                                .orElse(false)) {
+                    readers.computeIfAbsent(file.path(), path -> new java.util.LinkedHashSet<>())
+                            .add(file.table().orElse(table.name()));
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (Map.Entry<Path, Set<String>> file : readers.entrySet()) {
+            // No table is named "" (DynamoDB names are 3 to 255 characters): every table's requests are counted.
+            try (BatchWriteEntries reader =
+                    new BatchWriteEntries(TextInput.bytes(file.getKey()), "", new ItemCheck(List.of()))) {
+                while (reader.next() != null) {
+                    // Counting the requests per table.
+                }
+                reader.tables().forEach((name, count) -> {
+                    if (count > 0 && !file.getValue().contains(name)) {
+                        notes.add(file.getKey() + ": " + count + (count == 1 ? " request" : " requests")
+                                + " for table " + name + (count == 1 ? " was" : " were") + " not applied: "
+                                + (scanned.tables().stream()
+                                                .anyMatch(t -> t.name().equals(name))
+                                        ? "table " + name + " does not read this file (add it to its seed.files)"
+                                        : "the spec has no table " + name + " (add the table, or give table: " + name
+                                                + " to read them into another)"));
+                    }
+                });
+            } catch (IOException e) {
+                throw new ItemFileException(file.getKey() + " " + TextInput.describe(e));
+            }
+        }
+        return notes;
+    }
+
     /** Scans one file for {@code table}: its format, items, bad lines; throws when it cannot be read at all. */
     public static FileScan scan(ItemSourceSpec.File file, TableSpec table) {
-        return scan(file, table, new SameKeys(keyNames(table)));
+        return scanFile(file, table, new SameKeys(keyNames(table))).scan();
     }
+
+    /**
+     * A file's scan, and the bad entry (as {@code file:line:column: why}) past which nothing could be read, if any:
+     * such an entry cannot be skipped.
+     */
+    private record Scanned(FileScan scan, Optional<String> unreadableRest) {}
+
+    /** Most keys a batch-write file's requests are checked against each other for (put and delete of one key). */
+    static final int MAX_REQUEST_KEYS = 1_000_000;
 
     private static List<String> keyNames(TableSpec table) {
         return keys(table).stream().map(KeySpec::name).toList();
     }
 
-    private static FileScan scan(ItemSourceSpec.File file, TableSpec table, SameKeys sameKeys) {
+    private static Scanned scanFile(ItemSourceSpec.File file, TableSpec table, SameKeys sameKeys) {
         Path path = file.path();
         BasicFileAttributes attributes = attributes(path);
+        if (attributes.size() == 0) {
+            throw new ItemFileException(path + " is empty (0 bytes; a failed download or export?); give a file that"
+                    + " holds items, or take it out of seed.files");
+        }
+        notItems(path);
         ItemFileFormat format = file.format().orElseGet(() -> detect(path));
         Map<String, CsvType> known = csvTypes(file, table);
         Optional<CsvInference> inference =
@@ -121,43 +194,167 @@ public final class ItemFiles {
         long deletes = 0;
         long badLines = 0;
         List<String> bad = new ArrayList<>();
+        Optional<String> unreadableRest = Optional.empty();
+        List<String> keyNames = keyNames(table);
+        Map<String, Long> deleteKeys = new HashMap<>();
         try (EntryReader reader = open(file, format, table, known, inference)) {
             for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
                 if (entry instanceof Entry.Put put) {
                     items++;
                     sameKeys.add(put.item(), path + ":" + put.line());
-                } else if (entry instanceof Entry.Delete) {
+                } else if (entry instanceof Entry.Delete delete) {
                     deletes++;
+                    if (deleteKeys.size() < MAX_REQUEST_KEYS) {
+                        deleteKeys.putIfAbsent(keyText(keyNames, delete.key()), delete.line());
+                    }
                 } else if (entry instanceof Entry.Bad b) {
                     badLines++;
                     if (bad.size() < BAD_LINES_KEPT) {
                         bad.add(b.where(path) + ": " + b.reason());
                     }
+                    if (b.last()) {
+                        unreadableRest = Optional.of(b.where(path) + ": " + b.reason());
+                    }
                 }
             }
+            String wanted = file.table().orElse(table.name());
             if (reader instanceof BatchWriteEntries batch
                     && items + deletes + badLines == 0
                     && !batch.tables().isEmpty()
-                    && !batch.tables().contains(table.name())) {
-                throw new ItemFileException(path + " holds requests for " + String.join(", ", batch.tables())
-                        + ", none for " + table.name() + "; name the table to read with table: "
-                        + batch.tables().iterator().next());
+                    && !batch.tables().containsKey(wanted)) {
+                throw new ItemFileException(path + " holds requests for "
+                        + String.join(", ", batch.tables().keySet())
+                        + ", none for " + wanted + "; name the table to read with table: "
+                        + batch.tables().keySet().iterator().next());
             }
         } catch (IOException e) {
             throw new ItemFileException(path + " " + TextInput.describe(e));
         }
+        if (items > 0 && !deleteKeys.isEmpty()) {
+            noPutOfADeletedKey(file, format, table, known, keyNames, deleteKeys);
+        }
         Map<String, CsvType> columnTypes = inference.map(CsvInference::types).orElse(Map.of());
         List<String> inferred = inference.map(CsvInference::inferred).orElse(List.of());
-        return new FileScan(
-                format,
-                items,
-                deletes,
-                badLines,
-                bad,
-                attributes.size(),
-                attributes.lastModifiedTime().toInstant(),
-                columnTypes,
-                inferred);
+        return new Scanned(
+                new FileScan(
+                        format,
+                        items,
+                        deletes,
+                        badLines,
+                        bad,
+                        attributes.size(),
+                        attributes.lastModifiedTime().toInstant(),
+                        columnTypes,
+                        inferred),
+                unreadableRest);
+    }
+
+    /**
+     * Refuses a file that puts and deletes one key (a second read, of files with deletes only): BatchWriteItem
+     * refuses such a request (ValidationException), so the AWS CLI refuses the file, and no order between the two is
+     * right.
+     */
+    private static void noPutOfADeletedKey(
+            ItemSourceSpec.File file,
+            ItemFileFormat format,
+            TableSpec table,
+            Map<String, CsvType> known,
+            List<String> keyNames,
+            Map<String, Long> deleteKeys) {
+        try (EntryReader reader = open(file, format, table, known, Optional.empty())) {
+            for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
+                if (entry instanceof Entry.Put put) {
+                    String key = keyText(keyNames, put.item());
+                    Long deleted = deleteKeys.get(key);
+                    if (deleted != null) {
+                        throw new ItemFileException(file.path() + ":" + put.line() + ": puts the key " + key
+                                + ", which line " + deleted + " deletes; BatchWriteItem refuses a request that puts"
+                                + " and deletes one item (the AWS CLI refuses this file too); keep either the"
+                                + " PutRequest or the DeleteRequest");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ItemFileException(file.path() + " " + TextInput.describe(e));
+        }
+    }
+
+    /** A key as messages show it, e.g. {@code id "x", n 5}. */
+    private static String keyText(List<String> keyNames, Map<String, AttributeValue> item) {
+        List<String> parts = new ArrayList<>();
+        for (String name : keyNames) {
+            AttributeValue value = item.get(name);
+            String text = value == null
+                    ? "none"
+                    : value.s() != null
+                            ? ItemFileWriter.quoted(value.s())
+                            : value.n() != null
+                                    ? value.n()
+                                    : value.b() != null
+                                            ? "binary "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    value.b().asByteArray())
+                                            : value.toString();
+            parts.add(name + " " + text);
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Refuses files that hold no items of any format: a text file of blank space only (a failed download looks like
+     * that; a gzip file of nothing is let through, as DynamoDB's S3 export writes one per empty partition),
+     * DynamoDB's ION export, and an S3 export's manifest files.
+     */
+    private static void notItems(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String bare = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        if (bare.endsWith(".ion")) {
+            throw ion(path);
+        }
+        if (bare.startsWith("manifest-summary") || bare.startsWith("manifest-files")) {
+            throw manifest(path);
+        }
+        String first;
+        try (Reader text = TextInput.text(path)) {
+            LineReader lines = new LineReader(text);
+            LineReader.Line line = lines.next();
+            while (line != null && line.text().isBlank()) {
+                line = lines.next();
+            }
+            if (line == null) {
+                if (name.endsWith(".gz")) {
+                    return;
+                }
+                throw new ItemFileException(path + " holds no items, only blank space (a failed download or"
+                        + " export?); give a file that holds items (a CSV file starts with its header row), or take"
+                        + " it out of seed.files");
+            }
+            first = line.text().strip();
+        } catch (IOException e) {
+            return; // Reading the file says why, at its line.
+        }
+        if (first.startsWith("$ion_1_0")) {
+            throw ion(path);
+        }
+        // manifest-summary.json holds exportArn and manifestFilesS3Key; manifest-files.json lines dataFileS3Key and
+        // md5Checksum (both documented in "DynamoDB table export output format").
+        if (first.startsWith("{")
+                && ((first.contains("\"exportArn\"") && first.contains("\"manifestFilesS3Key\""))
+                        || (first.contains("\"dataFileS3Key\"") && first.contains("\"md5Checksum\"")))) {
+            throw manifest(path);
+        }
+    }
+
+    private static ItemFileException ion(Path path) {
+        return new ItemFileException(path + " is in DynamoDB's ION export format, which dynaseed does not read;"
+                + " export the table with ExportFormat DYNAMODB_JSON and give its data/*.json.gz files");
+    }
+
+    private static ItemFileException manifest(Path path) {
+        return new ItemFileException(path + " is a manifest of a DynamoDB export to S3, not items; give the export's"
+                + " data files instead (the dataFileS3Key values of manifest-files.json, e.g."
+                + " data/abc123.json.gz)");
     }
 
     /**
@@ -335,12 +532,23 @@ public final class ItemFiles {
      */
     public static ItemFileFormat detect(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
+        boolean gzip = name.endsWith(".gz");
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             return ItemFileFormat.CSV;
         }
-        if (name.endsWith(".gz")) {
-            return ItemFileFormat.S3_EXPORT;
+        ItemFileFormat format = detectByContent(path);
+        // DynamoDB's export to S3 names its data files .json.gz: lines of {"Item": ...}.
+        if (gzip && format == ItemFileFormat.DYNAMODB_JSON) {
+            try {
+                return startsWithArray(path) ? format : ItemFileFormat.S3_EXPORT;
+            } catch (IOException e) {
+                throw new ItemFileException(path + " " + TextInput.describe(e));
+            }
         }
+        return format;
+    }
+
+    private static ItemFileFormat detectByContent(Path path) {
         try (Reader text = TextInput.text(path)) {
             LineReader lines = new LineReader(text);
             LineReader.Line line = lines.next();
@@ -359,6 +567,9 @@ public final class ItemFiles {
                     JsonNode node = ItemJson.ONE_VALUE.readTree(first);
                     if (looksBatchWrite(node)) {
                         return ItemFileFormat.BATCH_WRITE;
+                    }
+                    if (JsonLinesEntries.incremental(node)) {
+                        return ItemFileFormat.S3_EXPORT;
                     }
                     return DynamoJson.looksTyped(DynamoJson.unwrap(node))
                             ? ItemFileFormat.DYNAMODB_JSON
@@ -381,12 +592,10 @@ public final class ItemFiles {
         if (!node.isObject() || node.isEmpty()) {
             return false;
         }
+        // Every value a list: no item (a key is a string, number or binary), so a request file, even one whose lists
+        // are empty or hold requests BatchWriteItem does not take (an UpdateRequest), which its reader then names.
         for (JsonNode requests : node) {
-            if (!requests.isArray() || requests.isEmpty()) {
-                return false;
-            }
-            JsonNode first = requests.get(0);
-            if (!first.isObject() || !(first.has("PutRequest") || first.has("DeleteRequest"))) {
+            if (!requests.isArray()) {
                 return false;
             }
         }
@@ -395,12 +604,17 @@ public final class ItemFiles {
 
     private static boolean batchWriteStart(Path path) throws IOException {
         try (var parser = ItemJson.parser(TextInput.bytes(path))) {
-            return parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
-                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
-                    && Set.of("PutRequest", "DeleteRequest").contains(parser.currentName());
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    || parser.nextToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    || parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                return false;
+            }
+            com.fasterxml.jackson.core.JsonToken element = parser.nextToken();
+            return element == com.fasterxml.jackson.core.JsonToken.END_ARRAY
+                    || (element == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                            && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                            && Set.of("PutRequest", "DeleteRequest", "UpdateRequest")
+                                    .contains(parser.currentName()));
         } catch (JsonProcessingException e) {
             return false;
         }

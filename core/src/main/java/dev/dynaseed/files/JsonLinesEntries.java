@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** One item per line (JSON Lines, DynamoDB JSON lines, S3 export lines); blank lines are passed over. */
+/**
+ * One item per line (JSON Lines, DynamoDB JSON lines, S3 export lines, incremental export lines: a NewImage is a put,
+ * Keys without one a delete); blank lines are passed over.
+ */
 final class JsonLinesEntries implements EntryReader {
     private final Reader in;
     private final LineReader lines;
@@ -61,11 +64,41 @@ final class JsonLinesEntries implements EntryReader {
         } catch (JsonProcessingException e) {
             return new Entry.Bad(number, ItemJson.column(e, column), ItemJson.syntax(e), false);
         }
+        if (typed && incremental(node)) {
+            return change(number, column, node);
+        }
         try {
             Map<String, AttributeValue> item = ItemJson.item(node, typed);
             Optional<String> problem = check.problem(item, false);
             return problem.<Entry>map(why -> new Entry.Bad(number, column, why, false))
                     .orElseGet(() -> new Entry.Put(number, item));
+        } catch (ItemFormatException e) {
+            return new Entry.Bad(number, column, e.getMessage(), false);
+        }
+    }
+
+    /**
+     * Whether {@code node} is a line of DynamoDB's incremental export to S3: {@code {"Metadata": {...}, "Keys":
+     * {...}, "NewImage": {...}, "OldImage": {...}}}, the images as the view type gives them.
+     */
+    static boolean incremental(JsonNode node) {
+        return node.isObject() && node.has("Metadata") && node.has("Keys");
+    }
+
+    /** An incremental export line: its NewImage is the item now (a put); without one the item was deleted. */
+    private Entry change(long number, long column, JsonNode node) {
+        try {
+            JsonNode image = node.get("NewImage");
+            if (image != null && !image.isNull()) {
+                Map<String, AttributeValue> item = DynamoJson.item(image);
+                Optional<String> problem = check.problem(item, false);
+                return problem.<Entry>map(why -> new Entry.Bad(number, column, "NewImage " + why, false))
+                        .orElseGet(() -> new Entry.Put(number, item));
+            }
+            Map<String, AttributeValue> key = DynamoJson.item(node.get("Keys"));
+            Optional<String> problem = check.problem(key, true);
+            return problem.<Entry>map(why -> new Entry.Bad(number, column, "Keys " + why, false))
+                    .orElseGet(() -> new Entry.Delete(number, key));
         } catch (ItemFormatException e) {
             return new Entry.Bad(number, column, e.getMessage(), false);
         }

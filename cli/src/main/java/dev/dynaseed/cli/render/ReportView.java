@@ -35,7 +35,7 @@ public final class ReportView {
                     Long.toString(seed.requested()),
                     Long.toString(seed.written()),
                     Long.toString(seed.failed()),
-                    Long.toString(seed.skipped()),
+                    Long.toString(seed.skipped() + SourceReport.badLinesSkipped(row.table())),
                     Long.toString(seed.retried()),
                     seconds(row.provisionDuration().plus(seed.duration())));
             notes.append(notes(row, specAndTarget));
