@@ -136,10 +136,12 @@ final class ItemJson {
         }
         if ((m = UTF8.matcher(message)).matches()) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            return "is not UTF-8 text: the byte "
-                    + m.group(1).toUpperCase(Locale.ROOT).replace("0X", "0x")
-                    + (offset >= 0 ? " near byte offset " + offset : "") + " is not UTF-8; if the file is Latin-1,"
-                    + " convert it: iconv -f LATIN1 -t UTF-8 FILE > FILE.utf8";
+            String near = offset >= 0 ? " near byte offset " + offset : "";
+            String bytes = message.contains("start byte")
+                    ? "the byte " + m.group(1).toUpperCase(Locale.ROOT).replace("0X", "0x") + near + " is"
+                    : "the bytes" + near + " are";
+            return "is not UTF-8 text: " + bytes + " not UTF-8; if the file is Latin-1, convert it:"
+                    + " iconv -f LATIN1 -t UTF-8 FILE > FILE.utf8";
         }
         if ((m = TOO_LONG.matcher(message)).matches()) {
             return switch (m.group(1)) {

@@ -221,6 +221,24 @@ class FileDefectsBTest {
     }
 
     @Test
+    void invalidUtf8_inAJsonArray_namesTheByteAndItsOffset_inWords() throws IOException {
+        byte[] start = "[{\"id\":\"a\"},\n{\"id\":\"caf".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[start.length + 4];
+        System.arraycopy(start, 0, bytes, 0, start.length);
+        bytes[start.length] = (byte) 0xe9;
+        bytes[start.length + 1] = '"';
+        bytes[start.length + 2] = '}';
+        bytes[start.length + 3] = ']';
+        Path path = write("latin1.json", bytes);
+
+        assertThat(problem(table("t", file(path, ItemFileFormat.JSON))))
+                .startsWith(path + ":2:")
+                .contains("is not UTF-8 text: the byte")
+                .contains("if the file is Latin-1, convert it: iconv -f LATIN1 -t UTF-8")
+                .doesNotContain("Invalid UTF-8");
+    }
+
+    @Test
     void latin1Csv_isNamedAsNotUtf8_withTheConversion() throws IOException {
         Path path = write("latin1.csv", "id,name\na,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
