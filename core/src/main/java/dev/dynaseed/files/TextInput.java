@@ -57,7 +57,7 @@ final class TextInput {
             in.reset();
             String wide = wideEncoding(start);
             if (wide != null) {
-                throw new NotUtf8Exception("is " + wide + " text, not UTF-8; convert it: " + convert(name, gzip, wide));
+                throw new NotUtf8Exception("is " + wide + ", not UTF-8; convert it: " + convert(name, gzip, wide));
             }
         } catch (IOException e) {
             in.close();
@@ -79,16 +79,16 @@ final class TextInput {
         }
         if (b[0] == 0xff && b[1] == 0xfe && b[2] == 0 && b[3] == 0
                 || b[0] == 0 && b[1] == 0 && b[2] == 0xfe && b[3] == 0xff) {
-            return "UTF-32 (it starts with a UTF-32 byte order mark)";
+            return "UTF-32 text (it starts with a UTF-32 byte order mark)";
         }
         if (b[0] == 0xfe && b[1] == 0xff || b[0] == 0xff && b[1] == 0xfe) {
-            return "UTF-16 (it starts with a UTF-16 byte order mark)";
+            return "UTF-16 text (it starts with a UTF-16 byte order mark)";
         }
         if (b[0] > 0 && b[1] == 0 && b[2] > 0 && b[3] == 0) {
-            return "UTF-16LE (every other byte is 0)";
+            return "UTF-16LE text (every other byte is 0)";
         }
         if (b[0] == 0 && b[1] > 0 && b[2] == 0 && b[3] > 0) {
-            return "UTF-16BE (every other byte is 0)";
+            return "UTF-16BE text (every other byte is 0)";
         }
         return null;
     }

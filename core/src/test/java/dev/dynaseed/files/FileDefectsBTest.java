@@ -253,10 +253,10 @@ class FileDefectsBTest {
         Path bare = write("bare.jsonl", "{\"id\":\"a\"}\n".getBytes(StandardCharsets.UTF_16LE));
 
         assertThat(problem(table("t", file(bom))))
-                .isEqualTo(bom + " is UTF-16 (it starts with a UTF-16 byte order mark) text, not UTF-8; convert it:"
+                .isEqualTo(bom + " is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8; convert it:"
                         + " iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.utf8.jsonl");
         assertThat(problem(table("t", file(bare, ItemFileFormat.JSONL))))
-                .endsWith("is UTF-16LE (every other byte is 0) text, not UTF-8; convert it: iconv -f UTF-16LE -t UTF-8"
+                .endsWith("is UTF-16LE text (every other byte is 0), not UTF-8; convert it: iconv -f UTF-16LE -t UTF-8"
                         + " bare.jsonl > bare.utf8.jsonl");
     }
 
