@@ -37,12 +37,36 @@ public final class DynamoJson {
             throw new ItemFormatException(
                     "is " + describe(node) + ", not an item; write an object such as {\"id\": {\"S\": \"a\"}}");
         }
+        ItemJson.unique(node, "");
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            ItemJson.named(field.getKey(), "");
             item.put(field.getKey(), value(field.getValue(), field.getKey(), 1));
         }
         return item;
+    }
+
+    /**
+     * The item {@code node} holds, bare or in an {@code {"Item": {...}}} wrapper (an S3 export line, a get-item
+     * answer). {@code {"Item": {"S": "a"}}} is read by validity: as a wrapper when its {@code Item} is a valid item (a
+     * map of typed attributes), else as an item with one attribute named {@code Item} when that is valid. Both cannot
+     * be valid at once.
+     */
+    public static Map<String, AttributeValue> unwrappedItem(JsonNode node) throws ItemFormatException {
+        if (!wrapperShape(node)) {
+            return item(node);
+        }
+        JsonNode inner = node.get("Item");
+        try {
+            return item(inner);
+        } catch (ItemFormatException asWrapper) {
+            try {
+                return item(node);
+            } catch (ItemFormatException asItem) {
+                throw typedValueShape(inner) ? asItem : asWrapper;
+            }
+        }
     }
 
     /** The typed value {@code node} holds, e.g. {@code {"N": "42"}}; {@code where} names it in messages. */
@@ -68,16 +92,43 @@ public final class DynamoJson {
         return true;
     }
 
-    /** {@code {"Item": {...}}} (an S3 export line, a get-item answer): the item inside; else {@code node}. */
+    /**
+     * {@code {"Item": {...}}} (an S3 export line, a get-item answer): the item inside; else {@code node}. As in {@link
+     * #unwrappedItem}, {@code {"Item": {"S": "a"}}} is an item whose attribute {@code Item} is the string a.
+     */
     public static JsonNode unwrap(JsonNode node) {
-        if (node != null
+        if (!wrapperShape(node)) {
+            return node;
+        }
+        JsonNode inner = node.get("Item");
+        if (valid(inner)) {
+            return inner;
+        }
+        return valid(node) || typedValueShape(inner) ? node : inner;
+    }
+
+    private static boolean wrapperShape(JsonNode node) {
+        return node != null
                 && node.isObject()
                 && node.size() == 1
                 && node.has("Item")
-                && node.get("Item").isObject()) {
-            return node.get("Item");
+                && node.get("Item").isObject();
+    }
+
+    /** Whether {@code node} has the shape of one typed value: an object with one key, a DynamoDB type. */
+    private static boolean typedValueShape(JsonNode node) {
+        return node.isObject()
+                && node.size() == 1
+                && TYPES.contains(node.fieldNames().next());
+    }
+
+    private static boolean valid(JsonNode node) {
+        try {
+            item(node);
+            return true;
+        } catch (ItemFormatException e) {
+            return false;
         }
-        return node;
     }
 
     private static AttributeValue value(JsonNode node, String where, int depth) throws ItemFormatException {
@@ -88,6 +139,7 @@ public final class DynamoJson {
             throw new ItemFormatException(where + " is " + describe(node)
                     + ", not a typed value; write one type and its value, e.g. {\"S\": \"text\"} or {\"N\": \"42\"}");
         }
+        ItemJson.unique(node, where);
         String type = node.fieldNames().next();
         JsonNode content = node.get(type);
         String at = where + "." + type;
@@ -147,9 +199,11 @@ public final class DynamoJson {
                     throw new ItemFormatException(
                             at + " is " + describe(content) + "; write an object of names to typed values");
                 }
+                ItemJson.unique(content, at);
                 Map<String, AttributeValue> values = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
+                    ItemJson.named(field.getKey(), at);
                     values.put(field.getKey(), value(field.getValue(), at + "." + field.getKey(), depth + 1));
                 }
                 yield AttributeValue.fromM(values);
@@ -162,25 +216,26 @@ public final class DynamoJson {
 
     private static String text(JsonNode node, String at) throws ItemFormatException {
         if (!node.isTextual()) {
-            throw new ItemFormatException(at + " is " + describe(node) + "; write a string");
+            throw notString(node, at, "S", "text");
         }
         return node.textValue();
     }
 
-    // DynamoDB JSON writes numbers as strings; a bare JSON number is accepted too (its text is kept).
+    // DynamoDB JSON writes numbers as strings, as the DynamoDB API requires: {"N": 5} is refused like {"S": 5}.
     private static String number(JsonNode node, String at) throws ItemFormatException {
-        String text;
-        if (node.isTextual()) {
-            text = node.textValue().trim();
-        } else if (node.isNumber()) {
-            if (node.isBigDecimal()) {
-                return Numbers.check(node.decimalValue(), at);
-            }
-            text = node.asText();
-        } else {
-            throw new ItemFormatException(at + " is " + describe(node) + "; write a number as a string, e.g. \"42\"");
+        if (!node.isTextual()) {
+            throw notString(node, at, "N", "42");
         }
-        return Numbers.check(text, at);
+        return Numbers.check(node.textValue().trim(), at);
+    }
+
+    /** {@code at} (a value of {@code type}, or a member of its set) is not a JSON string: the fix writes it as one. */
+    private static ItemFormatException notString(JsonNode node, String at, String type, String example) {
+        String text = node.isValueNode() && !node.isNull() ? node.asText() : example;
+        String fix = at.endsWith("." + type + "S")
+                ? "{\"" + type + "S\": [\"" + text + "\"]}"
+                : "{\"" + type + "\": \"" + text + "\"}";
+        return new ItemFormatException(at + " is " + describe(node) + ", not a string; write it as a string: " + fix);
     }
 
     private static SdkBytes binary(JsonNode node, String at) throws ItemFormatException {

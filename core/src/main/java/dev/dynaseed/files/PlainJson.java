@@ -28,9 +28,11 @@ public final class PlainJson {
             throw new ItemFormatException(
                     "is " + DynamoJson.describe(node) + ", not an item; write an object such as {\"id\": \"a\"}");
         }
+        ItemJson.unique(node, "");
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            ItemJson.named(field.getKey(), "");
             item.put(field.getKey(), value(field.getValue(), field.getKey(), 1));
         }
         return item;
@@ -64,9 +66,11 @@ public final class PlainJson {
             return AttributeValue.fromL(values);
         }
         if (node.isObject()) {
+            ItemJson.unique(node, where);
             Map<String, AttributeValue> values = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
+                ItemJson.named(field.getKey(), where);
                 values.put(field.getKey(), value(field.getValue(), where + "." + field.getKey(), depth + 1));
             }
             return AttributeValue.fromM(values);
