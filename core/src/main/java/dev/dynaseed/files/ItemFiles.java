@@ -91,11 +91,19 @@ public final class ItemFiles {
                             problems.add(new Problem(path, bad));
                         }
                         long more = scan.badLines() - scan.bad().size();
-                        problems.add(new Problem(
-                                path,
-                                file.path() + ": " + (more > 0 ? more + " more bad lines; " : "")
-                                        + "nothing is written while a seed file has bad lines; fix them, or pass"
-                                        + " --skip-bad to write the others and count the bad ones"));
+                        boolean onlyTheUnreadable = scanned.unreadableRest().isPresent() && scan.badLines() == 1;
+                        if (!onlyTheUnreadable) {
+                            // --skip-bad helps only with lines the reader can read past.
+                            problems.add(new Problem(
+                                    path,
+                                    file.path() + ": " + (more > 0 ? more + " more bad lines; " : "")
+                                            + "nothing is written while a seed file has bad lines; fix them, or pass"
+                                            + " --skip-bad to write the others and count the bad ones"
+                                            + (scanned.unreadableRest().isPresent()
+                                                    ? " (except the last, after which nothing can be read: fix that"
+                                                            + " one in the file)"
+                                                    : "")));
+                        }
                     }
                     sources.add(file.scanned(scan));
                 } catch (ItemFileException e) {
