@@ -325,11 +325,7 @@ public final class ItemFiles {
         }
         String first;
         try (Reader text = TextInput.text(path)) {
-            LineReader lines = new LineReader(text);
-            LineReader.Line line = lines.next();
-            while (line != null && line.text().isBlank()) {
-                line = lines.next();
-            }
+            LineReader.Line line = firstNonBlank(new LineReader(text));
             if (line == null) {
                 if (name.endsWith(".gz")) {
                     return;
@@ -556,13 +552,18 @@ public final class ItemFiles {
         return format;
     }
 
+    /** The first line of {@code lines} that holds more than blank space; null when there is none. */
+    private static LineReader.Line firstNonBlank(LineReader lines) throws IOException {
+        LineReader.Line line = lines.next();
+        while (line != null && line.text().isBlank()) {
+            line = lines.next();
+        }
+        return line;
+    }
+
     private static ItemFileFormat detectByContent(Path path) {
         try (Reader text = TextInput.text(path)) {
-            LineReader lines = new LineReader(text);
-            LineReader.Line line = lines.next();
-            while (line != null && line.text().isBlank()) {
-                line = lines.next();
-            }
+            LineReader.Line line = firstNonBlank(new LineReader(text));
             if (line == null) {
                 return ItemFileFormat.JSONL;
             }
