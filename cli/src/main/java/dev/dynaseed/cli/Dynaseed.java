@@ -1,5 +1,6 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.connection.KeptConnections;
 import dev.dynaseed.spec.internal.Quote;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -143,6 +144,7 @@ public final class Dynaseed implements Runnable {
         System.setOut(RedactingStream.wrap(System.out));
         System.setErr(RedactingStream.wrap(System.err));
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        KeptConnections.keepEnough();
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         if (!verbose) {

@@ -30,6 +30,11 @@ public final class DynamoDbClients {
     /** The region local engines are addressed with; they accept any. */
     public static final Region LOCAL_REGION = Region.US_EAST_1;
 
+    static {
+        // Before any connection is made, where the entry points (CLI, Lambda handler) have not done it already.
+        KeptConnections.keepEnough();
+    }
+
     private DynamoDbClients() {}
 
     /** A client for {@code target} with the default timeouts (10 s per attempt, 30 s per call). */
