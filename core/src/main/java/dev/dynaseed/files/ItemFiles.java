@@ -14,6 +14,8 @@ import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -213,7 +215,7 @@ public final class ItemFiles {
                 } else if (entry instanceof Entry.Delete delete) {
                     deletes++;
                     if (deleteKeys.size() < MAX_REQUEST_KEYS) {
-                        deleteKeys.putIfAbsent(keyText(keyNames, delete.key()), delete.line());
+                        deleteKeys.putIfAbsent(keyIdentity(keyNames, delete.key()), delete.line());
                     }
                 } else if (entry instanceof Entry.Bad b) {
                     badLines++;
@@ -272,10 +274,10 @@ public final class ItemFiles {
         try (EntryReader reader = open(file, format, table, known, Optional.empty())) {
             for (Entry entry = reader.next(); entry != null; entry = reader.next()) {
                 if (entry instanceof Entry.Put put) {
-                    String key = keyText(keyNames, put.item());
-                    Long deleted = deleteKeys.get(key);
+                    Long deleted = deleteKeys.get(keyIdentity(keyNames, put.item()));
                     if (deleted != null) {
-                        throw new ItemFileException(file.path() + ":" + put.line() + ": puts the key " + key
+                        throw new ItemFileException(file.path() + ":" + put.line() + ": puts the key "
+                                + keyText(keyNames, put.item())
                                 + ", which line " + deleted + " deletes; BatchWriteItem refuses a request that puts"
                                 + " and deletes one item (the AWS CLI refuses this file too); keep either the"
                                 + " PutRequest or the DeleteRequest");
@@ -285,6 +287,32 @@ public final class ItemFiles {
         } catch (IOException e) {
             throw new ItemFileException(file.path() + " " + TextInput.describe(e));
         }
+    }
+
+    /**
+     * A key as DynamoDB tells keys apart: its type and value per key attribute, numbers by value ({@code 5.00} and
+     * {@code 5} are one key), strings and binary exactly.
+     */
+    private static String keyIdentity(List<String> keyNames, Map<String, AttributeValue> item) {
+        StringBuilder identity = new StringBuilder();
+        for (String name : keyNames) {
+            AttributeValue value = item.get(name);
+            String text = value == null
+                    ? "-"
+                    : value.s() != null
+                            ? "S" + value.s()
+                            : value.n() != null
+                                    // In range by now (the readers refuse others): no huge plain-text expansion.
+                                    ? "N" + new BigDecimal(value.n()).stripTrailingZeros()
+                                    : value.b() != null
+                                            ? "B"
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    value.b().asByteArray())
+                                            : "?" + value;
+            identity.append(text.length()).append(':').append(text);
+        }
+        return identity.toString();
     }
 
     /** A key as messages show it, e.g. {@code id "x", n 5}. */

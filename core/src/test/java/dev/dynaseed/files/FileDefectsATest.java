@@ -7,10 +7,15 @@ import static dev.dynaseed.files.FileSources.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynaseed.spec.BillingSpec;
+import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.InvalidSpecException;
 import dev.dynaseed.spec.ItemFileFormat;
 import dev.dynaseed.spec.ItemSourceSpec;
+import dev.dynaseed.spec.KeySpec;
+import dev.dynaseed.spec.KeyType;
 import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.SeedSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.io.IOException;
@@ -139,6 +144,27 @@ class FileDefectsATest {
                         + "{\"DeleteRequest\":{\"Key\":{\"id\":{\"S\":\"x\"}}}}]}");
 
         assertThat(problem(table("t", file(path)))).contains(":1: puts the key id \"x\", which line 1 deletes");
+    }
+
+    @Test
+    void scan_refusesABatchWriteFile_thatPutsAndDeletesOneNumberKey_writtenTwoWays() throws IOException {
+        Path path = write(
+                "bwn.json",
+                "{\"t\":[\n{\"DeleteRequest\":{\"Key\":{\"id\":{\"N\":\"5\"}}}},\n"
+                        + "{\"PutRequest\":{\"Item\":{\"id\":{\"N\":\"5.00\"}}}}]}");
+        TableSpec numbered = TableSpec.builder("t", new KeySpec("id", KeyType.N))
+                .billing(new BillingSpec.PayPerRequest())
+                .seed(new SeedSpec(
+                        0,
+                        ExistingDataPolicy.APPEND,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of(),
+                        List.of(file(path))))
+                .build();
+
+        // DynamoDB stores 5.00 as 5: one item, so the request is refused as for a key written alike.
+        assertThat(problem(numbered)).contains(":3: puts the key id 5.00, which line 2 deletes");
     }
 
     // Defect 7: other export variants are named, or read as documented.
