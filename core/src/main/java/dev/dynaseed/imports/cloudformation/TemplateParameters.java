@@ -52,7 +52,9 @@ final class TemplateParameters {
                             + declared.keySet() + " (check the --parameter names)"));
         }
         declared.forEach((name, fields) -> {
-            if (!values.containsKey(name)) {
+            // A Systems Manager parameter type's Default is a Parameter Store key, not a value: CloudFormation
+            // fetches the value under that key when it deploys (value() says so when the table uses it).
+            if (!values.containsKey(name) && !systemsManager(type(fields))) {
                 TemplateNode fallback = fields.get("Default");
                 if (fallback instanceof TemplateNode.Scalar scalar) {
                     values.put(name, scalar.text());
@@ -108,12 +110,20 @@ final class TemplateParameters {
         String type = type(fields);
         String value = values.get(name);
         if (value == null) {
-            String why = type.startsWith("AWS::SSM::Parameter::Value")
-                    ? " (its value is read from Systems Manager when deployed, which dynaseed does not do)"
-                    : " (no value was given and it has no Default)";
+            if (systemsManager(type)) {
+                String key = fields.get("Default") instanceof TemplateNode.Scalar scalar
+                        ? " under the key " + scalar.text()
+                        : "";
+                throw new TemplateProblem(
+                        at,
+                        "parameter '" + name + "' (" + type + ") has no value here: CloudFormation reads it from"
+                                + " Systems Manager Parameter Store" + key + " when it deploys, which dynaseed does"
+                                + " not do; give the value it holds with --parameter " + name + "=VALUE");
+            }
             throw new TemplateProblem(
                     at,
-                    "parameter '" + name + "' has no value" + why + "; give one with --parameter " + name + "=VALUE");
+                    "parameter '" + name + "' has no value (no value was given and it has no Default); give one with"
+                            + " --parameter " + name + "=VALUE");
         }
         if (type.startsWith("List<") || type.equals("CommaDelimitedList") || type.contains("::List<")) {
             List<TemplateNode> items = new ArrayList<>();
@@ -123,6 +133,11 @@ final class TemplateParameters {
             return new TemplateNode.Sequence(items, at);
         }
         return TemplateNode.Scalar.string(value, at);
+    }
+
+    /** Whether {@code type} is a Systems Manager parameter value type: its values are Parameter Store keys. */
+    private static boolean systemsManager(String type) {
+        return type.startsWith("AWS::SSM::Parameter::Value<");
     }
 
     private void check(String name, TemplateNode.Mapping fields, String value) {

@@ -146,12 +146,28 @@ class IntrinsicsTest {
     }
 
     @Test
-    void ssmParameterType_isAProblemUnlessGiven() {
+    void ssmParameterType_isAProblemUnlessGiven_itsDefaultBeingAParameterStoreKey() {
         String template = """
                 Parameters:
                   Name: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /app/table}
                 """ + Templates.table("TableName: !Ref Name");
-        assertThat(new Templates(dir).only(template).name()).isEqualTo("/app/table");
+        assertThat(new Templates(dir).problems(template))
+                .contains("parameter 'Name' (AWS::SSM::Parameter::Value<String>) has no value here: CloudFormation"
+                        + " reads it from Systems Manager Parameter Store under the key /app/table when it deploys")
+                .contains("--parameter Name=VALUE");
+        assertThat(new Templates(dir)
+                        .only(template, Templates.parameters(Map.of("Name", "orders")))
+                        .name())
+                .isEqualTo("orders");
+    }
+
+    @Test
+    void ssmParameterNameType_isTheKeyItself() {
+        String template = """
+                Parameters:
+                  Name: {Type: 'AWS::SSM::Parameter::Name', Default: app-table}
+                """ + Templates.table("TableName: !Ref Name");
+        assertThat(new Templates(dir).only(template).name()).isEqualTo("app-table");
     }
 
     @Test
