@@ -70,7 +70,10 @@ public final class Imports {
             return "";
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
+            String head = new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
+            // A UTF-8 byte order mark (Notepad, PowerShell's Out-File) is no part of the text: YAML, JSON and HCL
+            // readers skip it, and so does recognizing the format.
+            return head.startsWith("\uFEFF") ? head.substring(1) : head;
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ImportException(
                     file.toString(), List.of(new Problem("", "file not found; check the path given to --from")));

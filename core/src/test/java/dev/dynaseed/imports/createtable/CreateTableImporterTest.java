@@ -265,6 +265,17 @@ class CreateTableImporterTest {
         assertThat(importer.kind()).isEqualTo(SourceKind.CREATE_TABLE_JSON);
     }
 
+    @Test
+    void detect_readsPastAUtf8ByteOrderMark_asNotepadAndPowerShellWriteIt() throws IOException {
+        Path request = dir.resolve("bom.json");
+        Files.writeString(request, "\uFEFF{\"TableName\": \"t\", \"AttributeDefinitions\": [], \"KeySchema\": []}");
+        Path template = dir.resolve("bom.yaml");
+        Files.writeString(template, "\uFEFFResources:\n  T:\n    Type: AWS::DynamoDB::Table\n");
+
+        assertThat(new Imports().detect(request)).isEqualTo(SourceKind.CREATE_TABLE_JSON);
+        assertThat(new Imports().detect(template)).isEqualTo(SourceKind.CLOUDFORMATION);
+    }
+
     private static TableSpec createTimeOnly(TableSpec table) {
         var f = table.features();
         return table.toBuilder()
