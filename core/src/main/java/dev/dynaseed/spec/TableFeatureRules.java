@@ -166,6 +166,15 @@ final class TableFeatureRules {
         entry.index().keyAttributes().forEach(key -> keys.putIfAbsent(key.name(), "a key of this index"));
         Set<String> seen = new HashSet<>();
         String listPath = entry.path() + ".projection.attributes";
+        if (projection.nonKeyAttributes().isEmpty()) {
+            // The spec reader says so for a spec file; this catches imported definitions (a CloudFormation
+            // Projection of INCLUDE without NonKeyAttributes), which DynamoDB refuses at CreateTable.
+            problems.add(new Problem(
+                    listPath,
+                    "is empty: DynamoDB refuses a projection of INCLUDE without non-key attributes"
+                            + " (NonKeyAttributes); list at least one, e.g. attributes: [total, status], or use"
+                            + " KEYS_ONLY"));
+        }
         for (int i = 0; i < projection.nonKeyAttributes().size(); i++) {
             String attribute = projection.nonKeyAttributes().get(i);
             String path = listPath + "[" + i + "]";

@@ -85,7 +85,14 @@ final class RequestMembers {
         } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG) {
             boolean fits = json.isIntegralNumber()
                     && (type == MarshallingType.LONG ? json.canConvertToLong() : json.canConvertToInt());
-            if (!fits && wholeNumber(json)) {
+            if (!fits && wholeNumber(json) && fitsWhenWhole(json, type)) {
+                // 5.0 or 1e3: a whole number inside the range, but the AWS CLI takes only JSON integers here.
+                problems.accept(
+                        path,
+                        "is " + describe(json) + "; write it as a JSON integer, without a fraction or exponent, e.g. "
+                                + json.decimalValue().stripTrailingZeros().toPlainString()
+                                + " (the AWS CLI refuses other numbers for this member)");
+            } else if (!fits && wholeNumber(json)) {
                 problems.accept(path, "is " + describe(json) + ", out of range; " + range(path, type));
             } else if (!fits) {
                 problems.accept(path, "is " + describe(json) + "; write a whole number, e.g. 5");
@@ -93,6 +100,14 @@ final class RequestMembers {
         } else if (!json.isNumber() && !json.isTextual()) {
             problems.accept(path, "is " + describe(json) + "; write a value of type " + type);
         }
+    }
+
+    /** Whether the whole number {@code json} fits {@code type} (an int or a long member). */
+    private static boolean fitsWhenWhole(JsonNode json, MarshallingType<?> type) {
+        BigDecimal value = json.decimalValue();
+        BigDecimal max = BigDecimal.valueOf(type == MarshallingType.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        BigDecimal min = BigDecimal.valueOf(type == MarshallingType.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE);
+        return value.compareTo(max) <= 0 && value.compareTo(min) >= 0;
     }
 
     /** Whether {@code json} is a number without a fraction, however written ({@code 40000}, {@code 1e30}). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.imports.ImportException;
 import dev.dynaseed.imports.ImportOptions;
 import dev.dynaseed.imports.ImportedTable;
+import dev.dynaseed.imports.ImportedTables;
 import dev.dynaseed.imports.Imports;
 import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.plan.EngineCapabilities;
@@ -247,6 +248,45 @@ class CreateTableImporterTest {
                 .hasMessageContaining(":6:57: b.ProvisionedThroughput.WriteCapacityUnits: is 5.5; write a whole number")
                 .hasMessageNotContaining("write a whole number, e.g. 5\n")
                 .hasMessageNotContaining("billing.");
+    }
+
+    @Test
+    void read_asksForAJsonInteger_whenACapacityInRangeIsWrittenWithAFractionOrExponent() throws IOException {
+        Path file = dir.resolve("floats.json");
+        Files.writeString(file, """
+                {"TableName": "a", "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                 "ProvisionedThroughput": {"ReadCapacityUnits": 5.0, "WriteCapacityUnits": 1e3}}
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining(":3:28: a.ProvisionedThroughput.ReadCapacityUnits: is 5.0; write it as a JSON"
+                        + " integer, without a fraction or exponent, e.g. 5 (the AWS CLI refuses other numbers for"
+                        + " this member)")
+                .hasMessageContaining("a.ProvisionedThroughput.WriteCapacityUnits: is 1E+3; write it as a JSON"
+                        + " integer, without a fraction or exponent, e.g. 1000")
+                .hasMessageNotContaining("out of range");
+    }
+
+    @Test
+    void read_refusesAnIncludeProjectionWithoutNonKeyAttributes_asDynamoDbDoes() throws IOException {
+        Path file = dir.resolve("include.json");
+        Files.writeString(file, """
+                {"TableName": "a", "BillingMode": "PAY_PER_REQUEST",
+                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
+                                          {"AttributeName": "g", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                 "GlobalSecondaryIndexes": [{"IndexName": "by_g", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                                             "Projection": {"ProjectionType": "INCLUDE"}}]}
+                """);
+
+        List<ImportedTable> tables = new Imports().read(file, Optional.empty(), ImportOptions.defaults());
+
+        assertThatThrownBy(() -> ImportedTables.merge(new Spec(List.of()), "spec.yaml", tables))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("a.globalSecondaryIndexes[0].projection.attributes: is empty: DynamoDB refuses a"
+                        + " projection of INCLUDE without non-key attributes (NonKeyAttributes); list at least one");
     }
 
     @Test
