@@ -188,6 +188,23 @@ class WorkbenchImporterTest {
     }
 
     @Test
+    void items_withNumbersDynamoDbCannotStore_areReportedBeforeAnyCall() throws IOException {
+        Path file = model("""
+                "TableData": [
+                  { "id": { "S": "a" }, "n": { "N": "1E+126" } },
+                  { "id": { "S": "b" }, "n": { "N": "1E-131" } },
+                  { "id": { "S": "c" }, "n": { "N": "100000000000000000000000000000000000001" } },
+                  { "id": { "S": "d" }, "ns": { "NS": ["1", "1E+200"] } }
+                ]""");
+
+        assertThat(problems(file))
+                .anySatisfy(p -> assertThat(p).contains("T.TableData[0].n.N").contains("1E+126"))
+                .anySatisfy(p -> assertThat(p).contains("T.TableData[1].n.N").contains("1E-131"))
+                .anySatisfy(p -> assertThat(p).contains("T.TableData[2].n.N").contains("39 significant digits"))
+                .anySatisfy(p -> assertThat(p).contains("T.TableData[3].ns.NS").contains("1E+200"));
+    }
+
+    @Test
     void provisionedBilling_withoutThroughput_isReported() throws IOException {
         Path file = model("\"BillingMode\": \"PROVISIONED\"");
 
