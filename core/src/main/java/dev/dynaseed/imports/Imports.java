@@ -37,12 +37,14 @@ public final class Imports {
 
     /** The tables {@code file} defines; {@code kind} forces the format, else it is detected from the content. */
     public List<ImportedTable> read(Path file, Optional<SourceKind> kind, ImportOptions options) {
+        requireFileOrFolder(file);
         SourceKind chosen = kind.orElseGet(() -> detect(file));
         return importer(chosen).read(file, options);
     }
 
     /** The format of {@code file}, judged by each importer from its name and first bytes. */
     public SourceKind detect(Path file) {
+        requireFileOrFolder(file);
         String head = head(file);
         List<SourceKind> matches = importers.stream()
                 .filter(importer -> importer.recognizes(file, head))
@@ -63,6 +65,22 @@ public final class Imports {
                 .filter(importer -> importer.kind() == kind)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no importer for " + kind));
+    }
+
+    /**
+     * Refuses a pipe, a device or a socket ({@code --from <(...)}, {@code /dev/stdin}, a FIFO) before opening it: an
+     * import is read more than once (its format, then its tables), which a pipe cannot give, and opening a FIFO
+     * nobody writes to would wait forever.
+     */
+    private static void requireFileOrFolder(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new ImportException(
+                    file.toString(),
+                    List.of(new Problem(
+                            "",
+                            "is not a regular file (a pipe, a device or a socket), and an import is read more than"
+                                    + " once; save it to a file first and pass that, e.g. cat ... > template.yaml")));
+        }
     }
 
     private static String head(Path file) {
