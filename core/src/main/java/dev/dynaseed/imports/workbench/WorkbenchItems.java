@@ -1,6 +1,7 @@
 package dev.dynaseed.imports.workbench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynaseed.spec.internal.DynamoNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -117,6 +118,7 @@ final class WorkbenchItems {
     /** A plain JSON value typed as the model declares it. */
     private static AttributeValue plain(String type, JsonNode node, String path) throws BadValue {
         if ("N".equals(type) && node.isNumber()) {
+            storable(node.decimalValue(), path);
             return AttributeValue.fromN(node.decimalValue().toString());
         }
         if ("M".equals(type) && node.isObject()) {
@@ -176,12 +178,22 @@ final class WorkbenchItems {
         if (text == null) {
             throw new BadValue(path, "is " + kind(value) + ", not a number such as \"42\"");
         }
+        BigDecimal number;
         try {
-            new BigDecimal(text.strip());
+            number = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw new BadValue(path, "\"" + text + "\" is not a number; write digits such as \"42\" or \"-1.5\"");
         }
+        storable(number, path);
         return text.strip();
+    }
+
+    /** Refuses what DynamoDB cannot store (over 38 digits, magnitudes past 1E+126 or under 1E-130), before any call. */
+    private static void storable(BigDecimal number, String path) throws BadValue {
+        Optional<String> problem = DynamoNumbers.problem(number);
+        if (problem.isPresent()) {
+            throw new BadValue(path, problem.get());
+        }
     }
 
     private static SdkBytes binary(JsonNode value, String path) throws BadValue {
