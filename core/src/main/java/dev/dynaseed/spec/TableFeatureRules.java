@@ -2,6 +2,7 @@ package dev.dynaseed.spec;
 
 import dev.dynaseed.spec.internal.Quote;
 import dev.dynaseed.spec.internal.SpecLimits;
+import dev.dynaseed.spec.internal.TableFeaturesReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ final class TableFeatureRules {
     static final int MAX_RESOURCE_POLICY_BYTES = 20 * 1024;
     static final long MIN_ON_DEMAND_WARM_READS = 12_000;
     static final long MIN_ON_DEMAND_WARM_WRITES = 4_000;
+    /** The longest recovery period DynamoDB keeps continuous backups for. */
+    static final int MAX_RECOVERY_PERIOD_DAYS = TableFeaturesReader.MAX_RECOVERY_PERIOD_DAYS;
 
     private TableFeatureRules() {}
 
@@ -54,6 +57,7 @@ final class TableFeatureRules {
                 throughput(table, global, entry.path(), problems);
             }
         }
+        settingRanges(table, path, problems);
         features.timeToLiveAttribute().ifPresent(attribute -> timeToLive(table, attribute, path, problems));
         features.warmThroughput()
                 .ifPresent(warm -> warmThroughput(table, warm, path + ".warmThroughput", "table", problems));
@@ -232,17 +236,98 @@ final class TableFeatureRules {
     }
 
     /** On-demand tables and their indexes start warm at 12,000 reads and 4,000 writes per second. */
+    /**
+     * The ranges the spec reader checks as it reads a spec file, checked again here for tables built otherwise (every
+     * import format): DynamoDB would refuse them, some only after the table was created (a recovery period is set by
+     * UpdateContinuousBackups once CreateTable succeeded).
+     */
+    private static void settingRanges(TableSpec table, String path, List<Problem> problems) {
+        TableFeatures features = table.features();
+        features.pointInTimeRecovery()
+                .ifPresent(backups -> backups.recoveryPeriodDays().ifPresent(days -> {
+                    String daysPath = path + ".pointInTimeRecovery.recoveryPeriodDays";
+                    if (days < 1 || days > MAX_RECOVERY_PERIOD_DAYS) {
+                        problems.add(new Problem(
+                                daysPath,
+                                days + " is out of range; DynamoDB keeps continuous backups for 1 to "
+                                        + MAX_RECOVERY_PERIOD_DAYS + " days, e.g. recoveryPeriodDays: 35"));
+                    } else if (!backups.enabled()) {
+                        problems.add(new Problem(
+                                daysPath,
+                                "only allowed with enabled: true (a recovery period needs point-in-time recovery"
+                                        + " on); remove it, or set enabled: true"));
+                    }
+                }));
+        if (table.billing() instanceof BillingSpec.PayPerRequest onDemand) {
+            onDemand.limits().ifPresent(limits -> onDemandLimits(limits, path + ".billing", problems));
+        }
+        List<GlobalIndexSpec> globals = features.globalSecondaryIndexes();
+        for (int i = 0; i < globals.size(); i++) {
+            String indexPath = path + ".globalSecondaryIndexes[" + i + "]";
+            globals.get(i).onDemandThroughput().ifPresent(limits -> onDemandLimits(limits, indexPath, problems));
+            globals.get(i).warmThroughput().ifPresent(warm -> warmUnits(warm, indexPath + ".warmThroughput", problems));
+        }
+        features.warmThroughput().ifPresent(warm -> warmUnits(warm, path + ".warmThroughput", problems));
+        features.encryption().ifPresent(encryption -> {
+            String keyPath = path + ".encryption.kmsKeyId";
+            boolean named = encryption.kmsKeyId().filter(key -> !key.isBlank()).isPresent();
+            if (encryption.type() == EncryptionSpec.Type.CUSTOMER_MANAGED && !named) {
+                problems.add(new Problem(
+                        keyPath,
+                        "missing; CUSTOMER_MANAGED encrypts with the KMS key named here (its id, ARN or alias), e.g."
+                                + " kmsKeyId: alias/orders"));
+            } else if (encryption.type() != EncryptionSpec.Type.CUSTOMER_MANAGED
+                    && encryption.kmsKeyId().isPresent()) {
+                problems.add(new Problem(
+                        keyPath,
+                        "only allowed with type CUSTOMER_MANAGED; " + encryption.type() + " uses a key AWS chooses:"
+                                + " remove kmsKeyId, or use type: CUSTOMER_MANAGED"));
+            }
+        });
+    }
+
+    /** On-demand maximums: at least 1, or -1 for none (what an import may carry over from DynamoDB's own form). */
+    private static void onDemandLimits(OnDemandLimits limits, String path, List<Problem> problems) {
+        limits.maxReadRequestUnits().ifPresent(units -> requestUnits(units, path + ".maxReadRequestUnits", problems));
+        limits.maxWriteRequestUnits().ifPresent(units -> requestUnits(units, path + ".maxWriteRequestUnits", problems));
+    }
+
+    private static void requestUnits(long units, String path, List<Problem> problems) {
+        if (units < 1 && units != -1) {
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            problems.add(new Problem(
+                    path,
+                    units + " is out of range; DynamoDB's on-demand maximum is at least 1 request unit per second"
+                            + " (-1, or leaving it out, means no maximum), e.g. " + field + ": 1000"));
+        }
+    }
+
+    private static void warmUnits(WarmThroughputSpec warm, String path, List<Problem> problems) {
+        warm.readUnitsPerSecond()
+                .filter(units -> units < 1)
+                .ifPresent(units -> problems.add(new Problem(
+                        path + ".readUnitsPerSecond",
+                        units + " is out of range; warm throughput is at least 1 unit per second, e.g."
+                                + " readUnitsPerSecond: 12000")));
+        warm.writeUnitsPerSecond()
+                .filter(units -> units < 1)
+                .ifPresent(units -> problems.add(new Problem(
+                        path + ".writeUnitsPerSecond",
+                        units + " is out of range; warm throughput is at least 1 unit per second, e.g."
+                                + " writeUnitsPerSecond: 4000")));
+    }
+
     private static void warmThroughput(
             TableSpec table, WarmThroughputSpec warm, String path, String what, List<Problem> problems) {
         if (table.billing().kind() != BillingSpec.Kind.PAY_PER_REQUEST) {
             return;
         }
         warm.readUnitsPerSecond()
-                .filter(units -> units < MIN_ON_DEMAND_WARM_READS)
+                .filter(units -> units >= 1 && units < MIN_ON_DEMAND_WARM_READS)
                 .ifPresent(units -> problems.add(
                         belowWarmMinimum(path + ".readUnitsPerSecond", units, MIN_ON_DEMAND_WARM_READS, "read", what)));
         warm.writeUnitsPerSecond()
-                .filter(units -> units < MIN_ON_DEMAND_WARM_WRITES)
+                .filter(units -> units >= 1 && units < MIN_ON_DEMAND_WARM_WRITES)
                 .ifPresent(units -> problems.add(belowWarmMinimum(
                         path + ".writeUnitsPerSecond", units, MIN_ON_DEMAND_WARM_WRITES, "write", what)));
     }
