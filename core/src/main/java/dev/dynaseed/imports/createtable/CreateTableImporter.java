@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
@@ -42,6 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * update-continuous-backups, update-contributor-insights and tag-resource calls that complete them).
  */
 public final class CreateTableImporter implements TableImporter {
+    private static final Pattern CLI_COMMAND_LINE =
+            // Not on a '#' line: plan --explain output names each call in a comment above its JSON.
+            Pattern.compile(
+                    "(?m)^(?![ \\t]*#).*aws\\s+dynamodb\\s+create-table\\s+(?:\\\\\\s+)?--(?!cli-input-json)[a-z]");
+    private static final Pattern UNRECOGNIZED_TOKEN =
+            Pattern.compile("Unrecognized token '(.*?)': was expecting.*", Pattern.DOTALL);
+
     /** The largest file read (far above any real set of requests). */
     static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -79,7 +88,7 @@ public final class CreateTableImporter implements TableImporter {
                     "",
                     e instanceof StreamConstraintsException
                             ? JsonLimits.problem(e, "a CreateTable request")
-                            : "is not JSON: " + e.getOriginalMessage() + "; fix the JSON there");
+                            : notJson(text, e));
             throw new ImportException(
                     source,
                     kind(),
@@ -109,6 +118,34 @@ public final class CreateTableImporter implements TableImporter {
         return tables.values().stream()
                 .map(table -> new ImportedTable(table.spec, kind(), table.spec.name(), table.location))
                 .toList();
+    }
+
+    /**
+     * Why {@code text} is not JSON, in plain words: a shell command line with the AWS CLI's own options (a script or
+     * a README that runs {@code aws dynamodb create-table --table-name ...}) is named as such, with the JSON form to
+     * use instead; otherwise the parser's reason without its Java vocabulary.
+     */
+    private static String notJson(String text, JsonProcessingException e) {
+        if (CLI_COMMAND_LINE.matcher(text).find()) {
+            return "is an AWS CLI command line (aws dynamodb create-table --table-name ...), not the request JSON"
+                    + " dynaseed reads; write the request as JSON (aws dynamodb create-table --generate-cli-skeleton"
+                    + " prints its form) and pass that file";
+        }
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher token = UNRECOGNIZED_TOKEN.matcher(reason);
+        if (token.matches()) {
+            reason = "'" + token.group(1) + "' is not a JSON value";
+        } else {
+            // Jackson ends many reasons with how to switch a parser feature on, which a user has no use for.
+            reason = reason.replaceAll("\\s*\\(?[^()]*JsonReadFeature[^()]*\\)?", "")
+                    .strip();
+        }
+        return "is not JSON: " + reason + "; fix the JSON there";
+    }
+
+    /** Whether {@code json} is what {@code aws dynamodb describe-table} prints: a TableDescription under Table. */
+    private static boolean describeTableOutput(JsonNode json) {
+        return json.isObject() && json.path("Table").isObject() && !json.has("TableName") && json.size() == 1;
     }
 
     /** One request value: its command, JSON, where it is, and the path prefix its members are named under. */
@@ -150,6 +187,17 @@ public final class CreateTableImporter implements TableImporter {
         Reporter reporter = new Reporter(request, resource, problems);
         switch (request.command()) {
             case "create-table" -> {
+                if (describeTableOutput(request.json())) {
+                    String table =
+                            request.json().path("Table").path("TableName").asText("NAME");
+                    reporter.problem(
+                            "Table",
+                            "this is describe-table output ({\"Table\": {...}}), not a CreateTable request; import"
+                                    + " the live table with dynaseed init --from-table " + table + " (on the target"
+                                    + " that has it), or keep the members of .Table that CreateTable takes"
+                                    + " (TableName, KeySchema, AttributeDefinitions, ...) at the top level");
+                    return;
+                }
                 CreateTableRequest built =
                         build(request, CreateTableRequest.builder(), CreateTableRequest.class, reporter);
                 if (built == null) {
@@ -285,7 +333,8 @@ public final class CreateTableImporter implements TableImporter {
         void problem(String member, String message) {
             count++;
             String located = path(request.prefix(), member);
-            String shown = member.isEmpty() ? resource : resource + "." + member;
+            // A request without a TableName (prefix "" for a file of one request) is named by its member alone.
+            String shown = member.isEmpty() ? resource : resource.isEmpty() ? member : resource + "." + member;
             problems.add(new Problem(shown, message).at(request.root().at(located)));
         }
     }

@@ -290,6 +290,47 @@ class CreateTableImporterTest {
     }
 
     @Test
+    void read_namesDescribeTableOutput_andTheCommandThatImportsTheLiveTable() throws IOException {
+        Path file = dir.resolve("desc.json");
+        Files.writeString(file, """
+                {
+                    "Table": {
+                        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                        "TableName": "users",
+                        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                        "TableStatus": "ACTIVE"
+                    }
+                }
+                """);
+
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("desc.json:2:5: Table: this is describe-table output ({\"Table\": {...}}), not a"
+                        + " CreateTable request; import the live table with dynaseed init --from-table users")
+                .hasMessageNotContaining("unknown member");
+    }
+
+    @Test
+    void read_namesAShellCommandLine_insteadOfQuotingTheJsonParser() throws IOException {
+        Path file = dir.resolve("create.sh");
+        Files.writeString(file, """
+                #!/bin/sh
+                aws dynamodb create-table --table-name Music \\
+                    --attribute-definitions AttributeName=Artist,AttributeType=S \\
+                    --key-schema AttributeName=Artist,KeyType=HASH --billing-mode PAY_PER_REQUEST
+                """);
+
+        assertThat(new Imports().detect(file)).isEqualTo(SourceKind.CREATE_TABLE_JSON);
+        assertThatThrownBy(() -> new CreateTableImporter().read(file, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("is an AWS CLI command line (aws dynamodb create-table --table-name ...), not"
+                        + " the request JSON dynaseed reads; write the request as JSON (aws dynamodb create-table"
+                        + " --generate-cli-skeleton prints its form)")
+                .hasMessageNotContaining("Unrecognized token")
+                .hasMessageNotContaining("was expecting");
+    }
+
+    @Test
     void detect_tellsCreateTableJsonFromACloudFormationTemplate() throws IOException {
         Path request = dir.resolve("t.json");
         Files.writeString(request, "{\"TableName\": \"t\", \"AttributeDefinitions\": [], \"KeySchema\": []}");
