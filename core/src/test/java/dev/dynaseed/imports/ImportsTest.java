@@ -1,10 +1,15 @@
 package dev.dynaseed.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.dynaseed.spec.Spec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,5 +42,27 @@ class ImportsTest {
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining("is not a regular file");
         });
+    }
+
+    @Test
+    void aTableNameDefinedByTwoImports_isOneProblemNamingBothOrigins() throws Exception {
+        String request = """
+                {"TableName": "twice", "BillingMode": "PAY_PER_REQUEST",
+                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}
+                """;
+        Path first = Files.writeString(dir.resolve("first.json"), request);
+        Path second = Files.writeString(dir.resolve("second.json"), request);
+        List<ImportedTable> tables = new ArrayList<>();
+        tables.addAll(new Imports().read(first, Optional.empty(), ImportOptions.defaults()));
+        tables.addAll(new Imports().read(second, Optional.empty(), ImportOptions.defaults()));
+
+        assertThatThrownBy(() -> ImportedTables.merge(new Spec(List.of()), "spec.yaml", tables))
+                .isInstanceOf(ImportException.class)
+                .satisfies(e -> assertThat(((ImportException) e).problems())
+                        .singleElement()
+                        .asString()
+                        .contains("table 'twice' is defined twice: by " + first)
+                        .contains(second.toString()));
     }
 }
