@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads tables from foreign sources: picks the importer (detected from the content, or forced) and runs it. */
 public final class Imports {
     /** How much of a file detection looks at. */
     public static final int HEAD_BYTES = 64 * 1024;
 
+    private static final Pattern SERVERLESS_CODE = Pattern.compile("serverless\\.(ts|js|cjs|mjs)");
     private final List<TableImporter> importers;
 
     /** The importers of every {@link SourceKind}. */
@@ -53,7 +55,20 @@ public final class Imports {
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        String why = matches.isEmpty() ? "is none of the formats dynaseed imports" : "could be any of " + matches;
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (matches.isEmpty() && SERVERLESS_CODE.matcher(name).matches()) {
+            throw new ImportException(
+                    file.toString(),
+                    List.of(new Problem(
+                            "",
+                            "is the Serverless Framework's configuration as code (" + name + "), which only the"
+                                    + " framework can run; print it as YAML (serverless print > serverless.yml) and"
+                                    + " pass --from serverless.yml")));
+        }
+        String why = matches.isEmpty()
+                ? "is none of the formats dynaseed imports (nothing in its first " + HEAD_BYTES / 1024
+                        + " KiB marks one)"
+                : "could be any of " + matches;
         throw new ImportException(
                 file.toString(),
                 List.of(new Problem(

@@ -65,4 +65,14 @@ class ImportsTest {
                         .contains("table 'twice' is defined twice: by " + first)
                         .contains(second.toString()));
     }
+
+    @Test
+    void serverlessConfigurationAsCode_isNamed_withTheCommandThatPrintsItAsYaml() throws Exception {
+        Path code = Files.writeString(dir.resolve("serverless.ts"), "const serverlessConfiguration = {};\n");
+
+        assertThatThrownBy(() -> new Imports().detect(code))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("is the Serverless Framework's configuration as code (serverless.ts)")
+                .hasMessageContaining("serverless print > serverless.yml");
+    }
 }
