@@ -119,16 +119,25 @@ public final class Dynaseed implements Runnable {
         return directory;
     }
 
+    /** The command being run ({@code apply}, {@code init}, ...); empty before picocli chose one. */
+    private static Optional<String> commandName(CommandLine commandLine) {
+        ParseResult parsed = commandLine.getParseResult();
+        if (parsed == null || !parsed.hasSubcommand()) {
+            return Optional.empty();
+        }
+        return Optional.of(parsed.subcommand().commandSpec().name());
+    }
+
     /**
      * What a user reads when the JVM is stopped (kill -TERM, Ctrl-C) while a command runs, naming the command and what
      * it may have left half done; empty before a command was chosen.
      */
     static Optional<String> stoppedLine(CommandLine commandLine) {
-        ParseResult parsed = commandLine.getParseResult();
-        if (parsed == null || !parsed.hasSubcommand()) {
+        Optional<String> chosen = commandName(commandLine);
+        if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        String name = parsed.subcommand().commandSpec().name();
+        String name = chosen.get();
         String left = switch (name) {
             case "apply", "invoke-local" ->
                 "; tables may be partly created and items partly written (see them with 'dynaseed tables')";
@@ -170,7 +179,21 @@ public final class Dynaseed implements Runnable {
                 });
             }
         }));
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Unwound to here, what filled the heap is garbage again: one line instead of the JVM's stack trace.
+            finished.set(true);
+            code = 1;
+            String name = commandName(commandLine).orElse("");
+            commandLine
+                    .getErr()
+                    .println("error: dynaseed " + name + (name.isEmpty() ? "" : " ")
+                            + "ran out of memory (" + e.getMessage() + "): its input makes far more than it holds"
+                            + " (a value repeated through aliases or variables?), or it needs a larger heap; check"
+                            + " the input, or run it with DYNASEED_JAVA_OPTS=-Xmx2g");
+        }
         finished.set(true);
         // picocli's writers flush on println only; System.exit would drop what print() left in the buffer.
         commandLine.getOut().flush();

@@ -17,6 +17,12 @@ final class ChildCli {
 
     /** Starts {@code dynaseed args} in {@code directory}, its stdout and stderr going to {@code out} and {@code err}. */
     static Process start(Path directory, Path out, Path err, String... args) throws IOException {
+        return start(List.of(), directory, out, err, args);
+    }
+
+    /** As {@link #start(Path, Path, Path, String...)}, the child's JVM started with {@code jvmOptions} too. */
+    static Process start(List<String> jvmOptions, Path directory, Path out, Path err, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         if (sigintIgnored()) {
             // A test run started in the background by a non-interactive shell (`nohup ./mvnw verify &`) ignores
@@ -24,8 +30,9 @@ final class ChildCli {
             // The JVM cannot undo that itself; GNU env can, for the child only.
             command.addAll(List.of("env", "--default-signal=INT"));
         }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.addAll(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Ddynaseed.home=" + Dynalite.projectHome(),
