@@ -185,7 +185,7 @@ final class ApplyCommand implements Callable<Integer> {
             ProgressLine.clear(progress);
             boolean interrupted = cancellation.cancelled();
             if (output.json()) {
-                var json = withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted);
+                var json = withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted, files.notes());
                 limits.addTo(json);
                 out.println(Json.pretty(json));
             } else {
@@ -251,11 +251,15 @@ final class ApplyCommand implements Callable<Integer> {
                 + " not attempted; write the rest with: dynaseed apply --resume" + again;
     }
 
-    private static ObjectNode withCheckpoint(ObjectNode json, Checkpoints checkpoints, boolean interrupted) {
+    private static ObjectNode withCheckpoint(
+            ObjectNode json, Checkpoints checkpoints, boolean interrupted, List<String> fileNotes) {
         json.put("interrupted", interrupted);
         json.put("checkpoint", checkpoints.file().path().toString());
-        if (!checkpoints.notes().isEmpty()) {
-            checkpoints.notes().forEach(json.putArray("notes")::add);
+        if (!checkpoints.notes().isEmpty() || !fileNotes.isEmpty()) {
+            // What stderr said as "note: ..." lines: seed files' requests left unapplied, then the checkpoint's.
+            var notes = json.putArray("notes");
+            fileNotes.forEach(notes::add);
+            checkpoints.notes().forEach(notes::add);
         }
         if (!checkpoints.warnings().isEmpty()) {
             checkpoints.warnings().forEach(json.putArray("warnings")::add);

@@ -5,6 +5,7 @@ import dev.dynaseed.spec.ItemSourceSpec;
 import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ public final class SeedFileOptions {
                     + " a seed file has a bad line.")
     boolean skipBad;
 
+    /** The last scan's notes on requests of batch-write files that no table applies (also said on stderr). */
+    private List<String> notes = List.of();
+
     /** {@code spec} with its files scanned; throws, naming every bad line, when a file cannot be used. */
     Spec scan(Spec spec, String source, PrintWriter err) {
         Spec scanned = ItemFiles.scan(spec, source, skipBad);
@@ -32,9 +36,15 @@ public final class SeedFileOptions {
                 }
             }
         }
-        ItemFiles.unappliedRequests(scanned).forEach(note -> err.println("note: " + note));
+        notes = ItemFiles.unappliedRequests(scanned);
+        notes.forEach(note -> err.println("note: " + note));
         err.flush();
         return scanned;
+    }
+
+    /** What the last {@link #scan} noted about requests no table applies, for {@code -o json}'s notes. */
+    List<String> notes() {
+        return notes;
     }
 
     private static void note(String table, ItemSourceSpec.File file, ItemSourceSpec.FileScan scan, PrintWriter err) {

@@ -2,6 +2,8 @@ package dev.dynaseed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.testing.Dynalite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +69,25 @@ class FileDefectsACliTest {
         assertThat(result.err())
                 .contains("note: " + dir.resolve("req.json") + ": 1 request for table Other was not applied: the spec"
                         + " has no table Other");
+    }
+
+    @Test
+    void apply_withJsonOutput_listsTheUnappliedRequestsInItsNotes() throws IOException {
+        Files.writeString(
+                dir.resolve("req2.json"),
+                "{\"Music\":[{\"PutRequest\":{\"Item\":{\"id\":{\"S\":\"a\"}}}}],"
+                        + "\"Other\":[{\"PutRequest\":{\"Item\":{\"id\":{\"S\":\"b\"}}}}]}");
+        String table = Dynalite.uniqueTableName("musicjson");
+        Path spec = spec(table, "      files: [{path: req2.json, table: Music}]\n");
+
+        Cli.Result result = Cli.run("apply", "-f", spec.toString(), "--endpoint-url", endpoint, "-o", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode notes = new ObjectMapper().readTree(result.out()).path("notes");
+        assertThat(notes.isArray()).as(result.out()).isTrue();
+        assertThat(notes.get(0).asText())
+                .isEqualTo(dir.resolve("req2.json") + ": 1 request for table Other was not applied: the spec has no"
+                        + " table Other (add the table, or give table: Other to read them into another)");
     }
 
     @Test
