@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Evaluates CloudFormation's intrinsic and condition functions offline: parameters and pseudo parameters, conditions,
  * {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap}, {@code Fn::If},
- * {@code Fn::Base64}, {@code Fn::Length}, {@code Fn::ToJsonString}, and {@code Ref}/{@code Fn::GetAtt} where the
+ * {@code Fn::Base64}, with {@code Transform: AWS::LanguageExtensions} {@code Fn::Length}, {@code Fn::ToJsonString} and
+ * {@code Fn::FindInMap}'s {@code DefaultValue}, and {@code Ref}/{@code Fn::GetAtt} where the
  * answer is known before deployment (a table's name and ARN). Anything else is a {@link TemplateProblem} naming it.
  */
 final class Intrinsics {
@@ -40,6 +41,7 @@ final class Intrinsics {
     private final Map<String, TemplateNode> conditions;
     private final TemplateNode.Mapping mappings;
     private final Resources resources;
+    private final boolean languageExtensions;
     private final Map<String, Boolean> conditionValues = new LinkedHashMap<>();
     private final Set<String> conditionsOpen = new HashSet<>();
     private int depth;
@@ -49,12 +51,14 @@ final class Intrinsics {
             PseudoParameters pseudo,
             Map<String, TemplateNode> conditions,
             TemplateNode.Mapping mappings,
-            Resources resources) {
+            Resources resources,
+            boolean languageExtensions) {
         this.parameters = parameters;
         this.pseudo = pseudo;
         this.conditions = Map.copyOf(conditions);
         this.mappings = mappings;
         this.resources = resources;
+        this.languageExtensions = languageExtensions;
     }
 
     /** {@code node} with every function evaluated; empty where it is {@code AWS::NoValue}. */
@@ -140,13 +144,18 @@ final class Intrinsics {
                                 .encodeToString(
                                         text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8)),
                         at));
-            case "Fn::Length" ->
-                Optional.of(new TemplateNode.Scalar(
+            case "Fn::Length" -> {
+                needsLanguageExtensions("Fn::Length", at);
+                yield Optional.of(new TemplateNode.Scalar(
                         String.valueOf(
                                 list(value(argument), "Fn::Length").items().size()),
                         TemplateNode.ScalarType.NUMBER,
                         at));
-            case "Fn::ToJsonString" -> Optional.of(TemplateNode.Scalar.string(json(value(argument)), at));
+            }
+            case "Fn::ToJsonString" -> {
+                needsLanguageExtensions("Fn::ToJsonString", at);
+                yield Optional.of(TemplateNode.Scalar.string(json(value(argument)), at));
+            }
             case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
                 Optional.of(new TemplateNode.Scalar(
                         String.valueOf(truth(new TemplateNode.Mapping(Map.of(name, argument), at))),
@@ -186,6 +195,19 @@ final class Intrinsics {
                                         + " to the template"
                                 : "uses " + name + ", which is not a CloudFormation intrinsic function");
         };
+    }
+
+    /**
+     * Refuses {@code what} in a template without {@code Transform: AWS::LanguageExtensions}: CloudFormation knows it
+     * only through that transform and rejects the template otherwise.
+     */
+    private void needsLanguageExtensions(String what, SourceLocation at) {
+        if (!languageExtensions) {
+            throw new TemplateProblem(
+                    at,
+                    what + " needs Transform: AWS::LanguageExtensions at the top of the template (CloudFormation"
+                            + " rejects it otherwise); add the transform, or write the value out");
+        }
     }
 
     private Optional<TemplateNode> ref(String name, SourceLocation at) {
@@ -428,6 +450,9 @@ final class Intrinsics {
                     at,
                     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] and, with"
                             + " AWS::LanguageExtensions, {DefaultValue: Value}");
+        }
+        if (parts.size() == 4) {
+            needsLanguageExtensions("Fn::FindInMap's DefaultValue", parts.get(3).location());
         }
         String map = text(value(parts.get(0)), "Fn::FindInMap map name");
         String top = text(value(parts.get(1)), "Fn::FindInMap top-level key");

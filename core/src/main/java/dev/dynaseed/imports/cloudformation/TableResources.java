@@ -88,7 +88,13 @@ final class TableResources implements Intrinsics.Resources {
         TemplateNode.Mapping mappings = template.get("Mappings") instanceof TemplateNode.Mapping m
                 ? m
                 : new TemplateNode.Mapping(Map.of(), template.location());
-        intrinsics = new Intrinsics(parameters, new PseudoParameters(options), conditions, mappings, this);
+        intrinsics = new Intrinsics(
+                parameters,
+                new PseudoParameters(options),
+                conditions,
+                mappings,
+                this,
+                transforms.contains(LANGUAGE_EXTENSIONS));
         TemplateNode section = template.get("Resources");
         if (!(section instanceof TemplateNode.Mapping)) {
             problems.add(new Problem("Resources", "is missing or not a mapping; a template needs Resources")

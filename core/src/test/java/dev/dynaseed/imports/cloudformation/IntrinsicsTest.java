@@ -68,14 +68,11 @@ class IntrinsicsTest {
                 Arguments.of("!Select [0, !Split ['/', 'first/second']]", "first"),
                 Arguments.of("!Join ['+', !Split [',', 'a,,b']]", "a++b"),
                 Arguments.of("!FindInMap [Sizes, !Ref Env, Prefix]", "small"),
-                Arguments.of("!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]", "fallback"),
                 Arguments.of("!If [IsProd, prod-table, dev-table]", "dev-table"),
                 Arguments.of("!If [IsDev, !Sub '${Env}-t', other]", "dev-t"),
                 Arguments.of("!If [Both, both, neither]", "both"),
                 Arguments.of("!If [Either, either, neither]", "either"),
                 Arguments.of("!Base64 abc", "YWJj"),
-                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "n3"),
-                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "{\"a\":[1,true,\"x\"]}"),
                 Arguments.of(
                         "!Sub ['${A}', {A: !GetAtt [Other, Arn]}]",
                         "arn:aws:dynamodb:us-east-1:123456789012:table/other-table"),
@@ -99,6 +96,46 @@ class IntrinsicsTest {
                       KeySchema: [{AttributeName: id, KeyType: HASH}]
                 """;
         assertThat(new Templates(dir).read(template).get(0).table().name()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> languageExtensionExpressions() {
+        return Stream.of(
+                Arguments.of("!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]", "fallback"),
+                Arguments.of("!FindInMap [Sizes, dev, Prefix, {DefaultValue: fallback}]", "small"),
+                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "n3"),
+                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "{\"a\":[1,true,\"x\"]}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("languageExtensionExpressions")
+    void languageExtensionFunctions_withTheTransform_giveWhatCloudFormationGives(String expression, String expected) {
+        String template = "Transform: AWS::LanguageExtensions\n" + HEAD + Templates.table("TableName: " + expression);
+        assertThat(new Templates(dir).only(template).name()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> languageExtensionFunctionsWithoutTransform() {
+        return Stream.of(
+                Arguments.of(
+                        "!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]",
+                        "30:51",
+                        "Fn::FindInMap's DefaultValue"),
+                Arguments.of(
+                        "!FindInMap [Sizes, dev, Prefix, {DefaultValue: fallback}]",
+                        "30:50",
+                        "Fn::FindInMap's DefaultValue"),
+                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "30:37", "Fn::Length"),
+                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "30:18", "Fn::ToJsonString"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("languageExtensionFunctionsWithoutTransform")
+    void languageExtensionFunctions_withoutTheTransform_areRefusedNamingLineFunctionAndFix(
+            String expression, String at, String function) {
+        assertThat(new Templates(dir).problems(HEAD + Templates.table("TableName: " + expression)))
+                .contains("1 problem")
+                .contains("t.yaml:" + at + ": Resources.Users.Properties.TableName: " + function + " needs Transform:"
+                        + " AWS::LanguageExtensions at the top of the template (CloudFormation rejects it otherwise);"
+                        + " add the transform, or write the value out");
     }
 
     @Test
