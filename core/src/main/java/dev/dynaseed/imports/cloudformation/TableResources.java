@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the tables of one template: checks its sections, expands language extensions, skips resources whose
@@ -21,6 +23,7 @@ import java.util.Set;
  * is collected before failing.
  */
 final class TableResources implements Intrinsics.Resources {
+    private static final Logger LOG = LoggerFactory.getLogger(TableResources.class);
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
     static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
@@ -43,6 +46,7 @@ final class TableResources implements Intrinsics.Resources {
     private final String source;
     private final SourceKind kind;
     private final ImportOptions options;
+    private final Map<String, String> stackTags;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, TemplateNode.Mapping> resources = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
@@ -50,10 +54,11 @@ final class TableResources implements Intrinsics.Resources {
     private Intrinsics intrinsics;
     private TemplateParameters parameters;
 
-    TableResources(String source, SourceKind kind, ImportOptions options) {
+    TableResources(String source, SourceKind kind, ImportOptions options, Map<String, String> stackTags) {
         this.source = source;
         this.kind = kind;
         this.options = options;
+        this.stackTags = stackTags;
     }
 
     static boolean isTableType(String type) {
@@ -183,7 +188,30 @@ final class TableResources implements Intrinsics.Resources {
         if (!found.isEmpty()) {
             return Optional.empty();
         }
-        return table.map(spec -> new ImportedTable(spec, kind, id, resource.location()));
+        return table.map(spec -> new ImportedTable(withStackTags(spec, type, path), kind, id, resource.location()));
+    }
+
+    /**
+     * {@code table} with the stack's tags under its own (its own win for a key in both), as CloudFormation's resource
+     * handlers merge them for a table; a global table keeps only its own, with a warning, since whether stack tags
+     * reach its replicas is not documented.
+     */
+    private TableSpec withStackTags(TableSpec table, String type, String path) {
+        if (stackTags.isEmpty()) {
+            return table;
+        }
+        if (type.equals(GLOBAL_TABLE)) {
+            LOG.warn(
+                    "{}: the stack tags {} are not imported for an {} (whether CloudFormation passes stack tags on"
+                            + " to its replicas is not documented); add them to the replica's Tags to have them",
+                    path,
+                    stackTags.keySet(),
+                    GLOBAL_TABLE);
+            return table;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(table.tags());
+        stackTags.forEach(tags::putIfAbsent);
+        return table.toBuilder().tags(tags).build();
     }
 
     /** The resource's Properties with every function evaluated, one property at a time so that all problems show. */

@@ -266,4 +266,73 @@ class ServerlessImporterTest {
         assertThat(read(service, ImportOptions.defaults()).get(0).table().name())
                 .isEqualTo("dev-123456789012-eu-central-1");
     }
+
+    private static final String TAGGED = """
+            service: svc4
+            provider:
+              name: aws
+              stackTags:
+                cost: c1
+                team: ${self:custom.team}
+            custom:
+              team: stack-team
+            resources:
+              Resources:
+                Own:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    TableName: svc4-own
+                    BillingMode: PAY_PER_REQUEST
+                    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                    KeySchema: [{AttributeName: id, KeyType: HASH}]
+                    Tags: [{Key: team, Value: table-team}]
+                Bare:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    TableName: svc4-bare
+                    BillingMode: PAY_PER_REQUEST
+                    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                    KeySchema: [{AttributeName: id, KeyType: HASH}]
+            """;
+
+    @Test
+    void stackTagsAndStage_areTheTablesTags_underTheTablesOwn() throws IOException {
+        List<ImportedTable> tables = read(TAGGED, ImportOptions.defaults());
+        assertThat(tables.get(0).table().tags())
+                .containsExactly(Map.entry("team", "table-team"), Map.entry("STAGE", "dev"), Map.entry("cost", "c1"));
+        assertThat(tables.get(1).table().tags())
+                .containsExactly(Map.entry("STAGE", "dev"), Map.entry("cost", "c1"), Map.entry("team", "stack-team"));
+        assertThat(read(TAGGED, stage("prod")).get(1).table().tags()).containsEntry("STAGE", "prod");
+        assertThat(SpecValidator.validate(
+                        new Spec(tables.stream().map(ImportedTable::table).toList())))
+                .isEmpty();
+    }
+
+    @Test
+    void stageTag_isReplacedByAStackTagOfTheSameKeyInAnyCase_asTheFrameworkDoes() throws IOException {
+        String text = TAGGED.replace("    cost: c1\n", "    Stage: mine\n");
+        assertThat(read(text, ImportOptions.defaults()).get(1).table().tags())
+                .containsExactly(Map.entry("Stage", "mine"), Map.entry("team", "stack-team"));
+    }
+
+    @Test
+    void stageTag_isEveryTablesTag_evenWithoutStackTags() throws IOException {
+        assertThat(read(SERVICE, stage("prod")).get(1).table().tags()).containsExactly(Map.entry("STAGE", "prod"));
+    }
+
+    @Test
+    void stackTagsThatAreNotAMappingOfStrings_areProblemsNamingThem() throws IOException {
+        assertThat(problems(TAGGED.replace("    cost: c1\n", "    cost: [a, b]\n")))
+                .contains("serverless.yml:5:11: provider.stackTags.cost: must be a string (the tag's value), e.g."
+                        + " cost: payments");
+    }
+
+    @Test
+    void globalTable_keepsOnlyItsOwnTags() throws IOException {
+        String text = TAGGED.replace(
+                        "Bare:\n      Type: AWS::DynamoDB::Table", "Bare:\n      Type: AWS::DynamoDB::GlobalTable")
+                + "        Replicas: [{Region: us-east-1}]\n";
+        List<ImportedTable> tables = read(text, ImportOptions.defaults());
+        assertThat(tables.get(1).table().tags()).isEmpty();
+    }
 }
