@@ -163,7 +163,13 @@ final class TableResources implements Intrinsics.Resources {
             problems.add(e.toProblem(path + ".Condition"));
             return Optional.empty();
         }
+        int before = problems.size();
         TemplateNode.Mapping evaluated = properties(id, resource, type, globals);
+        if (problems.size() > before) {
+            // A property that cannot be evaluated is missing from the rest, which would add problems that are only
+            // its consequences (e.g. BillingMode's default PROVISIONED asking for ProvisionedThroughput).
+            return Optional.empty();
+        }
         String name;
         try {
             name = tableName(id, resource.location());

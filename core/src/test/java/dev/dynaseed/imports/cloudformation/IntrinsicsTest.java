@@ -139,6 +139,23 @@ class IntrinsicsTest {
     }
 
     @Test
+    void propertyThatCannotBeEvaluated_isReported_withoutTheProblemsItsAbsenceWouldCause() {
+        String template = """
+                Mappings:
+                  M:
+                    dev: {Mode: PAY_PER_REQUEST}
+                """
+                + Templates.table("")
+                        .replace(
+                                "BillingMode: PAY_PER_REQUEST",
+                                "BillingMode: !FindInMap [M, prod, Mode, {DefaultValue: PAY_PER_REQUEST}]");
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.BillingMode: Fn::FindInMap's DefaultValue needs Transform")
+                .doesNotContain("needs ProvisionedThroughput");
+    }
+
+    @Test
     void parameters_givenValueWinsOverDefault() {
         assertThat(name("!Ref Env", Templates.parameters(Map.of("Env", "prod"))))
                 .isEqualTo("prod");
