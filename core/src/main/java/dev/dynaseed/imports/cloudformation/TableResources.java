@@ -194,7 +194,8 @@ final class TableResources implements Intrinsics.Resources {
         if (!found.isEmpty()) {
             return Optional.empty();
         }
-        return table.map(spec -> new ImportedTable(withStackTags(spec, type, path), kind, id, resource.location()));
+        return table.map(spec ->
+                new ImportedTable(withStackTags(spec, type, path, resource.location()), kind, id, resource.location()));
     }
 
     /**
@@ -202,14 +203,15 @@ final class TableResources implements Intrinsics.Resources {
      * handlers merge them for a table; a global table keeps only its own, with a warning, since whether stack tags
      * reach its replicas is not documented.
      */
-    private TableSpec withStackTags(TableSpec table, String type, String path) {
+    private TableSpec withStackTags(TableSpec table, String type, String path, SourceLocation at) {
         if (stackTags.isEmpty()) {
             return table;
         }
         if (type.equals(GLOBAL_TABLE)) {
             LOG.warn(
-                    "{}: the stack tags {} are not imported for an {} (whether CloudFormation passes stack tags on"
-                            + " to its replicas is not documented); add them to the replica's Tags to have them",
+                    "{}: {}: the stack tags {} are not imported for an {} (whether CloudFormation passes stack tags"
+                            + " on to its replicas is not documented); add them to the replica's Tags to have them",
+                    at,
                     path,
                     stackTags.keySet(),
                     GLOBAL_TABLE);
