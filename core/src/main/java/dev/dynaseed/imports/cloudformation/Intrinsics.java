@@ -25,6 +25,13 @@ final class Intrinsics {
     /** How deep evaluation may go (nested functions, conditions referring to conditions, tables to tables). */
     static final int MAX_DEPTH = 200;
 
+    /**
+     * The longest string a function may build: CloudFormation's own template limit. No table setting holds more (a
+     * resource policy 20 KB, a tag value 256 characters); a YAML alias of a long string used many times would
+     * otherwise build gigabytes.
+     */
+    static final int MAX_STRING = 1_000_000;
+
     /** What the template's other resources can tell before deployment. */
     interface Resources {
         boolean exists(String logicalId);
@@ -138,12 +145,11 @@ final class Intrinsics {
             case "Fn::Split" -> Optional.of(split(argument, at));
             case "Fn::FindInMap" -> Optional.of(findInMap(argument, at));
             case "Fn::GetAtt" -> Optional.of(getAtt(argument, at));
-            case "Fn::Base64" ->
-                Optional.of(TemplateNode.Scalar.string(
-                        Base64.getEncoder()
-                                .encodeToString(
-                                        text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8)),
-                        at));
+            case "Fn::Base64" -> {
+                byte[] bytes = text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8);
+                checkLength((bytes.length + 2L) / 3 * 4, "Fn::Base64", at);
+                yield Optional.of(TemplateNode.Scalar.string(Base64.getEncoder().encodeToString(bytes), at));
+            }
             case "Fn::Length" -> {
                 needsLanguageExtensions("Fn::Length", at);
                 yield Optional.of(new TemplateNode.Scalar(
@@ -154,7 +160,9 @@ final class Intrinsics {
             }
             case "Fn::ToJsonString" -> {
                 needsLanguageExtensions("Fn::ToJsonString", at);
-                yield Optional.of(TemplateNode.Scalar.string(json(value(argument)), at));
+                TemplateNode content = value(argument);
+                checkLength(jsonSize(content), "Fn::ToJsonString", at);
+                yield Optional.of(TemplateNode.Scalar.string(json(content), at));
             }
             case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
                 Optional.of(new TemplateNode.Scalar(
@@ -208,6 +216,44 @@ final class Intrinsics {
                     what + " needs Transform: AWS::LanguageExtensions at the top of the template (CloudFormation"
                             + " rejects it otherwise); add the transform, or write the value out");
         }
+    }
+
+    /** Refuses a string of {@code length} characters that {@code what} would build, before building it. */
+    static void checkLength(long length, String what, SourceLocation at) {
+        if (length > MAX_STRING) {
+            throw new TemplateProblem(
+                    at,
+                    what + " would build a string of more than "
+                            + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING)
+                            + " characters, which no table setting holds (a YAML alias of a long string used many"
+                            + " times?); shorten the values it joins");
+        }
+    }
+
+    /** The characters of {@code node} written as JSON, counted only up to just past {@link #MAX_STRING}. */
+    static long jsonSize(TemplateNode node) {
+        long size = 0;
+        java.util.ArrayDeque<TemplateNode> pending = new java.util.ArrayDeque<>();
+        pending.push(node);
+        while (!pending.isEmpty() && size <= MAX_STRING) {
+            TemplateNode next = pending.pop();
+            switch (next.kind()) {
+                case SCALAR -> size += ((TemplateNode.Scalar) next).text().length() + 2;
+                case SEQUENCE -> {
+                    size += 2;
+                    ((TemplateNode.Sequence) next).items().forEach(pending::push);
+                }
+                case MAPPING -> {
+                    size += 2;
+                    for (Map.Entry<String, TemplateNode> entry :
+                            ((TemplateNode.Mapping) next).entries().entrySet()) {
+                        size += entry.getKey().length() + 4;
+                        pending.push(entry.getValue());
+                    }
+                }
+            }
+        }
+        return size;
     }
 
     private Optional<TemplateNode> ref(String name, SourceLocation at) {
@@ -363,11 +409,10 @@ final class Intrinsics {
                 break;
             }
             String name = template.substring(open + 2, close);
-            if (name.startsWith("!")) {
-                out.append("${").append(name.substring(1)).append('}');
-            } else {
-                out.append(subVariable(name.trim(), variables, at));
-            }
+            String part =
+                    name.startsWith("!") ? "${" + name.substring(1) + "}" : subVariable(name.trim(), variables, at);
+            checkLength((long) out.length() + part.length() + template.length() - close, "Fn::Sub", at);
+            out.append(part);
             i = close + 1;
         }
         return out.toString();
@@ -396,8 +441,12 @@ final class Intrinsics {
         List<TemplateNode> parts = rawList(value(argument), "Fn::Join", 2, "[Delimiter, [Values...]]");
         String delimiter = text(parts.get(0), "Fn::Join delimiter");
         List<String> texts = new ArrayList<>();
+        long length = 0;
         for (TemplateNode item : list(value(parts.get(1)), "Fn::Join values").items()) {
-            texts.add(text(item, "Fn::Join value"));
+            String text = text(item, "Fn::Join value");
+            length += text.length() + (texts.isEmpty() ? 0 : delimiter.length());
+            checkLength(length, "Fn::Join", at);
+            texts.add(text);
         }
         return TemplateNode.Scalar.string(String.join(delimiter, texts), at);
     }
@@ -522,6 +571,7 @@ final class Intrinsics {
         if (node instanceof TemplateNode.Scalar scalar) {
             return scalar.text();
         }
+        checkLength(jsonSize(node), "Fn::Equals", node.location());
         return String.valueOf(plain(node));
     }
 

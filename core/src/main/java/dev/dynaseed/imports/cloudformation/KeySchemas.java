@@ -229,6 +229,10 @@ final class KeySchemas {
                 return Optional.of(scalar.text());
             }
             try {
+                Intrinsics.checkLength(
+                        Intrinsics.jsonSize(document.get()),
+                        "ResourcePolicy",
+                        document.get().location());
                 return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper()
                         .writeValueAsString(Intrinsics.plain(document.get())));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

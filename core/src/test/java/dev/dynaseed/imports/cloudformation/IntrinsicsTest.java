@@ -156,6 +156,23 @@ class IntrinsicsTest {
     }
 
     @Test
+    void longStringAliasUsedManyTimes_isRefusedBeforeTheStringIsBuilt() {
+        String big = "x".repeat(100_000);
+        String joined = String.join(", ", java.util.Collections.nCopies(11, "*b"));
+        String template = "Metadata:\n  big: &b \"" + big + "\"\n"
+                + Templates.table("Tags: [{Key: k, Value: !Join ['', [" + joined + "]]}]");
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.Tags: Fn::Join would build a string of more than 1,000,000"
+                        + " characters, which no table setting holds (a YAML alias of a long string used many"
+                        + " times?); shorten the values it joins");
+        String sub = "Metadata:\n  big: &b \"" + big + "\"\n"
+                + Templates.table(
+                        "Tags: [{Key: k, Value: !Sub ['${A}${A}${A}${A}${A}${A}${A}${A}${A}${A}${A}', {A: *b}]}]");
+        assertThat(new Templates(dir).problems(sub)).contains("Fn::Sub would build a string of more than 1,000,000");
+    }
+
+    @Test
     void parameters_givenValueWinsOverDefault() {
         assertThat(name("!Ref Env", Templates.parameters(Map.of("Env", "prod"))))
                 .isEqualTo("prod");

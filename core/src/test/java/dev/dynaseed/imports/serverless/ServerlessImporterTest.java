@@ -335,4 +335,36 @@ class ServerlessImporterTest {
         List<ImportedTable> tables = read(text, ImportOptions.defaults());
         assertThat(tables.get(1).table().tags()).isEmpty();
     }
+
+    @Test
+    void longValueUsedManyTimes_isRefusedBeforeTheStringIsBuilt() throws IOException {
+        String text = TAGGED.replace("  team: stack-team\n", "  team: stack-team\n  big: " + "x".repeat(100_000) + "\n")
+                .replace("TableName: svc4-bare", "TableName: \"" + "${self:custom.big}".repeat(11) + "\"");
+        assertThat(problems(text))
+                .contains("1 problem")
+                .contains("resources.Resources.Bare.Properties.TableName: its variables build a string of more than"
+                        + " 1,000,000 characters, which no table setting holds (a long value used many times?);"
+                        + " shorten the values it joins");
+    }
+
+    @Test
+    void referencesMultiplyingAtEachLevel_areRefusedOnce_beforeMemoryRunsOut() throws IOException {
+        StringBuilder levels = new StringBuilder("  l0: [a, b]\n");
+        for (int i = 1; i <= 21; i++) {
+            levels.append("  l")
+                    .append(i)
+                    .append(": [\"${self:custom.l")
+                    .append(i - 1)
+                    .append("}\", \"${self:custom.l")
+                    .append(i - 1)
+                    .append("}\"]\n");
+        }
+        String text = TAGGED.replace("  team: stack-team\n", "  team: stack-team\n" + levels)
+                .replace(
+                        "Tags: [{Key: team, Value: table-team}]", "Tags: [{Key: team, Value: \"${self:custom.l21}\"}]");
+        assertThat(problems(text))
+                .contains("1 problem")
+                .contains("variables expand to more than 500,000 values (references to lists or mappings that refer"
+                        + " to others, multiplying at each level); write the values out");
+    }
 }
