@@ -41,6 +41,9 @@ final class Intrinsics {
 
         /** The table name a Ref to table {@code logicalId} returns. */
         String tableName(String logicalId, SourceLocation at);
+
+        /** Notes that the resource being evaluated refers to resource {@code logicalId} (a dependency) at {@code at}. */
+        void referenced(String logicalId, SourceLocation at);
     }
 
     private final TemplateParameters parameters;
@@ -277,6 +280,7 @@ final class Intrinsics {
             return Optional.of(parameters.value(name, at));
         }
         if (resources.exists(name)) {
+            resources.referenced(name, at);
             String type = resources.type(name);
             if (TableResources.isTableType(type)) {
                 return Optional.of(TemplateNode.Scalar.string(resources.tableName(name, at), at));
@@ -319,6 +323,7 @@ final class Intrinsics {
             throw new TemplateProblem(
                     at, "Fn::GetAtt refers to '" + resource + "', which is not a resource of the" + " template");
         }
+        resources.referenced(resource, at);
         String type = resources.type(resource);
         if (TableResources.isTableType(type) && attribute.equals("Arn")) {
             return "arn:" + pseudo.partition() + ":dynamodb:" + pseudo.options().region() + ":"

@@ -7,7 +7,9 @@ import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.TableSpec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,8 @@ final class TableResources implements Intrinsics.Resources {
     private final Map<String, TemplateNode.Mapping> resources = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Set<String> naming = new HashSet<>();
+    private final Deque<String> referrers = new ArrayDeque<>();
+    private final Map<String, Map<String, SourceLocation>> dependencies = new LinkedHashMap<>();
     private Intrinsics intrinsics;
     private TemplateParameters parameters;
 
@@ -93,6 +97,7 @@ final class TableResources implements Intrinsics.Resources {
         TemplateNode.Mapping mappings = template.get("Mappings") instanceof TemplateNode.Mapping m
                 ? m
                 : new TemplateNode.Mapping(Map.of(), template.location());
+        conditions.forEach((name, definition) -> checkCondition(name, definition, conditions));
         intrinsics = new Intrinsics(
                 parameters,
                 new PseudoParameters(options),
@@ -144,6 +149,7 @@ final class TableResources implements Intrinsics.Resources {
             }
             table(id, resource, type, globals).ifPresent(tables::add);
         });
+        checkCycles();
         if (!problems.isEmpty()) {
             throw fail(problems);
         }
@@ -237,14 +243,58 @@ final class TableResources implements Intrinsics.Resources {
             global.entries().forEach(entries::putIfAbsent);
         }
         Map<String, TemplateNode> evaluated = new LinkedHashMap<>();
-        entries.forEach((key, value) -> {
-            try {
-                intrinsics.evaluate(value).ifPresent(v -> evaluated.put(key, v));
-            } catch (TemplateProblem e) {
-                problems.add(e.toProblem(path + "." + key));
-            }
-        });
+        referrers.push(id);
+        try {
+            entries.forEach((key, value) -> {
+                try {
+                    intrinsics.evaluate(value).ifPresent(v -> evaluated.put(key, v));
+                } catch (TemplateProblem e) {
+                    problems.add(e.toProblem(path + "." + key));
+                }
+            });
+        } finally {
+            referrers.pop();
+        }
         return new TemplateNode.Mapping(evaluated, raw == null ? resource.location() : raw.location());
+    }
+
+    /**
+     * Checks every condition as CloudFormation does, used or not: a {@code Ref} must name a parameter or pseudo
+     * parameter, a {@code Condition} a condition of the template.
+     */
+    private void checkCondition(String name, TemplateNode node, Map<String, TemplateNode> conditions) {
+        switch (node.kind()) {
+            case SCALAR -> {}
+            case SEQUENCE ->
+                ((TemplateNode.Sequence) node).items().forEach(item -> checkCondition(name, item, conditions));
+            case MAPPING -> {
+                TemplateNode.Mapping mapping = (TemplateNode.Mapping) node;
+                TemplateNode ref = mapping.get("Ref");
+                if (mapping.entries().size() == 1
+                        && ref instanceof TemplateNode.Scalar target
+                        && !parameters.isDeclared(target.text())
+                        && !PseudoParameters.isPseudo(target.text())) {
+                    problems.add(new Problem(
+                                    "Conditions." + name,
+                                    "refers to '" + target.text() + "', which is not a parameter of the template"
+                                            + " (Unresolved dependencies [" + target.text() + "]); a condition can"
+                                            + " use only parameters, pseudo parameters and other conditions;"
+                                            + " parameters: " + parameters.names())
+                            .at(target.location()));
+                }
+                TemplateNode condition = mapping.get("Condition");
+                if (mapping.entries().size() == 1
+                        && condition instanceof TemplateNode.Scalar target
+                        && !conditions.containsKey(target.text())) {
+                    problems.add(new Problem(
+                                    "Conditions." + name,
+                                    "refers to condition '" + target.text() + "', which Conditions does not define;"
+                                            + " defined: " + conditions.keySet())
+                            .at(target.location()));
+                }
+                mapping.entries().values().forEach(value -> checkCondition(name, value, conditions));
+            }
+        }
     }
 
     @Override
@@ -266,6 +316,7 @@ final class TableResources implements Intrinsics.Resources {
         if (!naming.add(logicalId)) {
             throw new TemplateProblem(at, "the TableName of " + logicalId + " refers to itself; break the cycle");
         }
+        referrers.push(logicalId);
         try {
             TemplateNode.Mapping resource = resources.get(logicalId);
             TemplateNode condition = resource.get("Condition");
@@ -285,8 +336,64 @@ final class TableResources implements Intrinsics.Resources {
             names.put(logicalId, name);
             return name;
         } finally {
+            referrers.pop();
             naming.remove(logicalId);
         }
+    }
+
+    @Override
+    public void referenced(String logicalId, SourceLocation at) {
+        String referrer = referrers.peek();
+        if (referrer == null) {
+            return;
+        }
+        if (referrer.equals(logicalId)) {
+            throw new TemplateProblem(
+                    at,
+                    "refers to itself (" + logicalId + "): CloudFormation refuses a resource that depends on itself"
+                            + " (Circular dependency between resources: [" + logicalId + "]); write the value out,"
+                            + " e.g. the table's name");
+        }
+        dependencies.computeIfAbsent(referrer, k -> new LinkedHashMap<>()).putIfAbsent(logicalId, at);
+    }
+
+    /** A problem for each cycle of references between tables, which CloudFormation refuses. */
+    private void checkCycles() {
+        Set<Set<String>> reported = new HashSet<>();
+        for (String start : dependencies.keySet()) {
+            List<String> path = new ArrayList<>();
+            findCycle(start, path, new HashSet<>()).ifPresent(cycle -> {
+                if (reported.add(new java.util.TreeSet<>(cycle))) {
+                    String first = cycle.get(0);
+                    String second = cycle.get(1 % cycle.size());
+                    problems.add(new Problem(
+                                    "Resources." + first,
+                                    "Circular dependency between resources: " + cycle + " (each refers to the next"
+                                            + " with Ref, Fn::GetAtt or Fn::Sub, the last to the first);"
+                                            + " CloudFormation refuses it: write one of the values out")
+                            .at(dependencies.get(first).get(second)));
+                }
+            });
+        }
+    }
+
+    private Optional<List<String>> findCycle(String node, List<String> path, Set<String> done) {
+        int index = path.indexOf(node);
+        if (index >= 0) {
+            return Optional.of(List.copyOf(path.subList(index, path.size())));
+        }
+        if (!done.add(node)) {
+            return Optional.empty();
+        }
+        path.add(node);
+        for (String next : dependencies.getOrDefault(node, Map.of()).keySet()) {
+            Optional<List<String>> cycle = findCycle(next, path, done);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        return Optional.empty();
     }
 
     private List<String> transforms(TemplateNode node) {

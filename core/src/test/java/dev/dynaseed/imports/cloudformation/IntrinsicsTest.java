@@ -320,6 +320,52 @@ class IntrinsicsTest {
     }
 
     @Test
+    void tableReferringToItself_isRefusedAsCloudFormationRefusesACircularDependency() {
+        String problems = new Templates(dir)
+                .problems(Templates.table("Tags: [{Key: c, Value: !GetAtt Users.Arn}, {Key: d, Value: !Ref Users}]"));
+        assertThat(problems)
+                .contains("1 problem")
+                .contains("t.yaml:10:30: Resources.Users.Properties.Tags: refers to itself (Users): CloudFormation"
+                        + " refuses a resource that depends on itself (Circular dependency between resources:"
+                        + " [Users]); write the value out, e.g. the table's name");
+    }
+
+    @Test
+    void tablesReferringToEachOther_areRefusedAsACircularDependency() {
+        String template = Templates.table("TableName: users\nTags: [{Key: other, Value: !Ref Other}]") + """
+                  Other:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: other
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      Tags: [{Key: users, Value: !GetAtt Users.Arn}]
+                """;
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("t.yaml:11:34: Resources.Users: Circular dependency between resources: [Users, Other] (each"
+                        + " refers to the next with Ref, Fn::GetAtt or Fn::Sub, the last to the first); CloudFormation"
+                        + " refuses it: write one of the values out");
+    }
+
+    @Test
+    void conditionReferringToAnUndeclaredParameter_isRefused_evenWhenNoTableUsesIt() {
+        String template = """
+                Conditions:
+                  C1: !Equals [!Ref Undefined, x]
+                  C2: !Not [!Condition Missing]
+                """ + Templates.table("");
+        assertThat(new Templates(dir).problems(template))
+                .contains("2 problems")
+                .contains("t.yaml:2:16: Conditions.C1: refers to 'Undefined', which is not a parameter of the template"
+                        + " (Unresolved dependencies [Undefined]); a condition can use only parameters, pseudo"
+                        + " parameters and other conditions; parameters: []")
+                .contains("t.yaml:3:13: Conditions.C2: refers to condition 'Missing', which Conditions does not"
+                        + " define; defined: [C1, C2]");
+    }
+
+    @Test
     void deeplyNestedFunctions_areAProblemNotAStackOverflow() {
         String nested = "x";
         for (int i = 0; i < 60; i++) {
