@@ -242,11 +242,35 @@ final class KeySchemas {
         });
     }
 
-    /** Whether ContributorInsightsSpecification.Enabled is on. */
+    /**
+     * Whether ContributorInsightsSpecification.Enabled is on. A spec's {@code contributorInsights: true} is DynamoDB's
+     * default mode, ACCESSED_AND_THROTTLED_KEYS; THROTTLED_KEYS has no counterpart and is refused, never widened.
+     */
     static Optional<Boolean> contributorInsights(Fields owner) {
         return owner.fields("ContributorInsightsSpecification").flatMap(fields -> {
             fields.onlyKnown(Set.of("Enabled", "Mode"), "ContributorInsightsSpecification");
-            return fields.bool("Enabled");
+            Optional<Boolean> enabled = fields.bool("Enabled");
+            fields.string("Mode").ifPresent(mode -> {
+                switch (mode) {
+                    case "ACCESSED_AND_THROTTLED_KEYS" -> {}
+                    case "THROTTLED_KEYS" -> {
+                        if (enabled.orElse(false)) {
+                            fields.problem(
+                                    "Mode",
+                                    "THROTTLED_KEYS (throttled requests only) has no counterpart in a dynaseed spec,"
+                                            + " whose contributorInsights: true tracks every access"
+                                            + " (ACCESSED_AND_THROTTLED_KEYS); remove Mode to import that mode, or"
+                                            + " set Enabled: false");
+                        }
+                    }
+                    default ->
+                        fields.problem(
+                                "Mode",
+                                "'" + mode + "' is not a contributor insights mode; use ACCESSED_AND_THROTTLED_KEYS"
+                                        + " or THROTTLED_KEYS");
+                }
+            });
+            return enabled;
         });
     }
 

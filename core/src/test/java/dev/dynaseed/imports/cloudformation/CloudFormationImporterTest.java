@@ -589,4 +589,23 @@ class CloudFormationImporterTest {
                         + " twice, at GlobalSecondaryIndexes[0] (line 17) and GlobalSecondaryIndexes[1]; give each"
                         + " index's replica settings once");
     }
+
+    @Test
+    void contributorInsightsMode_throttledKeysIsRefused_notWidened_andAnUnknownModeIsRefused() {
+        assertThat(t().problems(Templates.table(
+                        "ContributorInsightsSpecification: {Enabled: true, Mode: THROTTLED_KEYS}")))
+                .contains("1 problem")
+                .contains("t.yaml:10:63: Resources.Users.Properties.ContributorInsightsSpecification.Mode:"
+                        + " THROTTLED_KEYS (throttled requests only) has no counterpart in a dynaseed spec, whose"
+                        + " contributorInsights: true tracks every access (ACCESSED_AND_THROTTLED_KEYS); remove Mode to"
+                        + " import that mode, or set Enabled: false");
+        assertThat(t().problems(Templates.table("ContributorInsightsSpecification: {Enabled: true, Mode: BOGUS}")))
+                .contains("Mode: 'BOGUS' is not a contributor insights mode; use ACCESSED_AND_THROTTLED_KEYS or"
+                        + " THROTTLED_KEYS");
+        assertThat(t().only(Templates.table(
+                                "ContributorInsightsSpecification: {Enabled: true, Mode: ACCESSED_AND_THROTTLED_KEYS}"))
+                        .features()
+                        .contributorInsights())
+                .contains(true);
+    }
 }
