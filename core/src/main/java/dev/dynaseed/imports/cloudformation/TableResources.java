@@ -240,7 +240,9 @@ final class TableResources implements Intrinsics.Resources {
             problems.add(new Problem(path, "must be a mapping").at(raw.location()));
         }
         if (type.equals(SIMPLE_TABLE) && globals instanceof TemplateNode.Mapping global) {
-            global.entries().forEach(entries::putIfAbsent);
+            global.entries()
+                    .forEach((key, value) ->
+                            entries.merge(key, value, (local, fromGlobals) -> withGlobals(fromGlobals, local)));
         }
         Map<String, TemplateNode> evaluated = new LinkedHashMap<>();
         referrers.push(id);
@@ -295,6 +297,35 @@ final class TableResources implements Intrinsics.Resources {
                 mapping.entries().values().forEach(value -> checkCondition(name, value, conditions));
             }
         }
+    }
+
+    /**
+     * A resource's value over its Globals value as SAM merges them: mappings merged key by key (the resource's wins),
+     * lists appended to the Globals list, anything else (intrinsic functions included) the resource's.
+     */
+    static TemplateNode withGlobals(TemplateNode global, TemplateNode local) {
+        if (global instanceof TemplateNode.Mapping g
+                && local instanceof TemplateNode.Mapping l
+                && !isFunction(g)
+                && !isFunction(l)) {
+            Map<String, TemplateNode> merged = new LinkedHashMap<>(g.entries());
+            l.entries().forEach((key, value) -> merged.merge(key, value, (a, b) -> withGlobals(a, b)));
+            return new TemplateNode.Mapping(merged, l.location());
+        }
+        if (global instanceof TemplateNode.Sequence g && local instanceof TemplateNode.Sequence l) {
+            List<TemplateNode> items = new ArrayList<>(g.items());
+            items.addAll(l.items());
+            return new TemplateNode.Sequence(items, l.location());
+        }
+        return local;
+    }
+
+    private static boolean isFunction(TemplateNode.Mapping mapping) {
+        if (mapping.entries().size() != 1) {
+            return false;
+        }
+        String key = mapping.entries().keySet().iterator().next();
+        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
     }
 
     @Override

@@ -608,4 +608,32 @@ class CloudFormationImporterTest {
                         .contributorInsights())
                 .contains(true);
     }
+
+    @Test
+    void simpleTable_globalsMappingsAreMergedKeyByKey_asSamMergesThem() {
+        String template = """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  SimpleTable:
+                    Tags: {team: core, env: global}
+                    ProvisionedThroughput: {ReadCapacityUnits: 2, WriteCapacityUnits: 2}
+                    SSESpecification: {SSEEnabled: true}
+                Resources:
+                  S1:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      TableName: sam-globals
+                      Tags: {env: local}
+                      ProvisionedThroughput: {ReadCapacityUnits: 9}
+                      SSESpecification: !If [Never, {SSEEnabled: false}, !Ref AWS::NoValue]
+                Conditions:
+                  Never: !Equals [a, b]
+                """;
+        TableSpec table = t().only(template);
+        assertThat(table.tags()).containsExactly(Map.entry("team", "core"), Map.entry("env", "local"));
+        assertThat(table.billing()).isEqualTo(new BillingSpec.Provisioned(9, 2));
+        assertThat(table.features().encryption())
+                .as("an intrinsic function replaces the Globals value whole")
+                .isEmpty();
+    }
 }
