@@ -5,8 +5,11 @@ import dev.dynaseed.imports.ImportedTable;
 import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.imports.TableImporter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -70,10 +73,22 @@ public final class CloudFormationImporter implements TableImporter {
      * as {@code kind}.
      */
     public List<ImportedTable> readTemplate(TemplateNode root, String source, ImportOptions options, SourceKind kind) {
+        return readTemplate(root, source, options, kind, Map.of());
+    }
+
+    /**
+     * Like {@link #readTemplate(TemplateNode, String, ImportOptions, SourceKind)}, for a stack created with
+     * {@code stackTags}: CloudFormation passes them on to each {@code AWS::DynamoDB::Table} (and SimpleTable), under
+     * the table's own tags, which win for a key in both.
+     */
+    public List<ImportedTable> readTemplate(
+            TemplateNode root, String source, ImportOptions options, SourceKind kind, Map<String, String> stackTags) {
         return new TableResources(
                         Objects.requireNonNull(source, "source"),
                         Objects.requireNonNull(kind, "kind"),
-                        Objects.requireNonNull(options, "options"))
+                        Objects.requireNonNull(options, "options"),
+                        Collections.unmodifiableMap(
+                                new LinkedHashMap<>(Objects.requireNonNull(stackTags, "stackTags"))))
                 .read(Objects.requireNonNull(root, "root"));
     }
 }

@@ -141,6 +141,7 @@ final class DynamoDbTableMapper {
                         "ContributorInsightsSpecification"),
                 "GlobalSecondaryIndex");
         String name = index.requiredString("IndexName");
+        keys.uniqueIndexName(index, name);
         List<List<KeySpec>> indexKeys = keys.keySchema(index, true);
         Optional<CapacitySpec> capacity = KeySchemas.capacity(index, "ProvisionedThroughput");
         if (provisioned && !index.has("ProvisionedThroughput")) {
@@ -169,6 +170,7 @@ final class DynamoDbTableMapper {
     static Optional<LocalIndexSpec> localIndex(Fields index, KeySchemas keys, List<List<KeySpec>> primary) {
         index.onlyKnown(Set.of("IndexName", "KeySchema", "Projection"), "LocalSecondaryIndex");
         String name = index.requiredString("IndexName");
+        keys.uniqueIndexName(index, name);
         List<List<KeySpec>> indexKeys = keys.keySchema(index, false);
         if (indexKeys.get(0).isEmpty() || indexKeys.get(1).isEmpty()) {
             index.problem("KeySchema", "a local secondary index needs a HASH and a RANGE key");

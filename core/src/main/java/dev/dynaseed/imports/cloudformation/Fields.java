@@ -43,6 +43,12 @@ final class Fields {
         return path + "." + key;
     }
 
+    /** This mapping's path below {@code owner}'s, e.g. {@code Tags[1]} for a tag of a table's Properties. */
+    String relativePath(Fields owner) {
+        String prefix = owner.path + ".";
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
     SourceLocation location() {
         return mapping.location();
     }

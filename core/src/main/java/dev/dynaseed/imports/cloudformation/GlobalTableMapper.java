@@ -10,7 +10,9 @@ import dev.dynaseed.spec.OnDemandLimits;
 import dev.dynaseed.spec.TableFeatures;
 import dev.dynaseed.spec.TableSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -120,14 +122,24 @@ final class GlobalTableMapper {
         List<Fields> replicas = properties.fieldsList("Replicas");
         List<String> regions = new ArrayList<>();
         Optional<Fields> chosen = Optional.empty();
+        Map<String, Fields> seen = new LinkedHashMap<>();
         for (Fields replica : replicas) {
             replica.onlyKnown(REPLICA, "Replica");
             String replicaRegion = replica.requiredString("Region");
             regions.add(replicaRegion);
+            Fields earlier = seen.putIfAbsent(replicaRegion, replica);
+            if (earlier != null) {
+                replica.problem(
+                        "Region",
+                        "'" + replicaRegion + "' is given twice, at " + earlier.relativePath(properties) + " (line "
+                                + earlier.location().line() + ") and " + replica.relativePath(properties)
+                                + "; a global table has one replica per region: keep one of them");
+            }
             if (replicaRegion.equals(region) && chosen.isEmpty()) {
                 chosen = Optional.of(replica);
             }
         }
+        chosen.ifPresent(GlobalTableMapper::uniqueReplicaIndexes);
         if (chosen.isEmpty()) {
             properties.problem(
                     properties.has("Replicas") ? "Replicas" : "",
@@ -143,6 +155,25 @@ final class GlobalTableMapper {
             }
         });
         return chosen;
+    }
+
+    /** Refuses a replica that gives settings for one index twice, instead of silently using the first. */
+    private static void uniqueReplicaIndexes(Fields replica) {
+        Map<String, Fields> seen = new LinkedHashMap<>();
+        for (Fields index : replica.fieldsList("GlobalSecondaryIndexes")) {
+            Optional<String> name = index.string("IndexName");
+            if (name.isEmpty()) {
+                continue;
+            }
+            Fields earlier = seen.putIfAbsent(name.get(), index);
+            if (earlier != null) {
+                index.problem(
+                        "IndexName",
+                        "'" + name.get() + "' is given twice, at " + earlier.relativePath(replica) + " (line "
+                                + earlier.location().line() + ") and " + index.relativePath(replica)
+                                + "; give each index's replica settings once");
+            }
+        }
     }
 
     private static Optional<Long> read(Fields properties, Optional<Fields> replica, String region) {
@@ -221,6 +252,7 @@ final class GlobalTableMapper {
                         "WarmThroughput"),
                 "GlobalSecondaryIndex");
         String name = index.requiredString("IndexName");
+        keys.uniqueIndexName(index, name);
         List<List<KeySpec>> indexKeys = keys.keySchema(index, true);
         Optional<Fields> replicaIndex = replica.flatMap(r -> r.fieldsList("GlobalSecondaryIndexes").stream()
                 .filter(i -> i.string("IndexName").filter(name::equals).isPresent())

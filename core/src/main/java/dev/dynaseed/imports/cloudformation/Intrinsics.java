@@ -17,12 +17,20 @@ import java.util.Set;
 /**
  * Evaluates CloudFormation's intrinsic and condition functions offline: parameters and pseudo parameters, conditions,
  * {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap}, {@code Fn::If},
- * {@code Fn::Base64}, {@code Fn::Length}, {@code Fn::ToJsonString}, and {@code Ref}/{@code Fn::GetAtt} where the
+ * {@code Fn::Base64}, with {@code Transform: AWS::LanguageExtensions} {@code Fn::Length}, {@code Fn::ToJsonString} and
+ * {@code Fn::FindInMap}'s {@code DefaultValue}, and {@code Ref}/{@code Fn::GetAtt} where the
  * answer is known before deployment (a table's name and ARN). Anything else is a {@link TemplateProblem} naming it.
  */
 final class Intrinsics {
     /** How deep evaluation may go (nested functions, conditions referring to conditions, tables to tables). */
     static final int MAX_DEPTH = 200;
+
+    /**
+     * The longest string a function may build: CloudFormation's own template limit. No table setting holds more (a
+     * resource policy 20 KB, a tag value 256 characters); a YAML alias of a long string used many times would
+     * otherwise build gigabytes.
+     */
+    static final int MAX_STRING = 1_000_000;
 
     /** What the template's other resources can tell before deployment. */
     interface Resources {
@@ -33,6 +41,9 @@ final class Intrinsics {
 
         /** The table name a Ref to table {@code logicalId} returns. */
         String tableName(String logicalId, SourceLocation at);
+
+        /** Notes that the resource being evaluated refers to resource {@code logicalId} (a dependency) at {@code at}. */
+        void referenced(String logicalId, SourceLocation at);
     }
 
     private final TemplateParameters parameters;
@@ -40,6 +51,7 @@ final class Intrinsics {
     private final Map<String, TemplateNode> conditions;
     private final TemplateNode.Mapping mappings;
     private final Resources resources;
+    private final boolean languageExtensions;
     private final Map<String, Boolean> conditionValues = new LinkedHashMap<>();
     private final Set<String> conditionsOpen = new HashSet<>();
     private int depth;
@@ -49,12 +61,14 @@ final class Intrinsics {
             PseudoParameters pseudo,
             Map<String, TemplateNode> conditions,
             TemplateNode.Mapping mappings,
-            Resources resources) {
+            Resources resources,
+            boolean languageExtensions) {
         this.parameters = parameters;
         this.pseudo = pseudo;
         this.conditions = Map.copyOf(conditions);
         this.mappings = mappings;
         this.resources = resources;
+        this.languageExtensions = languageExtensions;
     }
 
     /** {@code node} with every function evaluated; empty where it is {@code AWS::NoValue}. */
@@ -134,19 +148,25 @@ final class Intrinsics {
             case "Fn::Split" -> Optional.of(split(argument, at));
             case "Fn::FindInMap" -> Optional.of(findInMap(argument, at));
             case "Fn::GetAtt" -> Optional.of(getAtt(argument, at));
-            case "Fn::Base64" ->
-                Optional.of(TemplateNode.Scalar.string(
-                        Base64.getEncoder()
-                                .encodeToString(
-                                        text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8)),
-                        at));
-            case "Fn::Length" ->
-                Optional.of(new TemplateNode.Scalar(
+            case "Fn::Base64" -> {
+                byte[] bytes = text(value(argument), "Fn::Base64").getBytes(StandardCharsets.UTF_8);
+                checkLength((bytes.length + 2L) / 3 * 4, "Fn::Base64", at);
+                yield Optional.of(TemplateNode.Scalar.string(Base64.getEncoder().encodeToString(bytes), at));
+            }
+            case "Fn::Length" -> {
+                needsLanguageExtensions("Fn::Length", at);
+                yield Optional.of(new TemplateNode.Scalar(
                         String.valueOf(
                                 list(value(argument), "Fn::Length").items().size()),
                         TemplateNode.ScalarType.NUMBER,
                         at));
-            case "Fn::ToJsonString" -> Optional.of(TemplateNode.Scalar.string(json(value(argument)), at));
+            }
+            case "Fn::ToJsonString" -> {
+                needsLanguageExtensions("Fn::ToJsonString", at);
+                TemplateNode content = value(argument);
+                checkLength(jsonSize(content), "Fn::ToJsonString", at);
+                yield Optional.of(TemplateNode.Scalar.string(json(content), at));
+            }
             case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
                 Optional.of(new TemplateNode.Scalar(
                         String.valueOf(truth(new TemplateNode.Mapping(Map.of(name, argument), at))),
@@ -188,6 +208,57 @@ final class Intrinsics {
         };
     }
 
+    /**
+     * Refuses {@code what} in a template without {@code Transform: AWS::LanguageExtensions}: CloudFormation knows it
+     * only through that transform and rejects the template otherwise.
+     */
+    private void needsLanguageExtensions(String what, SourceLocation at) {
+        if (!languageExtensions) {
+            throw new TemplateProblem(
+                    at,
+                    what + " needs Transform: AWS::LanguageExtensions at the top of the template (CloudFormation"
+                            + " rejects it otherwise); add the transform, or write the value out");
+        }
+    }
+
+    /** Refuses a string of {@code length} characters that {@code what} would build, before building it. */
+    static void checkLength(long length, String what, SourceLocation at) {
+        if (length > MAX_STRING) {
+            throw new TemplateProblem(
+                    at,
+                    what + " would build a string of more than "
+                            + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING)
+                            + " characters, which no table setting holds (a YAML alias of a long string used many"
+                            + " times?); shorten the values it joins");
+        }
+    }
+
+    /** The characters of {@code node} written as JSON, counted only up to just past {@link #MAX_STRING}. */
+    static long jsonSize(TemplateNode node) {
+        long size = 0;
+        java.util.ArrayDeque<TemplateNode> pending = new java.util.ArrayDeque<>();
+        pending.push(node);
+        while (!pending.isEmpty() && size <= MAX_STRING) {
+            TemplateNode next = pending.pop();
+            switch (next.kind()) {
+                case SCALAR -> size += ((TemplateNode.Scalar) next).text().length() + 2;
+                case SEQUENCE -> {
+                    size += 2;
+                    ((TemplateNode.Sequence) next).items().forEach(pending::push);
+                }
+                case MAPPING -> {
+                    size += 2;
+                    for (Map.Entry<String, TemplateNode> entry :
+                            ((TemplateNode.Mapping) next).entries().entrySet()) {
+                        size += entry.getKey().length() + 4;
+                        pending.push(entry.getValue());
+                    }
+                }
+            }
+        }
+        return size;
+    }
+
     private Optional<TemplateNode> ref(String name, SourceLocation at) {
         if (name.equals(PseudoParameters.NO_VALUE)) {
             return Optional.empty();
@@ -209,6 +280,7 @@ final class Intrinsics {
             return Optional.of(parameters.value(name, at));
         }
         if (resources.exists(name)) {
+            resources.referenced(name, at);
             String type = resources.type(name);
             if (TableResources.isTableType(type)) {
                 return Optional.of(TemplateNode.Scalar.string(resources.tableName(name, at), at));
@@ -251,6 +323,7 @@ final class Intrinsics {
             throw new TemplateProblem(
                     at, "Fn::GetAtt refers to '" + resource + "', which is not a resource of the" + " template");
         }
+        resources.referenced(resource, at);
         String type = resources.type(resource);
         if (TableResources.isTableType(type) && attribute.equals("Arn")) {
             return "arn:" + pseudo.partition() + ":dynamodb:" + pseudo.options().region() + ":"
@@ -341,11 +414,10 @@ final class Intrinsics {
                 break;
             }
             String name = template.substring(open + 2, close);
-            if (name.startsWith("!")) {
-                out.append("${").append(name.substring(1)).append('}');
-            } else {
-                out.append(subVariable(name.trim(), variables, at));
-            }
+            String part =
+                    name.startsWith("!") ? "${" + name.substring(1) + "}" : subVariable(name.trim(), variables, at);
+            checkLength((long) out.length() + part.length() + template.length() - close, "Fn::Sub", at);
+            out.append(part);
             i = close + 1;
         }
         return out.toString();
@@ -374,8 +446,12 @@ final class Intrinsics {
         List<TemplateNode> parts = rawList(value(argument), "Fn::Join", 2, "[Delimiter, [Values...]]");
         String delimiter = text(parts.get(0), "Fn::Join delimiter");
         List<String> texts = new ArrayList<>();
+        long length = 0;
         for (TemplateNode item : list(value(parts.get(1)), "Fn::Join values").items()) {
-            texts.add(text(item, "Fn::Join value"));
+            String text = text(item, "Fn::Join value");
+            length += text.length() + (texts.isEmpty() ? 0 : delimiter.length());
+            checkLength(length, "Fn::Join", at);
+            texts.add(text);
         }
         return TemplateNode.Scalar.string(String.join(delimiter, texts), at);
     }
@@ -428,6 +504,9 @@ final class Intrinsics {
                     at,
                     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] and, with"
                             + " AWS::LanguageExtensions, {DefaultValue: Value}");
+        }
+        if (parts.size() == 4) {
+            needsLanguageExtensions("Fn::FindInMap's DefaultValue", parts.get(3).location());
         }
         String map = text(value(parts.get(0)), "Fn::FindInMap map name");
         String top = text(value(parts.get(1)), "Fn::FindInMap top-level key");
@@ -497,6 +576,7 @@ final class Intrinsics {
         if (node instanceof TemplateNode.Scalar scalar) {
             return scalar.text();
         }
+        checkLength(jsonSize(node), "Fn::Equals", node.location());
         return String.valueOf(plain(node));
     }
 

@@ -25,18 +25,28 @@ final class KeySchemas {
     private final Fields properties;
     private final Map<String, KeyType> definitions = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
+    private final Map<String, Fields> indexNames = new LinkedHashMap<>();
 
     KeySchemas(Fields properties) {
         this.properties = properties;
+        Map<String, Fields> defined = new LinkedHashMap<>();
         for (Fields definition : properties.fieldsList("AttributeDefinitions")) {
             definition.onlyKnown(Set.of("AttributeName", "AttributeType"), "AttributeDefinition");
             String name = definition.requiredString("AttributeName");
             String type = definition.requiredString("AttributeType");
             Optional<KeyType> keyType = keyType(type);
-            if (keyType.isEmpty()) {
+            Fields earlier = defined.putIfAbsent(name, definition);
+            if (earlier != null) {
+                definition.problem(
+                        "AttributeName",
+                        "Cannot have two attributes with the same name: " + name + " (defined at "
+                                + earlier.relativePath(properties) + ", line "
+                                + earlier.location().line() + ", and at "
+                                + definition.relativePath(properties) + "; define each attribute once)");
+            } else if (keyType.isEmpty()) {
                 definition.problem("AttributeType", "'" + type + "' is not a key attribute type; use S, N or B");
-            } else if (definitions.putIfAbsent(name, keyType.get()) != null) {
-                definition.problem("AttributeName", "Cannot have two attributes with the same name: " + name);
+            } else {
+                definitions.put(name, keyType.get());
             }
         }
         if (!properties.has("AttributeDefinitions")) {
@@ -219,6 +229,10 @@ final class KeySchemas {
                 return Optional.of(scalar.text());
             }
             try {
+                Intrinsics.checkLength(
+                        Intrinsics.jsonSize(document.get()),
+                        "ResourcePolicy",
+                        document.get().location());
                 return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper()
                         .writeValueAsString(Intrinsics.plain(document.get())));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -228,21 +242,79 @@ final class KeySchemas {
         });
     }
 
-    /** Whether ContributorInsightsSpecification.Enabled is on. */
+    /**
+     * Whether ContributorInsightsSpecification.Enabled is on. A spec's {@code contributorInsights: true} is DynamoDB's
+     * default mode, ACCESSED_AND_THROTTLED_KEYS; THROTTLED_KEYS has no counterpart and is refused, never widened.
+     */
     static Optional<Boolean> contributorInsights(Fields owner) {
         return owner.fields("ContributorInsightsSpecification").flatMap(fields -> {
             fields.onlyKnown(Set.of("Enabled", "Mode"), "ContributorInsightsSpecification");
-            return fields.bool("Enabled");
+            Optional<Boolean> enabled = fields.bool("Enabled");
+            fields.string("Mode").ifPresent(mode -> {
+                switch (mode) {
+                    case "ACCESSED_AND_THROTTLED_KEYS" -> {}
+                    case "THROTTLED_KEYS" -> {
+                        if (enabled.orElse(false)) {
+                            fields.problem(
+                                    "Mode",
+                                    "THROTTLED_KEYS (throttled requests only) has no counterpart in a dynaseed spec,"
+                                            + " whose contributorInsights: true tracks every access"
+                                            + " (ACCESSED_AND_THROTTLED_KEYS); remove Mode to import that mode, or"
+                                            + " set Enabled: false");
+                        }
+                    }
+                    default ->
+                        fields.problem(
+                                "Mode",
+                                "'" + mode + "' is not a contributor insights mode; use ACCESSED_AND_THROTTLED_KEYS"
+                                        + " or THROTTLED_KEYS");
+                }
+            });
+            return enabled;
         });
     }
 
-    /** Tags as CloudFormation lists them: [{Key, Value}]. */
+    /**
+     * Tags as CloudFormation lists them: [{Key, Value}]. A key given twice is a problem naming both positions: DynamoDB
+     * keeps one value per key, silently, so the import would pick one for the user.
+     */
     static Map<String, String> tags(Fields owner) {
         Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, Fields> first = new LinkedHashMap<>();
         for (Fields tag : owner.fieldsList("Tags")) {
             tag.onlyKnown(Set.of("Key", "Value"), "Tag");
-            tags.put(tag.requiredString("Key"), tag.requiredString("Value"));
+            String key = tag.requiredString("Key");
+            String value = tag.requiredString("Value");
+            Fields earlier = first.putIfAbsent(key, tag);
+            if (earlier == null) {
+                tags.put(key, value);
+            } else {
+                tag.problem(
+                        "Key",
+                        "'" + key + "' is given twice, at " + earlier.relativePath(owner) + " (line "
+                                + earlier.location().line() + ", Value '" + tags.get(key) + "') and "
+                                + tag.relativePath(owner) + " (Value '" + value + "'); a table has one value per tag"
+                                + " key: keep one of them");
+            }
         }
         return tags;
+    }
+
+    /**
+     * Refuses an index name already used by another of the table's indexes (global or local), naming both positions,
+     * instead of letting one index silently replace the other.
+     */
+    void uniqueIndexName(Fields index, String name) {
+        if (name.isEmpty()) {
+            return;
+        }
+        Fields earlier = indexNames.putIfAbsent(name, index);
+        if (earlier != null) {
+            index.problem(
+                    "IndexName",
+                    "'" + name + "' is already the IndexName of " + earlier.relativePath(properties) + " (line "
+                            + earlier.location().line() + "); index names are unique across a table's global and"
+                            + " local secondary indexes: rename one of them");
+        }
     }
 }

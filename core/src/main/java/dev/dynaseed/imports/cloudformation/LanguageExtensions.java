@@ -1,5 +1,6 @@
 package dev.dynaseed.imports.cloudformation;
 
+import dev.dynaseed.spec.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,10 @@ final class LanguageExtensions {
             if (entry.getKey().startsWith(FOR_EACH)) {
                 loop(entry.getKey(), entry.getValue(), bindings, nesting, out);
             } else {
-                put(out, key(entry.getKey(), bindings), expand(entry.getValue(), bindings, nesting));
+                put(
+                        out,
+                        key(entry.getKey(), bindings, entry.getValue().location()),
+                        expand(entry.getValue(), bindings, nesting));
             }
         }
         return new TemplateNode.Mapping(out, mapping.location());
@@ -108,20 +112,32 @@ final class LanguageExtensions {
         }
     }
 
-    private static String key(String key, Map<String, String> bindings) {
+    private static String key(String key, Map<String, String> bindings, SourceLocation at) {
         String out = key;
         for (Map.Entry<String, String> binding : bindings.entrySet()) {
-            out = out.replace("${" + binding.getKey() + "}", binding.getValue())
-                    .replace("&{" + binding.getKey() + "}", binding.getValue().replaceAll("[^A-Za-z0-9]", ""));
+            out = replace(out, "${" + binding.getKey() + "}", binding.getValue(), at);
+            out = replace(out, "&{" + binding.getKey() + "}", binding.getValue().replaceAll("[^A-Za-z0-9]", ""), at);
         }
         return out;
+    }
+
+    /** {@code text} with every {@code target} replaced, refused before it grows past {@link Intrinsics#MAX_STRING}. */
+    private static String replace(String text, String target, String replacement, SourceLocation at) {
+        if (replacement.length() > target.length()) {
+            long count = 0;
+            for (int i = text.indexOf(target); i >= 0; i = text.indexOf(target, i + target.length())) {
+                count++;
+            }
+            Intrinsics.checkLength(text.length() + count * (replacement.length() - target.length()), "Fn::ForEach", at);
+        }
+        return text.replace(target, replacement);
     }
 
     private static TemplateNode substituteSub(TemplateNode argument, Map<String, String> bindings) {
         if (argument instanceof TemplateNode.Scalar scalar) {
             String text = scalar.text();
             for (Map.Entry<String, String> binding : bindings.entrySet()) {
-                text = text.replace("${" + binding.getKey() + "}", binding.getValue());
+                text = replace(text, "${" + binding.getKey() + "}", binding.getValue(), scalar.location());
             }
             return TemplateNode.Scalar.string(text, scalar.location());
         }

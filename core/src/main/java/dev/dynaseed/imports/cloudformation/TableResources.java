@@ -7,13 +7,17 @@ import dev.dynaseed.imports.SourceKind;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.TableSpec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the tables of one template: checks its sections, expands language extensions, skips resources whose
@@ -21,6 +25,7 @@ import java.util.Set;
  * is collected before failing.
  */
 final class TableResources implements Intrinsics.Resources {
+    private static final Logger LOG = LoggerFactory.getLogger(TableResources.class);
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
     static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
@@ -43,17 +48,21 @@ final class TableResources implements Intrinsics.Resources {
     private final String source;
     private final SourceKind kind;
     private final ImportOptions options;
+    private final Map<String, String> stackTags;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, TemplateNode.Mapping> resources = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Set<String> naming = new HashSet<>();
+    private final Deque<String> referrers = new ArrayDeque<>();
+    private final Map<String, Map<String, SourceLocation>> dependencies = new LinkedHashMap<>();
     private Intrinsics intrinsics;
     private TemplateParameters parameters;
 
-    TableResources(String source, SourceKind kind, ImportOptions options) {
+    TableResources(String source, SourceKind kind, ImportOptions options, Map<String, String> stackTags) {
         this.source = source;
         this.kind = kind;
         this.options = options;
+        this.stackTags = stackTags;
     }
 
     static boolean isTableType(String type) {
@@ -88,7 +97,14 @@ final class TableResources implements Intrinsics.Resources {
         TemplateNode.Mapping mappings = template.get("Mappings") instanceof TemplateNode.Mapping m
                 ? m
                 : new TemplateNode.Mapping(Map.of(), template.location());
-        intrinsics = new Intrinsics(parameters, new PseudoParameters(options), conditions, mappings, this);
+        conditions.forEach((name, definition) -> checkCondition(name, definition, conditions));
+        intrinsics = new Intrinsics(
+                parameters,
+                new PseudoParameters(options),
+                conditions,
+                mappings,
+                this,
+                transforms.contains(LANGUAGE_EXTENSIONS));
         TemplateNode section = template.get("Resources");
         if (!(section instanceof TemplateNode.Mapping)) {
             problems.add(new Problem("Resources", "is missing or not a mapping; a template needs Resources")
@@ -133,6 +149,7 @@ final class TableResources implements Intrinsics.Resources {
             }
             table(id, resource, type, globals).ifPresent(tables::add);
         });
+        checkCycles();
         if (!problems.isEmpty()) {
             throw fail(problems);
         }
@@ -152,7 +169,13 @@ final class TableResources implements Intrinsics.Resources {
             problems.add(e.toProblem(path + ".Condition"));
             return Optional.empty();
         }
+        int before = problems.size();
         TemplateNode.Mapping evaluated = properties(id, resource, type, globals);
+        if (problems.size() > before) {
+            // A property that cannot be evaluated is missing from the rest, which would add problems that are only
+            // its consequences (e.g. BillingMode's default PROVISIONED asking for ProvisionedThroughput).
+            return Optional.empty();
+        }
         String name;
         try {
             name = tableName(id, resource.location());
@@ -177,7 +200,32 @@ final class TableResources implements Intrinsics.Resources {
         if (!found.isEmpty()) {
             return Optional.empty();
         }
-        return table.map(spec -> new ImportedTable(spec, kind, id, resource.location()));
+        return table.map(spec ->
+                new ImportedTable(withStackTags(spec, type, path, resource.location()), kind, id, resource.location()));
+    }
+
+    /**
+     * {@code table} with the stack's tags under its own (its own win for a key in both), as CloudFormation's resource
+     * handlers merge them for a table; a global table keeps only its own, with a warning, since whether stack tags
+     * reach its replicas is not documented.
+     */
+    private TableSpec withStackTags(TableSpec table, String type, String path, SourceLocation at) {
+        if (stackTags.isEmpty()) {
+            return table;
+        }
+        if (type.equals(GLOBAL_TABLE)) {
+            LOG.warn(
+                    "{}: {}: the stack tags {} are not imported for an {} (whether CloudFormation passes stack tags"
+                            + " on to its replicas is not documented); add them to the replica's Tags to have them",
+                    at,
+                    path,
+                    stackTags.keySet(),
+                    GLOBAL_TABLE);
+            return table;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(table.tags());
+        stackTags.forEach(tags::putIfAbsent);
+        return table.toBuilder().tags(tags).build();
     }
 
     /** The resource's Properties with every function evaluated, one property at a time so that all problems show. */
@@ -192,17 +240,92 @@ final class TableResources implements Intrinsics.Resources {
             problems.add(new Problem(path, "must be a mapping").at(raw.location()));
         }
         if (type.equals(SIMPLE_TABLE) && globals instanceof TemplateNode.Mapping global) {
-            global.entries().forEach(entries::putIfAbsent);
+            global.entries()
+                    .forEach((key, value) ->
+                            entries.merge(key, value, (local, fromGlobals) -> withGlobals(fromGlobals, local)));
         }
         Map<String, TemplateNode> evaluated = new LinkedHashMap<>();
-        entries.forEach((key, value) -> {
-            try {
-                intrinsics.evaluate(value).ifPresent(v -> evaluated.put(key, v));
-            } catch (TemplateProblem e) {
-                problems.add(e.toProblem(path + "." + key));
-            }
-        });
+        referrers.push(id);
+        try {
+            entries.forEach((key, value) -> {
+                try {
+                    intrinsics.evaluate(value).ifPresent(v -> evaluated.put(key, v));
+                } catch (TemplateProblem e) {
+                    problems.add(e.toProblem(path + "." + key));
+                }
+            });
+        } finally {
+            referrers.pop();
+        }
         return new TemplateNode.Mapping(evaluated, raw == null ? resource.location() : raw.location());
+    }
+
+    /**
+     * Checks every condition as CloudFormation does, used or not: a {@code Ref} must name a parameter or pseudo
+     * parameter, a {@code Condition} a condition of the template.
+     */
+    private void checkCondition(String name, TemplateNode node, Map<String, TemplateNode> conditions) {
+        switch (node.kind()) {
+            case SCALAR -> {}
+            case SEQUENCE ->
+                ((TemplateNode.Sequence) node).items().forEach(item -> checkCondition(name, item, conditions));
+            case MAPPING -> {
+                TemplateNode.Mapping mapping = (TemplateNode.Mapping) node;
+                TemplateNode ref = mapping.get("Ref");
+                if (mapping.entries().size() == 1
+                        && ref instanceof TemplateNode.Scalar target
+                        && !parameters.isDeclared(target.text())
+                        && !PseudoParameters.isPseudo(target.text())) {
+                    problems.add(new Problem(
+                                    "Conditions." + name,
+                                    "refers to '" + target.text() + "', which is not a parameter of the template"
+                                            + " (Unresolved dependencies [" + target.text() + "]); a condition can"
+                                            + " use only parameters, pseudo parameters and other conditions;"
+                                            + " parameters: " + parameters.names())
+                            .at(target.location()));
+                }
+                TemplateNode condition = mapping.get("Condition");
+                if (mapping.entries().size() == 1
+                        && condition instanceof TemplateNode.Scalar target
+                        && !conditions.containsKey(target.text())) {
+                    problems.add(new Problem(
+                                    "Conditions." + name,
+                                    "refers to condition '" + target.text() + "', which Conditions does not define;"
+                                            + " defined: " + conditions.keySet())
+                            .at(target.location()));
+                }
+                mapping.entries().values().forEach(value -> checkCondition(name, value, conditions));
+            }
+        }
+    }
+
+    /**
+     * A resource's value over its Globals value as SAM merges them: mappings merged key by key (the resource's wins),
+     * lists appended to the Globals list, anything else (intrinsic functions included) the resource's.
+     */
+    static TemplateNode withGlobals(TemplateNode global, TemplateNode local) {
+        if (global instanceof TemplateNode.Mapping g
+                && local instanceof TemplateNode.Mapping l
+                && !isFunction(g)
+                && !isFunction(l)) {
+            Map<String, TemplateNode> merged = new LinkedHashMap<>(g.entries());
+            l.entries().forEach((key, value) -> merged.merge(key, value, (a, b) -> withGlobals(a, b)));
+            return new TemplateNode.Mapping(merged, l.location());
+        }
+        if (global instanceof TemplateNode.Sequence g && local instanceof TemplateNode.Sequence l) {
+            List<TemplateNode> items = new ArrayList<>(g.items());
+            items.addAll(l.items());
+            return new TemplateNode.Sequence(items, l.location());
+        }
+        return local;
+    }
+
+    private static boolean isFunction(TemplateNode.Mapping mapping) {
+        if (mapping.entries().size() != 1) {
+            return false;
+        }
+        String key = mapping.entries().keySet().iterator().next();
+        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
     }
 
     @Override
@@ -224,6 +347,7 @@ final class TableResources implements Intrinsics.Resources {
         if (!naming.add(logicalId)) {
             throw new TemplateProblem(at, "the TableName of " + logicalId + " refers to itself; break the cycle");
         }
+        referrers.push(logicalId);
         try {
             TemplateNode.Mapping resource = resources.get(logicalId);
             TemplateNode condition = resource.get("Condition");
@@ -243,8 +367,64 @@ final class TableResources implements Intrinsics.Resources {
             names.put(logicalId, name);
             return name;
         } finally {
+            referrers.pop();
             naming.remove(logicalId);
         }
+    }
+
+    @Override
+    public void referenced(String logicalId, SourceLocation at) {
+        String referrer = referrers.peek();
+        if (referrer == null) {
+            return;
+        }
+        if (referrer.equals(logicalId)) {
+            throw new TemplateProblem(
+                    at,
+                    "refers to itself (" + logicalId + "): CloudFormation refuses a resource that depends on itself"
+                            + " (Circular dependency between resources: [" + logicalId + "]); write the value out,"
+                            + " e.g. the table's name");
+        }
+        dependencies.computeIfAbsent(referrer, k -> new LinkedHashMap<>()).putIfAbsent(logicalId, at);
+    }
+
+    /** A problem for each cycle of references between tables, which CloudFormation refuses. */
+    private void checkCycles() {
+        Set<Set<String>> reported = new HashSet<>();
+        for (String start : dependencies.keySet()) {
+            List<String> path = new ArrayList<>();
+            findCycle(start, path, new HashSet<>()).ifPresent(cycle -> {
+                if (reported.add(new java.util.TreeSet<>(cycle))) {
+                    String first = cycle.get(0);
+                    String second = cycle.get(1 % cycle.size());
+                    problems.add(new Problem(
+                                    "Resources." + first,
+                                    "Circular dependency between resources: " + cycle + " (each refers to the next"
+                                            + " with Ref, Fn::GetAtt or Fn::Sub, the last to the first);"
+                                            + " CloudFormation refuses it: write one of the values out")
+                            .at(dependencies.get(first).get(second)));
+                }
+            });
+        }
+    }
+
+    private Optional<List<String>> findCycle(String node, List<String> path, Set<String> done) {
+        int index = path.indexOf(node);
+        if (index >= 0) {
+            return Optional.of(List.copyOf(path.subList(index, path.size())));
+        }
+        if (!done.add(node)) {
+            return Optional.empty();
+        }
+        path.add(node);
+        for (String next : dependencies.getOrDefault(node, Map.of()).keySet()) {
+            Optional<List<String>> cycle = findCycle(next, path, done);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        return Optional.empty();
     }
 
     private List<String> transforms(TemplateNode node) {

@@ -22,9 +22,11 @@ import java.util.Set;
 /**
  * Reads the tables of a serverless.yml: its {@code resources} (a CloudFormation fragment, a list of them, or
  * {@code ${file(...)}} includes) with the framework's variables resolved offline, then read as a CloudFormation
- * template whose stack is named as the framework names it ({@code service-stage}, or provider.stackName).
+ * template whose stack is named as the framework names it ({@code service-stage}, or provider.stackName) and tagged
+ * as the framework tags it ({@code STAGE} and provider.stackTags, which CloudFormation passes on to the tables).
  */
 public final class ServerlessImporter implements TableImporter {
+    private static final String STAGE_TAG = "STAGE";
     private static final Set<String> TEMPLATE_SECTIONS =
             Set.of("AWSTemplateFormatVersion", "Transform", "Parameters", "Mappings", "Conditions", "Resources");
 
@@ -68,8 +70,10 @@ public final class ServerlessImporter implements TableImporter {
         }
         TemplateNode.Mapping template;
         ImportOptions resolved;
+        Map<String, String> stackTags;
         try {
             template = template(variables.resolveAll(resources, "resources", problems), problems);
+            stackTags = stackTags(config, variables, problems);
             resolved = new ImportOptions(
                     options.parameters(),
                     stackName(config, variables, options),
@@ -86,7 +90,49 @@ public final class ServerlessImporter implements TableImporter {
         if (!problems.isEmpty()) {
             throw new ImportException(source, kind(), problems);
         }
-        return new CloudFormationImporter().readTemplate(template, source, resolved, kind());
+        return new CloudFormationImporter().readTemplate(template, source, resolved, kind(), stackTags);
+    }
+
+    /**
+     * The tags the framework creates the stack with, which CloudFormation passes on to the tables: {@code STAGE} (the
+     * stage), then provider.stackTags, whose key equal to STAGE but for case replaces it (as
+     * lib/plugins/aws/lib/get-shared-stack-action-params.js does). provider.tags only tag functions and APIs.
+     */
+    private static Map<String, String> stackTags(
+            TemplateNode.Mapping config, ServerlessVariables variables, List<Problem> problems) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(STAGE_TAG, variables.stage());
+        TemplateNode given = config.entries().get("provider") instanceof TemplateNode.Mapping provider
+                ? provider.entries().get("stackTags")
+                : null;
+        if (given == null) {
+            return tags;
+        }
+        TemplateNode resolved = variables.resolveAll(given, "provider.stackTags", problems);
+        if (resolved instanceof TemplateNode.Scalar scalar && scalar.type() == TemplateNode.ScalarType.NULL) {
+            return tags;
+        }
+        if (!(resolved instanceof TemplateNode.Mapping mapping)) {
+            problems.add(new Problem(
+                            "provider.stackTags",
+                            "must be a mapping of tag keys to values, e.g. stackTags: {team: payments}")
+                    .at(resolved.location()));
+            return tags;
+        }
+        if (mapping.entries().keySet().stream().anyMatch(STAGE_TAG::equalsIgnoreCase)) {
+            tags.remove(STAGE_TAG);
+        }
+        mapping.entries().forEach((key, value) -> {
+            if (value instanceof TemplateNode.Scalar scalar && scalar.type() != TemplateNode.ScalarType.NULL) {
+                tags.put(key, scalar.text());
+            } else {
+                problems.add(new Problem(
+                                "provider.stackTags." + key,
+                                "must be a string (the tag's value), e.g. " + key + ": payments")
+                        .at(value.location()));
+            }
+        });
+        return tags;
     }
 
     /** The sections of each resources fragment merged into one template, as the framework merges them. */

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,6 +31,11 @@ import java.util.regex.Pattern;
  */
 final class ServerlessVariables {
     static final int MAX_DEPTH = 64;
+    /** The longest string variables may build: no table setting holds more (CloudFormation's template limit). */
+    static final int MAX_STRING = 1_000_000;
+    /** How many values resolving may produce in all, so that references to references cannot double forever. */
+    static final int MAX_VALUES = 500_000;
+
     private static final Pattern VARIABLE_START = Pattern.compile("^\\s*(file\\(|[A-Za-z][A-Za-z0-9]*:(?!:))");
 
     private final TemplateNode.Mapping root;
@@ -38,6 +44,8 @@ final class ServerlessVariables {
     private final Map<Path, TemplateNode> files = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private int nesting;
+    private long values;
+    private boolean exhausted;
 
     ServerlessVariables(TemplateNode.Mapping root, Path dir, ImportOptions options) {
         this.root = root;
@@ -53,6 +61,7 @@ final class ServerlessVariables {
                     "variables refer to each other more than " + MAX_DEPTH + " levels deep ("
                             + String.join(" -> ", resolving) + "); break the cycle");
         }
+        count(node);
         return switch (node.kind()) {
             case SCALAR -> scalar((TemplateNode.Scalar) node);
             case SEQUENCE -> {
@@ -72,11 +81,15 @@ final class ServerlessVariables {
 
     /** Like {@link #resolve}, but each value that cannot be resolved adds a problem (with its path) and stays as is. */
     TemplateNode resolveAll(TemplateNode node, String path, List<Problem> problems) {
+        count(node);
         return switch (node.kind()) {
             case SCALAR -> {
                 try {
                     yield scalar((TemplateNode.Scalar) node);
                 } catch (VariableProblem e) {
+                    if (exhausted) {
+                        throw e;
+                    }
                     problems.add(new Problem(path, e.getMessage()).at(e.location()));
                     yield node;
                 }
@@ -97,6 +110,18 @@ final class ServerlessVariables {
                 yield new TemplateNode.Mapping(entries, node.location());
             }
         };
+    }
+
+    /** Counts one resolved value; past {@link #MAX_VALUES} resolving stops with one problem. */
+    private void count(TemplateNode node) {
+        if (++values > MAX_VALUES) {
+            exhausted = true;
+            throw new VariableProblem(
+                    node.location(),
+                    "variables expand to more than " + String.format(Locale.ROOT, "%,d", MAX_VALUES) + " values"
+                            + " (references to lists or mappings that refer to others, multiplying at each level);"
+                            + " write the values out");
+        }
     }
 
     /** The stage: {@code --stage} when given, else provider.stage, else {@code dev} (as {@code ${sls:stage}}). */
@@ -168,6 +193,13 @@ final class ServerlessVariables {
                         scalar.location(),
                         "'" + text.substring(span[0], span[1])
                                 + "' is a list or mapping and cannot be part of a string");
+            }
+            if ((long) out.length() + part.text().length() + text.length() - span[1] > MAX_STRING) {
+                throw new VariableProblem(
+                        scalar.location(),
+                        "its variables build a string of more than " + String.format(Locale.ROOT, "%,d", MAX_STRING)
+                                + " characters, which no table setting holds (a long value used many times?);"
+                                + " shorten the values it joins");
             }
             out.append(part.text());
             at = span[1];

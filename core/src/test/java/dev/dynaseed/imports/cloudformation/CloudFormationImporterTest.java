@@ -508,4 +508,132 @@ class CloudFormationImporterTest {
                 .contains("Index KeySchema does not have the same leading hash key as table KeySchema for index:"
                         + " byOther. index hash key: other, table hash key: pk");
     }
+
+    @Test
+    void tagKeyGivenTwice_isRefusedNamingBothPositions_neverLastWins() {
+        String problems = t().problems(Templates.table("""
+                Tags:
+                  - {Key: team, Value: a}
+                  - {Key: team, Value: b}
+                """));
+        assertThat(problems)
+                .contains("1 problem")
+                .contains("t.yaml:12:17: Resources.Users.Properties.Tags[1].Key: 'team' is given twice, at Tags[0]"
+                        + " (line 11, Value 'a') and Tags[1] (Value 'b'); a table has one value per tag key: keep"
+                        + " one of them");
+    }
+
+    @Test
+    void attributeDefinedTwice_isRefusedNamingBothPositions() {
+        String template = Templates.table("")
+                .replace(
+                        "        - {AttributeName: pk, AttributeType: S}",
+                        "        - {AttributeName: pk, AttributeType: S}\n        - {AttributeName: pk, AttributeType: N}");
+        assertThat(t().problems(template))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.AttributeDefinitions[1].AttributeName: Cannot have two"
+                        + " attributes with the same name: pk (defined at AttributeDefinitions[0], line 7, and at"
+                        + " AttributeDefinitions[1]; define each attribute once)");
+    }
+
+    @Test
+    void indexNameGivenTwice_isRefusedNamingBothPositions() {
+        String template = Templates.table("""
+                        GlobalSecondaryIndexes:
+                          - IndexName: byG
+                            KeySchema: [{AttributeName: g, KeyType: HASH}]
+                            Projection: {ProjectionType: ALL}
+                          - IndexName: byG
+                            KeySchema: [{AttributeName: g, KeyType: HASH}, {AttributeName: pk, KeyType: RANGE}]
+                            Projection: {ProjectionType: KEYS_ONLY}
+                        """)
+                .replace(
+                        "        - {AttributeName: pk, AttributeType: S}",
+                        "        - {AttributeName: pk, AttributeType: S}\n        - {AttributeName: g, AttributeType: S}");
+        assertThat(t().problems(template))
+                .contains("1 problem")
+                .contains("t.yaml:15:22: Resources.Users.Properties.GlobalSecondaryIndexes[1].IndexName: 'byG' is"
+                        + " already the IndexName of GlobalSecondaryIndexes[0] (line 12); index names are unique"
+                        + " across a table's global and local secondary indexes: rename one of them");
+    }
+
+    @Test
+    void globalTable_replicaRegionOrReplicaIndexGivenTwice_isRefusedNamingBothPositions() {
+        String template = """
+                Resources:
+                  Carts:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      TableName: carts
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}, {AttributeName: g, AttributeType: S}]
+                      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                      GlobalSecondaryIndexes:
+                        - IndexName: byG
+                          KeySchema: [{AttributeName: g, KeyType: HASH}]
+                          Projection: {ProjectionType: ALL}
+                      Replicas:
+                        - Region: us-east-1
+                          Tags: [{Key: team, Value: a}]
+                          GlobalSecondaryIndexes:
+                            - {IndexName: byG, ReadOnDemandThroughputSettings: {MaxReadRequestUnits: 5}}
+                            - {IndexName: byG, ReadOnDemandThroughputSettings: {MaxReadRequestUnits: 9}}
+                        - Region: us-east-1
+                          Tags: [{Key: team, Value: b}]
+                """;
+        assertThat(t().problems(template))
+                .contains("2 problems")
+                .contains("Resources.Carts.Properties.Replicas[1].Region: 'us-east-1' is given twice, at Replicas[0]"
+                        + " (line 14) and Replicas[1]; a global table has one replica per region: keep one of them")
+                .contains("Resources.Carts.Properties.Replicas[0].GlobalSecondaryIndexes[1].IndexName: 'byG' is given"
+                        + " twice, at GlobalSecondaryIndexes[0] (line 17) and GlobalSecondaryIndexes[1]; give each"
+                        + " index's replica settings once");
+    }
+
+    @Test
+    void contributorInsightsMode_throttledKeysIsRefused_notWidened_andAnUnknownModeIsRefused() {
+        assertThat(t().problems(Templates.table(
+                        "ContributorInsightsSpecification: {Enabled: true, Mode: THROTTLED_KEYS}")))
+                .contains("1 problem")
+                .contains("t.yaml:10:63: Resources.Users.Properties.ContributorInsightsSpecification.Mode:"
+                        + " THROTTLED_KEYS (throttled requests only) has no counterpart in a dynaseed spec, whose"
+                        + " contributorInsights: true tracks every access (ACCESSED_AND_THROTTLED_KEYS); remove Mode to"
+                        + " import that mode, or set Enabled: false");
+        assertThat(t().problems(Templates.table("ContributorInsightsSpecification: {Enabled: true, Mode: BOGUS}")))
+                .contains("Mode: 'BOGUS' is not a contributor insights mode; use ACCESSED_AND_THROTTLED_KEYS or"
+                        + " THROTTLED_KEYS");
+        assertThat(t().only(Templates.table(
+                                "ContributorInsightsSpecification: {Enabled: true, Mode: ACCESSED_AND_THROTTLED_KEYS}"))
+                        .features()
+                        .contributorInsights())
+                .contains(true);
+    }
+
+    @Test
+    void simpleTable_globalsMappingsAreMergedKeyByKey_asSamMergesThem() {
+        String template = """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  SimpleTable:
+                    Tags: {team: core, env: global}
+                    ProvisionedThroughput: {ReadCapacityUnits: 2, WriteCapacityUnits: 2}
+                    SSESpecification: {SSEEnabled: true}
+                Resources:
+                  S1:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      TableName: sam-globals
+                      Tags: {env: local}
+                      ProvisionedThroughput: {ReadCapacityUnits: 9}
+                      SSESpecification: !If [Never, {SSEEnabled: false}, !Ref AWS::NoValue]
+                Conditions:
+                  Never: !Equals [a, b]
+                """;
+        TableSpec table = t().only(template);
+        assertThat(table.tags()).containsExactly(Map.entry("team", "core"), Map.entry("env", "local"));
+        assertThat(table.billing()).isEqualTo(new BillingSpec.Provisioned(9, 2));
+        assertThat(table.features().encryption())
+                .as("an intrinsic function replaces the Globals value whole")
+                .isEmpty();
+    }
 }

@@ -68,14 +68,11 @@ class IntrinsicsTest {
                 Arguments.of("!Select [0, !Split ['/', 'first/second']]", "first"),
                 Arguments.of("!Join ['+', !Split [',', 'a,,b']]", "a++b"),
                 Arguments.of("!FindInMap [Sizes, !Ref Env, Prefix]", "small"),
-                Arguments.of("!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]", "fallback"),
                 Arguments.of("!If [IsProd, prod-table, dev-table]", "dev-table"),
                 Arguments.of("!If [IsDev, !Sub '${Env}-t', other]", "dev-t"),
                 Arguments.of("!If [Both, both, neither]", "both"),
                 Arguments.of("!If [Either, either, neither]", "either"),
                 Arguments.of("!Base64 abc", "YWJj"),
-                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "n3"),
-                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "{\"a\":[1,true,\"x\"]}"),
                 Arguments.of(
                         "!Sub ['${A}', {A: !GetAtt [Other, Arn]}]",
                         "arn:aws:dynamodb:us-east-1:123456789012:table/other-table"),
@@ -99,6 +96,80 @@ class IntrinsicsTest {
                       KeySchema: [{AttributeName: id, KeyType: HASH}]
                 """;
         assertThat(new Templates(dir).read(template).get(0).table().name()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> languageExtensionExpressions() {
+        return Stream.of(
+                Arguments.of("!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]", "fallback"),
+                Arguments.of("!FindInMap [Sizes, dev, Prefix, {DefaultValue: fallback}]", "small"),
+                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "n3"),
+                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "{\"a\":[1,true,\"x\"]}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("languageExtensionExpressions")
+    void languageExtensionFunctions_withTheTransform_giveWhatCloudFormationGives(String expression, String expected) {
+        String template = "Transform: AWS::LanguageExtensions\n" + HEAD + Templates.table("TableName: " + expression);
+        assertThat(new Templates(dir).only(template).name()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> languageExtensionFunctionsWithoutTransform() {
+        return Stream.of(
+                Arguments.of(
+                        "!FindInMap [Sizes, test, Prefix, {DefaultValue: fallback}]",
+                        "30:51",
+                        "Fn::FindInMap's DefaultValue"),
+                Arguments.of(
+                        "!FindInMap [Sizes, dev, Prefix, {DefaultValue: fallback}]",
+                        "30:50",
+                        "Fn::FindInMap's DefaultValue"),
+                Arguments.of("!Sub ['n${N}', {N: {'Fn::Length': [a, b, c]}}]", "30:37", "Fn::Length"),
+                Arguments.of("{'Fn::ToJsonString': {a: [1, true, x]}}", "30:18", "Fn::ToJsonString"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("languageExtensionFunctionsWithoutTransform")
+    void languageExtensionFunctions_withoutTheTransform_areRefusedNamingLineFunctionAndFix(
+            String expression, String at, String function) {
+        assertThat(new Templates(dir).problems(HEAD + Templates.table("TableName: " + expression)))
+                .contains("1 problem")
+                .contains("t.yaml:" + at + ": Resources.Users.Properties.TableName: " + function + " needs Transform:"
+                        + " AWS::LanguageExtensions at the top of the template (CloudFormation rejects it otherwise);"
+                        + " add the transform, or write the value out");
+    }
+
+    @Test
+    void propertyThatCannotBeEvaluated_isReported_withoutTheProblemsItsAbsenceWouldCause() {
+        String template = """
+                Mappings:
+                  M:
+                    dev: {Mode: PAY_PER_REQUEST}
+                """
+                + Templates.table("")
+                        .replace(
+                                "BillingMode: PAY_PER_REQUEST",
+                                "BillingMode: !FindInMap [M, prod, Mode, {DefaultValue: PAY_PER_REQUEST}]");
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.BillingMode: Fn::FindInMap's DefaultValue needs Transform")
+                .doesNotContain("needs ProvisionedThroughput");
+    }
+
+    @Test
+    void longStringAliasUsedManyTimes_isRefusedBeforeTheStringIsBuilt() {
+        String big = "x".repeat(100_000);
+        String joined = String.join(", ", java.util.Collections.nCopies(11, "*b"));
+        String template = "Metadata:\n  big: &b \"" + big + "\"\n"
+                + Templates.table("Tags: [{Key: k, Value: !Join ['', [" + joined + "]]}]");
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.Tags: Fn::Join would build a string of more than 1,000,000"
+                        + " characters, which no table setting holds (a YAML alias of a long string used many"
+                        + " times?); shorten the values it joins");
+        String sub = "Metadata:\n  big: &b \"" + big + "\"\n"
+                + Templates.table(
+                        "Tags: [{Key: k, Value: !Sub ['${A}${A}${A}${A}${A}${A}${A}${A}${A}${A}${A}', {A: *b}]}]");
+        assertThat(new Templates(dir).problems(sub)).contains("Fn::Sub would build a string of more than 1,000,000");
     }
 
     @Test
@@ -246,6 +317,52 @@ class IntrinsicsTest {
                       KeySchema: [{AttributeName: id, KeyType: HASH}]
                 """;
         assertThat(new Templates(dir).problems(twoTables)).contains("refers to itself");
+    }
+
+    @Test
+    void tableReferringToItself_isRefusedAsCloudFormationRefusesACircularDependency() {
+        String problems = new Templates(dir)
+                .problems(Templates.table("Tags: [{Key: c, Value: !GetAtt Users.Arn}, {Key: d, Value: !Ref Users}]"));
+        assertThat(problems)
+                .contains("1 problem")
+                .contains("t.yaml:10:30: Resources.Users.Properties.Tags: refers to itself (Users): CloudFormation"
+                        + " refuses a resource that depends on itself (Circular dependency between resources:"
+                        + " [Users]); write the value out, e.g. the table's name");
+    }
+
+    @Test
+    void tablesReferringToEachOther_areRefusedAsACircularDependency() {
+        String template = Templates.table("TableName: users\nTags: [{Key: other, Value: !Ref Other}]") + """
+                  Other:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: other
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      Tags: [{Key: users, Value: !GetAtt Users.Arn}]
+                """;
+        assertThat(new Templates(dir).problems(template))
+                .contains("1 problem")
+                .contains("t.yaml:11:34: Resources.Users: Circular dependency between resources: [Users, Other] (each"
+                        + " refers to the next with Ref, Fn::GetAtt or Fn::Sub, the last to the first); CloudFormation"
+                        + " refuses it: write one of the values out");
+    }
+
+    @Test
+    void conditionReferringToAnUndeclaredParameter_isRefused_evenWhenNoTableUsesIt() {
+        String template = """
+                Conditions:
+                  C1: !Equals [!Ref Undefined, x]
+                  C2: !Not [!Condition Missing]
+                """ + Templates.table("");
+        assertThat(new Templates(dir).problems(template))
+                .contains("2 problems")
+                .contains("t.yaml:2:16: Conditions.C1: refers to 'Undefined', which is not a parameter of the template"
+                        + " (Unresolved dependencies [Undefined]); a condition can use only parameters, pseudo"
+                        + " parameters and other conditions; parameters: []")
+                .contains("t.yaml:3:13: Conditions.C2: refers to condition 'Missing', which Conditions does not"
+                        + " define; defined: [C1, C2]");
     }
 
     @Test

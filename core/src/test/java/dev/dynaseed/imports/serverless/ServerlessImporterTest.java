@@ -266,4 +266,105 @@ class ServerlessImporterTest {
         assertThat(read(service, ImportOptions.defaults()).get(0).table().name())
                 .isEqualTo("dev-123456789012-eu-central-1");
     }
+
+    private static final String TAGGED = """
+            service: svc4
+            provider:
+              name: aws
+              stackTags:
+                cost: c1
+                team: ${self:custom.team}
+            custom:
+              team: stack-team
+            resources:
+              Resources:
+                Own:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    TableName: svc4-own
+                    BillingMode: PAY_PER_REQUEST
+                    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                    KeySchema: [{AttributeName: id, KeyType: HASH}]
+                    Tags: [{Key: team, Value: table-team}]
+                Bare:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    TableName: svc4-bare
+                    BillingMode: PAY_PER_REQUEST
+                    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                    KeySchema: [{AttributeName: id, KeyType: HASH}]
+            """;
+
+    @Test
+    void stackTagsAndStage_areTheTablesTags_underTheTablesOwn() throws IOException {
+        List<ImportedTable> tables = read(TAGGED, ImportOptions.defaults());
+        assertThat(tables.get(0).table().tags())
+                .containsExactly(Map.entry("team", "table-team"), Map.entry("STAGE", "dev"), Map.entry("cost", "c1"));
+        assertThat(tables.get(1).table().tags())
+                .containsExactly(Map.entry("STAGE", "dev"), Map.entry("cost", "c1"), Map.entry("team", "stack-team"));
+        assertThat(read(TAGGED, stage("prod")).get(1).table().tags()).containsEntry("STAGE", "prod");
+        assertThat(SpecValidator.validate(
+                        new Spec(tables.stream().map(ImportedTable::table).toList())))
+                .isEmpty();
+    }
+
+    @Test
+    void stageTag_isReplacedByAStackTagOfTheSameKeyInAnyCase_asTheFrameworkDoes() throws IOException {
+        String text = TAGGED.replace("    cost: c1\n", "    Stage: mine\n");
+        assertThat(read(text, ImportOptions.defaults()).get(1).table().tags())
+                .containsExactly(Map.entry("Stage", "mine"), Map.entry("team", "stack-team"));
+    }
+
+    @Test
+    void stageTag_isEveryTablesTag_evenWithoutStackTags() throws IOException {
+        assertThat(read(SERVICE, stage("prod")).get(1).table().tags()).containsExactly(Map.entry("STAGE", "prod"));
+    }
+
+    @Test
+    void stackTagsThatAreNotAMappingOfStrings_areProblemsNamingThem() throws IOException {
+        assertThat(problems(TAGGED.replace("    cost: c1\n", "    cost: [a, b]\n")))
+                .contains("serverless.yml:5:11: provider.stackTags.cost: must be a string (the tag's value), e.g."
+                        + " cost: payments");
+    }
+
+    @Test
+    void globalTable_keepsOnlyItsOwnTags() throws IOException {
+        String text = TAGGED.replace(
+                        "Bare:\n      Type: AWS::DynamoDB::Table", "Bare:\n      Type: AWS::DynamoDB::GlobalTable")
+                + "        Replicas: [{Region: us-east-1}]\n";
+        List<ImportedTable> tables = read(text, ImportOptions.defaults());
+        assertThat(tables.get(1).table().tags()).isEmpty();
+    }
+
+    @Test
+    void longValueUsedManyTimes_isRefusedBeforeTheStringIsBuilt() throws IOException {
+        String text = TAGGED.replace("  team: stack-team\n", "  team: stack-team\n  big: " + "x".repeat(100_000) + "\n")
+                .replace("TableName: svc4-bare", "TableName: \"" + "${self:custom.big}".repeat(11) + "\"");
+        assertThat(problems(text))
+                .contains("1 problem")
+                .contains("resources.Resources.Bare.Properties.TableName: its variables build a string of more than"
+                        + " 1,000,000 characters, which no table setting holds (a long value used many times?);"
+                        + " shorten the values it joins");
+    }
+
+    @Test
+    void referencesMultiplyingAtEachLevel_areRefusedOnce_beforeMemoryRunsOut() throws IOException {
+        StringBuilder levels = new StringBuilder("  l0: [a, b]\n");
+        for (int i = 1; i <= 21; i++) {
+            levels.append("  l")
+                    .append(i)
+                    .append(": [\"${self:custom.l")
+                    .append(i - 1)
+                    .append("}\", \"${self:custom.l")
+                    .append(i - 1)
+                    .append("}\"]\n");
+        }
+        String text = TAGGED.replace("  team: stack-team\n", "  team: stack-team\n" + levels)
+                .replace(
+                        "Tags: [{Key: team, Value: table-team}]", "Tags: [{Key: team, Value: \"${self:custom.l21}\"}]");
+        assertThat(problems(text))
+                .contains("1 problem")
+                .contains("variables expand to more than 500,000 values (references to lists or mappings that refer"
+                        + " to others, multiplying at each level); write the values out");
+    }
 }
