@@ -30,15 +30,24 @@ final class Scope {
     private final Optional<BigDecimal> countIndex;
     private final Optional<Map.Entry<String, Object>> each;
 
-    /** A declared variable: its value when it has one, else why not. */
-    record Variable(Optional<Object> value, String missing, boolean refused) {
-        Variable(Optional<Object> value, String missing) {
-            this(value, missing, false);
+    /**
+     * A declared variable: its value (empty when the value is {@code null}, which Terraform treats as the argument
+     * left out wherever it lands), or why it has no value at all.
+     */
+    record Variable(Optional<Object> value, Optional<String> unset, boolean refused) {
+        /** A variable with {@code value}; an empty value is {@code null}. */
+        static Variable of(Optional<Object> value) {
+            return new Variable(value, Optional.empty(), false);
+        }
+
+        /** A variable with no value, {@code why} saying how to give one. */
+        static Variable unset(String why) {
+            return new Variable(Optional.empty(), Optional.of(why), false);
         }
 
         /** A variable whose value was refused, with a problem reported already. */
         static Variable ofRefusedValue() {
-            return new Variable(Optional.empty(), "has no valid value", true);
+            return new Variable(Optional.empty(), Optional.of("has no valid value"), true);
         }
     }
 
@@ -112,9 +121,14 @@ final class Scope {
     Object required(Expr expr, String what) throws EvalException {
         Optional<Object> value = evaluate(expr);
         if (value.isEmpty()) {
-            throw new EvalException(expr.line(), what + " is null; give it a value");
+            throw new EvalException(expr.line(), what + " is null" + nullSource(expr) + "; give it a value");
         }
         return value.get();
+    }
+
+    /** " (var.x is null)" when {@code expr} is a reference, to say where a null came from. */
+    static String nullSource(Expr expr) {
+        return expr instanceof Expr.Reference reference ? " (" + reference.text() + " is null)" : "";
     }
 
     private String template(Expr.Template template) throws EvalException {
@@ -146,8 +160,9 @@ final class Scope {
                             "refers to var." + name + ", which no variable block declares; declare it with"
                                     + " variable \"" + name + "\" {}");
                 }
-                if (variable.value().isEmpty()) {
-                    throw new EvalException(line, "var." + name + " " + variable.missing(), variable.refused());
+                if (variable.unset().isPresent()) {
+                    throw new EvalException(
+                            line, "var." + name + " " + variable.unset().get(), variable.refused());
                 }
                 value = variable.value();
                 next = 2;
@@ -179,7 +194,13 @@ final class Scope {
                                 + " apply; dynaseed resolves var., local., count.index and each. only: write the"
                                 + " value itself there");
         }
-        for (int i = next; i < steps.size() && value.isPresent(); i++) {
+        for (int i = next; i < steps.size(); i++) {
+            if (value.isEmpty()) {
+                throw new EvalException(
+                        line,
+                        reference.text() + ": " + new Expr.Reference(steps.subList(0, i), line).text()
+                                + " is null, so it has no index or attribute to take; give it a value");
+            }
             value = Optional.of(index(value.get(), steps.get(i), reference));
         }
         return value;

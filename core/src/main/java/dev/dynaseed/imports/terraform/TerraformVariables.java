@@ -36,14 +36,13 @@ final class TerraformVariables {
         Scope empty = new Scope(Map.of(), Map.of());
         Map<String, Scope.Variable> values = new LinkedHashMap<>();
         for (Configuration.Variable variable : declared.values()) {
-            Scope.Variable value = new Scope.Variable(
-                    Optional.empty(),
+            Scope.Variable value = Scope.Variable.unset(
                     "has no value: pass --var " + variable.name() + "=VALUE, or set it in terraform.tfvars");
             if (variable.defaultValue().isPresent()) {
                 try {
                     Optional<Object> defaultValue =
                             empty.evaluate(variable.defaultValue().get());
-                    value = new Scope.Variable(defaultValue, "is null");
+                    value = Scope.Variable.of(defaultValue);
                 } catch (EvalException e) {
                     value = Scope.Variable.ofRefusedValue(); // not also "has no value" where it is used
                     problems.add(new Problem("var." + variable.name() + ".default", e.getMessage())
@@ -73,14 +72,14 @@ final class TerraformVariables {
                         throw new EvalException(1, "is not an expression");
                     }
                     values.put(
-                            name, new Scope.Variable(empty.evaluate(value.get().value()), "is null"));
+                            name, Scope.Variable.of(empty.evaluate(value.get().value())));
                 } catch (HclFileReader.SyntaxError | EvalException e) {
                     problems.add(new Problem(
                             "var." + name,
                             "--var " + name + "=" + text + " is not a value of its type: " + e.getMessage()));
                 }
             } else {
-                values.put(name, new Scope.Variable(Optional.of(text), "is null"));
+                values.put(name, Scope.Variable.of(Optional.of(text)));
             }
         });
         return values;
@@ -115,7 +114,7 @@ final class TerraformVariables {
                 continue; // Terraform only warns about values for undeclared variables in files
             }
             try {
-                values.put(assignment.name(), new Scope.Variable(empty.evaluate(assignment.value()), "is null"));
+                values.put(assignment.name(), Scope.Variable.of(empty.evaluate(assignment.value())));
             } catch (EvalException e) {
                 problems.add(new Problem("var." + assignment.name(), e.getMessage())
                         .at(new SourceLocation(file.toString(), Math.max(1, e.line()), 1)));
@@ -141,8 +140,7 @@ final class TerraformVariables {
             }
             root.fields().forEachRemaining(entry -> {
                 if (declared.containsKey(entry.getKey())) {
-                    values.put(
-                            entry.getKey(), new Scope.Variable(Optional.ofNullable(json(entry.getValue())), "is null"));
+                    values.put(entry.getKey(), Scope.Variable.of(Optional.ofNullable(json(entry.getValue()))));
                 }
             });
         } catch (JsonProcessingException e) {
