@@ -43,7 +43,12 @@ final class HclFileReader {
     private static final String LEXER = "com.bertramlabs.plugins.hcl4j.HCLLexer";
     private static final Object STDOUT_LOCK = new Object();
 
-    private HclFileReader() {}
+    /** The 1-based lines on which indented ({@code <<-}) heredocs end: hcl4j gives their text undented. */
+    private final java.util.Set<Integer> flushHeredocEnds;
+
+    private HclFileReader(java.util.Set<Integer> flushHeredocEnds) {
+        this.flushHeredocEnds = flushHeredocEnds;
+    }
 
     /** Why a text could not be read, at a 1-based line (0 when hcl4j does not say). */
     static final class SyntaxError extends Exception {
@@ -67,6 +72,10 @@ final class HclFileReader {
         for (HclPrescan.Chunk chunk : scan.chunks()) {
             symbols.addAll(lex(chunk.text(), chunk.line()));
         }
+        return new HclFileReader(scan.flushHeredocEnds()).body(symbols);
+    }
+
+    private HclBody body(List<Object> symbols) throws SyntaxError {
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
         for (Object symbol : symbols) {
@@ -167,7 +176,7 @@ final class HclFileReader {
         return children == null ? List.of() : children;
     }
 
-    private static HclBody.Block block(HCLBlock block) {
+    private HclBody.Block block(HCLBlock block) {
         List<String> names = block.blockNames == null ? List.of(block.getName()) : block.blockNames;
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
@@ -182,7 +191,7 @@ final class HclFileReader {
                 names.get(0), names.subList(1, names.size()), new HclBody(attributes, blocks), line(block));
     }
 
-    private static HclBody.Attribute attribute(HCLAttribute attribute) {
+    private HclBody.Attribute attribute(HCLAttribute attribute) {
         List<Symbol> children = children(attribute);
         int line = line(attribute);
         Expr value;
@@ -216,7 +225,7 @@ final class HclFileReader {
                 line);
     }
 
-    private static Expr expression(Symbol symbol) {
+    private Expr expression(Symbol symbol) {
         int line = line(symbol);
         if (symbol instanceof HCLValue value) {
             return value(value, line);
@@ -225,14 +234,13 @@ final class HclFileReader {
         } else if (symbol instanceof VariableTree || symbol instanceof Variable) {
             return reference(symbol, line);
         } else if (symbol instanceof HCLArray array) {
-            return new Expr.Tuple(
-                    children(array).stream().map(HclFileReader::expression).toList(), line);
+            return new Expr.Tuple(children(array).stream().map(this::expression).toList(), line);
         } else if (symbol instanceof HCLBlock || symbol instanceof HCLMap) {
             return object(symbol, line);
         } else if (symbol instanceof Function function) {
             return new Expr.Call(
                     function.getName(),
-                    children(function).stream().map(HclFileReader::expression).toList(),
+                    children(function).stream().map(this::expression).toList(),
                     line);
         } else if (symbol instanceof GroupedExpression grouped) {
             List<Symbol> inside = children(grouped);
@@ -245,7 +253,7 @@ final class HclFileReader {
         return new Expr.Unsupported("an expression hcl4j 0.9.4 reads as " + symbol.getSymbolName(), line);
     }
 
-    private static Expr value(HCLValue value, int line) {
+    private Expr value(HCLValue value, int line) {
         String type = String.valueOf(value.type);
         Object raw = value.value;
         switch (type) {
@@ -260,7 +268,9 @@ final class HclFileReader {
                     return new Expr.Unsupported("the number " + raw, line);
                 }
             default:
-                return stringLiteral(String.valueOf(raw), line);
+                String text = String.valueOf(raw);
+                // hcl4j puts a heredoc's value on the line of its end marker
+                return stringLiteral(flushHeredocEnds.contains(line) ? IndentedHeredoc.dedent(text) : text, line);
         }
     }
 
@@ -293,7 +303,7 @@ final class HclFileReader {
      * hcl4j writes {@code "a-${x}-b"} as the parts "a-", +, (x), +, "-b", each interpolation wrapped in its own
      * node; a wrapper with a single child is just that expression.
      */
-    private static Expr template(StringInterpolatedExpression template, int line) {
+    private Expr template(StringInterpolatedExpression template, int line) {
         List<Symbol> children = children(template);
         if (children.size() == 1) {
             return expression(children.get(0));
@@ -324,7 +334,7 @@ final class HclFileReader {
         return new Expr.Template(parts, line);
     }
 
-    private static Expr reference(Symbol symbol, int line) {
+    private Expr reference(Symbol symbol, int line) {
         List<Object> steps = new ArrayList<>();
         if (symbol instanceof VariableTree) {
             for (Symbol child : children(symbol)) {
@@ -345,7 +355,7 @@ final class HclFileReader {
         return new Expr.Reference(steps, line);
     }
 
-    private static Expr object(Symbol symbol, int line) {
+    private Expr object(Symbol symbol, int line) {
         Map<String, Expr> entries = new LinkedHashMap<>();
         for (Symbol child : children(symbol)) {
             if (child instanceof HCLAttribute attribute) {

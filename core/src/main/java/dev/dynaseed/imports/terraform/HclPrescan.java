@@ -3,8 +3,10 @@ package dev.dynaseed.imports.terraform;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks that braces, brackets and parentheses of HCL text balance and nest no deeper than a bound, skipping
@@ -23,6 +25,7 @@ final class HclPrescan {
     private int chunkStart;
     private int chunkLine = 1;
     private boolean afterTopLevelBlock;
+    private final Set<Integer> flushHeredocEnds = new HashSet<>();
 
     private HclPrescan(String text) {
         this.text = text;
@@ -44,7 +47,10 @@ final class HclPrescan {
         if (problem.isEmpty() && prescan.chunkStart < text.length()) {
             prescan.chunks.add(new Chunk(text.substring(prescan.chunkStart), prescan.chunkLine));
         }
-        return new Scan(problem, problem.isPresent() ? List.of() : List.copyOf(prescan.chunks));
+        return new Scan(
+                problem,
+                problem.isPresent() ? List.of() : List.copyOf(prescan.chunks),
+                Set.copyOf(prescan.flushHeredocEnds));
     }
 
     /** A message tied to a 1-based line. */
@@ -53,8 +59,11 @@ final class HclPrescan {
     /** A piece of the text starting on a 1-based line. */
     record Chunk(String text, int line) {}
 
-    /** The first problem of a text, or its pieces when it has none. */
-    record Scan(Optional<LineMessage> problem, List<Chunk> chunks) {}
+    /**
+     * The first problem of a text, or its pieces when it has none, and the 1-based lines on which each indented
+     * ({@code <<-}) heredoc ends: hcl4j reads both heredoc forms alike, so the reader dedents those itself.
+     */
+    record Scan(Optional<LineMessage> problem, List<Chunk> chunks, Set<Integer> flushHeredocEnds) {}
 
     private Optional<LineMessage> run() {
         while (position < text.length()) {
@@ -221,7 +230,8 @@ final class HclPrescan {
 
     private boolean skipHeredoc() {
         int at = position + 2;
-        if (text.charAt(at) == '-') {
+        boolean flush = text.charAt(at) == '-';
+        if (flush) {
             at++;
         }
         int markerStart = at;
@@ -240,6 +250,9 @@ final class HclPrescan {
             String content = text.substring(position, end < 0 ? text.length() : end);
             if (content.strip().equals(marker)) {
                 position += content.length();
+                if (flush) {
+                    flushHeredocEnds.add(line);
+                }
                 return true;
             }
             if (end < 0) {
