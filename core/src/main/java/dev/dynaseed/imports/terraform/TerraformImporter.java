@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code aws_dynamodb_table} resources of a Terraform configuration: one {@code .tf} or {@code .tf.json}
@@ -27,9 +30,22 @@ import java.util.stream.Stream;
  * defaults, {@code local.*}, {@code count} and {@code for_each}.
  */
 public final class TerraformImporter implements TableImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(TerraformImporter.class);
     static final String RESOURCE_TYPE = "aws_dynamodb_table";
     private static final Pattern RECOGNIZED =
             Pattern.compile("(?m)^\\s*resource\\s+\"?" + RESOURCE_TYPE + "\"?\\s+\"?[A-Za-z_]");
+
+    private final Consumer<String> warnings;
+
+    /** An importer whose warnings (what is read as Terraform reads it but deserves a word) are logged. */
+    public TerraformImporter() {
+        this(warning -> LOG.warn("{}", warning));
+    }
+
+    /** An importer that gives each warning line to {@code warnings}. */
+    TerraformImporter(Consumer<String> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
 
     @Override
     public SourceKind kind() {
@@ -61,10 +77,10 @@ public final class TerraformImporter implements TableImporter {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         List<Problem> problems = new ArrayList<>();
-        TerraformSources sources = TerraformSources.load(file, options, problems);
+        TerraformSources sources = TerraformSources.load(file, options, problems, warnings);
         Configuration configuration = Configuration.collect(sources.configuration(), problems);
         Scope scope = new Scope(
-                TerraformVariables.resolve(configuration.variables(), sources, options, problems),
+                TerraformVariables.resolve(configuration.variables(), sources, options, problems, warnings),
                 configuration.locals());
         List<ImportedTable> tables = new ArrayList<>();
         for (Configuration.Resource resource : configuration.tables()) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,7 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
     /** A parsed file: its name as shown in messages, its text and its top-level body. */
     record SourceFile(String name, String text, HclBody body) {}
 
-    static TerraformSources load(Path file, ImportOptions options, List<Problem> problems) {
+    static TerraformSources load(Path file, ImportOptions options, List<Problem> problems, Consumer<String> warnings) {
         List<Path> files = new ArrayList<>();
         Path folder;
         if (Files.isDirectory(file)) {
@@ -60,7 +61,7 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         }
         List<SourceFile> parsed = new ArrayList<>();
         for (Path path : files) {
-            parse(path, problems).ifPresent(parsed::add);
+            parse(path, problems, warnings).ifPresent(parsed::add);
         }
         List<Path> varFiles = new ArrayList<>();
         if (folder != null) {
@@ -115,19 +116,23 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark some editors write
     }
 
-    /** {@code path} read as HCL. */
-    static Optional<SourceFile> parse(Path path, List<Problem> problems) {
+    /** {@code path} read as HCL; what Terraform accepts but should be known goes to {@code warnings}. */
+    static Optional<SourceFile> parse(Path path, List<Problem> problems, Consumer<String> warnings) {
         Optional<String> text = text(path, problems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
             String name = path.getFileName() == null ? "" : path.getFileName().toString();
-            HclBody body = name.endsWith(".json") ? TfJsonReader.read(text.get()) : HclFileReader.read(text.get());
+            HclBody body = name.endsWith(".json")
+                    ? TfJsonReader.read(text.get())
+                    : HclFileReader.read(text.get(), path.toString(), warnings);
             return Optional.of(new SourceFile(path.toString(), text.get(), body));
         } catch (HclFileReader.SyntaxError e) {
-            problems.add(
-                    new Problem("", e.getMessage()).at(new SourceLocation(path.toString(), Math.max(1, e.line), 1)));
+            for (HclPrescan.LineMessage problem : e.all) {
+                problems.add(new Problem("", problem.message())
+                        .at(new SourceLocation(path.toString(), Math.max(1, problem.line()), 1)));
+            }
             return Optional.empty();
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Resolves input variables with Terraform's precedence, lowest first: the {@code default} of each variable block,
@@ -32,7 +33,8 @@ final class TerraformVariables {
             Map<String, Configuration.Variable> declared,
             TerraformSources sources,
             ImportOptions options,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Consumer<String> warnings) {
         Scope empty = new Scope(Map.of(), Map.of());
         Map<String, Scope.Variable> values = new LinkedHashMap<>();
         for (Configuration.Variable variable : declared.values()) {
@@ -52,7 +54,7 @@ final class TerraformVariables {
             values.put(variable.name(), value);
         }
         for (Path file : sources.varFiles()) {
-            varFile(file, declared, values, empty, problems);
+            varFile(file, declared, values, empty, problems, warnings);
         }
         options.terraformVars().forEach((name, text) -> {
             Configuration.Variable variable = declared.get(name);
@@ -66,7 +68,8 @@ final class TerraformVariables {
             }
             if (complex(variable)) {
                 try {
-                    HclBody parsed = HclFileReader.read("value = " + text + "\n");
+                    HclBody parsed = HclFileReader.read(
+                            "value = " + text + "\n", "", warning -> warnings.accept("--var " + name + ": " + warning));
                     Optional<HclBody.Attribute> value = parsed.attribute("value");
                     if (value.isEmpty()) {
                         throw new EvalException(1, "is not an expression");
@@ -96,12 +99,13 @@ final class TerraformVariables {
             Map<String, Configuration.Variable> declared,
             Map<String, Scope.Variable> values,
             Scope empty,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Consumer<String> warnings) {
         if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
             jsonVarFile(file, declared, values, problems);
             return;
         }
-        Optional<TerraformSources.SourceFile> parsed = TerraformSources.parse(file, problems);
+        Optional<TerraformSources.SourceFile> parsed = TerraformSources.parse(file, problems, warnings);
         if (parsed.isEmpty()) {
             return;
         }
