@@ -82,10 +82,15 @@ public final class TerraformImporter implements TableImporter {
         Scope scope = new Scope(
                 TerraformVariables.resolve(configuration.variables(), sources, options, problems, warnings),
                 configuration.locals());
-        List<ImportedTable> tables = new ArrayList<>();
+        List<ImportedTable> expanded = new ArrayList<>();
         for (Configuration.Resource resource : configuration.tables()) {
-            expand(resource, scope, configuration, problems, tables);
+            expand(resource, scope, configuration, problems, expanded);
         }
+        java.util.Set<String> declared = configuration.tables().stream()
+                .map(Configuration.Resource::name)
+                .collect(java.util.stream.Collectors.toSet());
+        List<ImportedTable> tables =
+                StandaloneResources.apply(configuration.standalone(), declared, scope, expanded, problems, warnings);
         uniqueNames(tables, problems);
         if (problems.isEmpty() && tables.isEmpty()) {
             problems.add(new Problem(
@@ -155,7 +160,7 @@ public final class TerraformImporter implements TableImporter {
     /** Instances a resource may expand to; far more tables than an account allows by default. */
     static final int MAX_INSTANCES = 1000;
 
-    private static Optional<Long> instances(
+    static Optional<Long> instances(
             HclBody.Attribute count, String address, String file, Scope scope, List<Problem> problems) {
         SourceLocation at = new SourceLocation(file, Math.max(1, count.line()), 1);
         try {
@@ -175,7 +180,7 @@ public final class TerraformImporter implements TableImporter {
         }
     }
 
-    private static Map<String, Object> forEach(
+    static Map<String, Object> forEach(
             HclBody.Attribute forEach, String address, String file, Scope scope, List<Problem> problems) {
         SourceLocation at = new SourceLocation(file, Math.max(1, forEach.line()), 1);
         Map<String, Object> instances = new LinkedHashMap<>();
