@@ -23,6 +23,11 @@ final class Scope {
     static final Set<String> FUNCTIONS =
             Set.of("toset", "tolist", "tomap", "tostring", "tonumber", "merge", "concat", "lower", "upper");
 
+    /** More characters than any table setting holds (a resource policy: 20 KB); bounds string bombs. */
+    static final int MAX_STRING_CHARS = 1_000_000;
+    /** More elements than any table setting lists; bounds list bombs built with concat(). */
+    static final int MAX_LIST_ELEMENTS = 100_000;
+
     private final Map<String, Variable> variables;
     private final Map<String, Expr> locals;
     private final Map<String, Object> localValues;
@@ -134,12 +139,21 @@ final class Scope {
     private String template(Expr.Template template) throws EvalException {
         StringBuilder text = new StringBuilder();
         for (Object part : template.parts()) {
+            String piece;
             if (part instanceof String literal) {
-                text.append(literal);
+                piece = literal;
             } else {
                 Expr inner = (Expr) part;
-                text.append(Values.string(required(inner, "an interpolation"), inner.line(), "an interpolation"));
+                piece = Values.string(required(inner, "an interpolation"), inner.line(), "an interpolation");
             }
+            if ((long) text.length() + piece.length() > MAX_STRING_CHARS) {
+                throw new EvalException(
+                        template.line(),
+                        "this template would build a string of more than "
+                                + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_CHARS)
+                                + " characters; no table setting holds that much: write the value itself");
+            }
+            text.append(piece);
         }
         return text.toString();
     }
@@ -287,6 +301,13 @@ final class Scope {
                 List<Object> all = new ArrayList<>();
                 for (Object argument : arguments) {
                     all.addAll(Values.list(argument, line, "an argument of concat()"));
+                    if (all.size() > MAX_LIST_ELEMENTS) {
+                        throw new EvalException(
+                                line,
+                                "concat() would build a list of more than "
+                                        + String.format(java.util.Locale.ROOT, "%,d", MAX_LIST_ELEMENTS)
+                                        + " elements; no table setting holds that many: write the value itself");
+                    }
                 }
                 return all;
             }
