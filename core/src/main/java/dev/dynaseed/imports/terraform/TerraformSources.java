@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of a Terraform import: the configuration ({@code .tf} and {@code .tf.json} files) and the variable files read after the
- * defaults: {@code terraform.tfvars}, {@code *.auto.tfvars} (lexical order) beside the configuration, then the
- * files given in the options, in order.
+ * defaults: {@code terraform.tfvars}, {@code terraform.tfvars.json}, {@code *.auto.tfvars} and
+ * {@code *.auto.tfvars.json} (lexical order) beside the configuration, then the files given in the options, in order.
  *
  * @param configuration the parsed configuration files
  * @param varFiles the variable files, in the order their values apply
@@ -65,12 +65,14 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         }
         List<Path> varFiles = new ArrayList<>();
         if (folder != null) {
-            Path defaults = folder.resolve("terraform.tfvars");
-            if (Files.isRegularFile(defaults)) {
-                varFiles.add(defaults);
+            for (String defaults : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+                if (Files.isRegularFile(folder.resolve(defaults))) {
+                    varFiles.add(folder.resolve(defaults));
+                }
             }
-            list(folder, problems).stream()
-                    .filter(path -> path.getFileName().toString().endsWith(".auto.tfvars"))
+            list(folder, problems).stream() // in lexical order of their names, as Terraform loads them
+                    .filter(path -> path.getFileName().toString().endsWith(".auto.tfvars")
+                            || path.getFileName().toString().endsWith(".auto.tfvars.json"))
                     .forEach(varFiles::add);
         }
         varFiles.addAll(options.terraformVarFiles());
