@@ -314,7 +314,10 @@ final class HclFileReader {
         } else if (symbol instanceof ComputedTuple || symbol instanceof ComputedObject) {
             return new Expr.Unsupported("a for expression", line);
         } else if (symbol instanceof PrimitiveType type) {
-            return new Expr.TypeKeyword(String.valueOf(type.getName()), line);
+            return new Expr.TypeKeyword(
+                    String.valueOf(type.getName()),
+                    children(type).stream().map(this::expression).toList(),
+                    line);
         }
         return new Expr.Unsupported("an expression hcl4j 0.9.4 reads as " + symbol.getSymbolName(), line);
     }

@@ -34,6 +34,7 @@ final class Scope {
     private final Set<String> evaluating;
     private final Optional<BigDecimal> countIndex;
     private final Optional<Map.Entry<String, Object>> each;
+    private final Map<String, String> declaredBeside;
 
     /**
      * A declared variable: its value (empty when the value is {@code null}, which Terraform treats as the argument
@@ -57,7 +58,15 @@ final class Scope {
     }
 
     Scope(Map<String, Variable> variables, Map<String, Expr> locals) {
-        this(variables, locals, new HashMap<>(), new HashSet<>(), Optional.empty(), Optional.empty());
+        this(variables, locals, Map.of());
+    }
+
+    /**
+     * A scope whose messages also know {@code declaredBeside}: variables declared, by name, in the files beside a
+     * single file given alone (which Terraform would read with it, as one configuration).
+     */
+    Scope(Map<String, Variable> variables, Map<String, Expr> locals, Map<String, String> declaredBeside) {
+        this(variables, locals, new HashMap<>(), new HashSet<>(), Optional.empty(), Optional.empty(), declaredBeside);
     }
 
     private Scope(
@@ -66,7 +75,9 @@ final class Scope {
             Map<String, Object> localValues,
             Set<String> evaluating,
             Optional<BigDecimal> countIndex,
-            Optional<Map.Entry<String, Object>> each) {
+            Optional<Map.Entry<String, Object>> each,
+            Map<String, String> declaredBeside) {
+        this.declaredBeside = Map.copyOf(declaredBeside);
         this.variables = variables;
         this.locals = locals;
         this.localValues = localValues;
@@ -78,13 +89,25 @@ final class Scope {
     /** This scope inside one instance of a resource with {@code count}. */
     Scope withCountIndex(int index) {
         return new Scope(
-                variables, locals, localValues, evaluating, Optional.of(BigDecimal.valueOf(index)), Optional.empty());
+                variables,
+                locals,
+                localValues,
+                evaluating,
+                Optional.of(BigDecimal.valueOf(index)),
+                Optional.empty(),
+                declaredBeside);
     }
 
     /** This scope inside one instance of a resource with {@code for_each}. */
     Scope withEach(String key, Object value) {
         return new Scope(
-                variables, locals, localValues, evaluating, Optional.empty(), Optional.of(Map.entry(key, value)));
+                variables,
+                locals,
+                localValues,
+                evaluating,
+                Optional.empty(),
+                Optional.of(Map.entry(key, value)),
+                declaredBeside);
     }
 
     /** The value of {@code expr}; empty for {@code null}. */
@@ -168,6 +191,16 @@ final class Scope {
             case "var" -> {
                 String name = name(steps, 1, reference);
                 Variable variable = variables.get(name);
+                if (variable == null && declaredBeside.containsKey(name)) {
+                    throw new EvalException(
+                            line,
+                            "refers to var." + name + ", which " + declaredBeside.get(name) + " beside this file"
+                                    + " declares: Terraform reads a folder's .tf files as one configuration, so give"
+                                    + " the folder, e.g. --from "
+                                    + java.nio.file.Path.of(declaredBeside.get(name))
+                                            .toAbsolutePath()
+                                            .getParent());
+                }
                 if (variable == null) {
                     throw new EvalException(
                             line,
@@ -215,7 +248,7 @@ final class Scope {
                         reference.text() + ": " + new Expr.Reference(steps.subList(0, i), line).text()
                                 + " is null, so it has no index or attribute to take; give it a value");
             }
-            value = Optional.of(index(value.get(), steps.get(i), reference));
+            value = Optional.ofNullable(index(value.get(), steps.get(i), reference));
         }
         return value;
     }
@@ -267,7 +300,13 @@ final class Scope {
         try {
             // locals never see count or each, whatever instance asks first
             Optional<Object> value = new Scope(
-                            variables, locals, localValues, evaluating, Optional.empty(), Optional.empty())
+                            variables,
+                            locals,
+                            localValues,
+                            evaluating,
+                            Optional.empty(),
+                            Optional.empty(),
+                            declaredBeside)
                     .evaluate(expr);
             localValues.put(name, value.orElse(null));
             return value;

@@ -81,7 +81,8 @@ public final class TerraformImporter implements TableImporter {
         Configuration configuration = Configuration.collect(sources.configuration(), problems);
         Scope scope = new Scope(
                 TerraformVariables.resolve(configuration.variables(), sources, options, problems, warnings),
-                configuration.locals());
+                configuration.locals(),
+                sources.declaredBeside());
         List<ImportedTable> expanded = new ArrayList<>();
         for (Configuration.Resource resource : configuration.tables()) {
             expand(resource, scope, configuration, problems, expanded);

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -21,8 +23,12 @@ import java.util.stream.Stream;
  *
  * @param configuration the parsed configuration files
  * @param varFiles the variable files, in the order their values apply
+ * @param declaredBeside for a single file given alone: the variables the .tf files beside it declare, by name, with
+ *     the file that declares each (for messages)
  */
-record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
+record TerraformSources(List<SourceFile> configuration, List<Path> varFiles, Map<String, String> declaredBeside) {
+    private static final java.util.regex.Pattern VARIABLE_HEADER =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*variable[ \\t]+\"([A-Za-z0-9_-]+)\"");
     /** Bigger than any hand-written configuration; bounds memory on hostile input. */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     /** More files than a configuration folder holds. */
@@ -31,6 +37,7 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
     TerraformSources {
         configuration = List.copyOf(configuration);
         varFiles = List.copyOf(varFiles);
+        declaredBeside = Map.copyOf(declaredBeside);
     }
 
     /** A parsed file: its name as shown in messages, its text and its top-level body. */
@@ -57,7 +64,7 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         }
         if (files.size() > MAX_FILES) {
             problems.add(new Problem("", "holds " + files.size() + " .tf files; dynaseed reads at most " + MAX_FILES));
-            return new TerraformSources(List.of(), List.of());
+            return new TerraformSources(List.of(), List.of(), Map.of());
         }
         List<SourceFile> parsed = new ArrayList<>();
         for (Path path : files) {
@@ -76,7 +83,20 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
                     .forEach(varFiles::add);
         }
         varFiles.addAll(options.terraformVarFiles());
-        return new TerraformSources(parsed, varFiles);
+        Map<String, String> declaredBeside = new HashMap<>();
+        if (folder != null && !Files.isDirectory(file)) {
+            for (Path sibling : list(folder, new ArrayList<>())) {
+                String name = sibling.getFileName().toString();
+                if (name.endsWith(".tf") && !sibling.equals(file.toAbsolutePath()) && !sibling.equals(file)) {
+                    text(sibling, new ArrayList<>())
+                            .ifPresent(text -> VARIABLE_HEADER
+                                    .matcher(text)
+                                    .results()
+                                    .forEach(m -> declaredBeside.putIfAbsent(m.group(1), sibling.toString())));
+                }
+            }
+        }
+        return new TerraformSources(parsed, varFiles, declaredBeside);
     }
 
     private static List<Path> list(Path folder, List<Problem> problems) {

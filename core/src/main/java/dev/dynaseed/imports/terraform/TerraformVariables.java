@@ -77,15 +77,63 @@ final class TerraformVariables {
                     values.put(
                             name, Scope.Variable.of(empty.evaluate(value.get().value())));
                 } catch (HclFileReader.SyntaxError | EvalException e) {
+                    String type = describe(variable.type().get());
+                    String why = e.getMessage().startsWith("refers to") ? "" : " (" + e.getMessage() + ")";
                     problems.add(new Problem(
                             "var." + name,
-                            "--var " + name + "=" + text + " is not a value of its type: " + e.getMessage()));
+                            "--var " + name + "=" + text + " is not a " + type + why
+                                    + "; write the value in HCL syntax, e.g. --var '" + name + "="
+                                    + example(variable.type().get(), text) + "'"));
+                    values.put(name, Scope.Variable.ofRefusedValue());
                 }
             } else {
                 values.put(name, Scope.Variable.of(Optional.of(text)));
             }
         });
+        for (Configuration.Variable variable : declared.values()) {
+            Scope.Variable value = values.get(variable.name());
+            if (variable.type().isEmpty() || value.value().isEmpty()) {
+                continue;
+            }
+            try {
+                Object converted = TypeConstraints.convert(
+                        value.value().get(), variable.type().get(), "var." + variable.name());
+                values.put(variable.name(), Scope.Variable.of(Optional.ofNullable(converted)));
+            } catch (EvalException e) {
+                problems.add(new Problem("", e.getMessage())
+                        .at(new SourceLocation(variable.file(), Math.max(1, variable.line()), 1)));
+                values.put(variable.name(), Scope.Variable.ofRefusedValue());
+            }
+        }
         return values;
+    }
+
+    /** A type as written: {@code list(string)}, {@code object({...})}. */
+    static String describe(Expr type) {
+        if (type instanceof Expr.TypeKeyword keyword) {
+            if (keyword.arguments().size() == 1 && keyword.arguments().get(0) instanceof Expr.ObjectLiteral) {
+                return "object({...})";
+            }
+            List<String> inner = keyword.arguments().stream()
+                    .map(TerraformVariables::describe)
+                    .toList();
+            return keyword.name() + (inner.isEmpty() ? "" : "(" + String.join(", ", inner) + ")");
+        }
+        if (type instanceof Expr.Call call) {
+            return call.name() + "(...)";
+        }
+        return "value of its type";
+    }
+
+    /** {@code text} written as a value of {@code type}, for a message's example. */
+    private static String example(Expr type, String text) {
+        String name = type instanceof Expr.TypeKeyword keyword ? keyword.name() : "";
+        String quoted = "\"" + text.replace("\"", "\\\"") + "\"";
+        return switch (name) {
+            case "list", "set", "tuple" -> "[" + quoted + "]";
+            case "map", "object" -> "{key = " + quoted + "}";
+            default -> quoted;
+        };
     }
 
     private static boolean complex(Configuration.Variable variable) {
