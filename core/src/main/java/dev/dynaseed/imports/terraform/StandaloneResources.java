@@ -126,8 +126,8 @@ final class StandaloneResources {
         switch (resource.type()) {
             case TAG ->
                 target(resource, address, scope, "resource_arn").ifPresent(target -> {
-                    Optional<String> key = args.requiredString(block, "key", "", "e.g. key = \"Owner\"");
-                    Optional<String> value = args.requiredString(block, "value", "", "e.g. value = \"team-a\"");
+                    Optional<String> key = setting(resource, address, scope, "key", "e.g. key = \"Owner\"");
+                    Optional<String> value = setting(resource, address, scope, "value", "e.g. value = \"team-a\"");
                     if (key.isPresent() && value.isPresent()) {
                         tag(resource, address, target, key.get(), value.get(), ArgumentReader.lineOf(block, "key"));
                     }
@@ -145,7 +145,7 @@ final class StandaloneResources {
                                         + "; a spec holds the table's policy only: not imported");
                         return;
                     }
-                    args.requiredString(block, "policy", "", "e.g. a JSON document in a heredoc, policy = <<-EOT")
+                    setting(resource, address, scope, "policy", "e.g. a JSON document in a heredoc, policy = <<-EOT")
                             .ifPresent(policy ->
                                     policy(address, target, policy, ArgumentReader.lineOf(block, "policy"), args));
                 });
@@ -187,6 +187,49 @@ final class StandaloneResources {
                                 "writes an item into " + target.address() + "; not imported: after dynaseed init, add"
                                         + " the item to the table's seed (seed.items)"));
             default -> throw new IllegalStateException("unhandled resource type " + resource.type());
+        }
+    }
+
+    /**
+     * The string argument {@code name}, required by the provider. A value known only to Terraform (such as
+     * {@code data.aws_iam_policy_document.p.json}) is named in a warning as not imported, not refused: the table
+     * itself imports.
+     */
+    private Optional<String> setting(
+            Configuration.Standalone resource, String address, Scope scope, String name, String example) {
+        Optional<HclBody.Attribute> attribute = resource.block().body().attribute(name);
+        if (attribute.isEmpty()) {
+            problem(resource, address + "." + name, resource.line(), "missing; set it, " + example);
+            return Optional.empty();
+        }
+        int line = attribute.get().line();
+        Optional<Object> value;
+        try {
+            value = scope.evaluate(attribute.get().value());
+        } catch (EvalException e) {
+            if (!e.alreadyReported()) {
+                warn(
+                        resource,
+                        address,
+                        name + " " + e.getMessage() + "; so what " + address + " sets is not imported: write it into"
+                                + " the table in the spec after dynaseed init");
+            }
+            return Optional.empty();
+        }
+        try {
+            if (value.isEmpty()) {
+                problem(
+                        resource,
+                        address + "." + name,
+                        line,
+                        "is null" + Scope.nullSource(attribute.get().value())
+                                + ", which Terraform treats as not set, but it is required; set it, " + example);
+                return Optional.empty();
+            }
+            return Optional.of(Values.string(value.get(), line, name));
+        } catch (EvalException e) {
+            problem(resource, address + "." + name, e.line(), e.getMessage());
+            return Optional.empty();
         }
     }
 

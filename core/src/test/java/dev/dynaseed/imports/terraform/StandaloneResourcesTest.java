@@ -221,4 +221,24 @@ class StandaloneResourcesTest {
                                 + " resource: no aws_dynamodb_table \"missing\" is declared; declare it, or name one"
                                 + " that is");
     }
+
+    @Test
+    void aPolicyKnownOnlyToTerraform_isNamedInAWarning_andTheTableStillImports() throws IOException {
+        Path file = write(TABLE + """
+                resource "aws_dynamodb_resource_policy" "rp" {
+                  resource_arn = aws_dynamodb_table.t.arn
+                  policy       = data.aws_iam_policy_document.p.json
+                }
+                """);
+
+        List<ImportedTable> tables = importer.read(file, ImportOptions.defaults());
+
+        assertThat(tables.get(0).table().features().resourcePolicy()).isEmpty();
+        assertThat(warnings)
+                .containsExactly(file + ":14: aws_dynamodb_resource_policy.rp: policy refers to"
+                        + " data.aws_iam_policy_document.p.json, which Terraform knows only while planning or after"
+                        + " apply; dynaseed resolves var., local., count.index and each. only: write the value itself"
+                        + " there; so what aws_dynamodb_resource_policy.rp sets is not imported: write it into the"
+                        + " table in the spec after dynaseed init");
+    }
 }
