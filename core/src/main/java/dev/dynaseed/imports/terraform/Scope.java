@@ -20,8 +20,8 @@ import java.util.Set;
  */
 final class Scope {
     /** The functions evaluated; each is pure and needs nothing outside the configuration. */
-    static final Set<String> FUNCTIONS =
-            Set.of("toset", "tolist", "tomap", "tostring", "tonumber", "merge", "concat", "lower", "upper");
+    static final Set<String> FUNCTIONS = Set.of(
+            "toset", "tolist", "tomap", "tostring", "tonumber", "merge", "concat", "lower", "upper", "jsonencode");
 
     /** More characters than any table setting holds (a resource policy: 20 KB); bounds string bombs. */
     static final int MAX_STRING_CHARS = 1_000_000;
@@ -366,6 +366,7 @@ final class Scope {
             case "tonumber" -> Values.number(argument, line, "tonumber()'s argument");
             case "lower" -> Values.string(argument, line, "lower()'s argument").toLowerCase(java.util.Locale.ROOT);
             case "upper" -> Values.string(argument, line, "upper()'s argument").toUpperCase(java.util.Locale.ROOT);
+            case "jsonencode" -> JsonEncoding.encode(argument);
             default -> throw new IllegalStateException("unhandled function " + name);
         };
     }

@@ -241,4 +241,35 @@ class StandaloneResourcesTest {
                         + " there; so what aws_dynamodb_resource_policy.rp sets is not imported: write it into the"
                         + " table in the spec after dynaseed init");
     }
+
+    @Test
+    void aPolicyWrittenWithJsonencode_isImported_asTerraformEncodesIt() throws IOException {
+        Path file = write(TABLE + """
+                resource "aws_dynamodb_resource_policy" "rp" {
+                  resource_arn = aws_dynamodb_table.t.arn
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [{
+                      Effect    = "Allow"
+                      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                      Action    = ["dynamodb:GetItem"]
+                      Resource  = "*"
+                    }]
+                  })
+                }
+                resource "aws_dynamodb_tag" "json" {
+                  resource_arn = aws_dynamodb_table.t.arn
+                  key          = "json"
+                  value        = jsonencode({ b = "<&>", a = [1.50, true] })
+                }
+                """);
+
+        TableSpec table = importer.read(file, ImportOptions.defaults()).get(0).table();
+
+        assertThat(table.features().resourcePolicy())
+                .contains(
+                        "{\"Statement\":[{\"Action\":[\"dynamodb:GetItem\"],\"Effect\":\"Allow\",\"Principal\":"
+                                + "{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Resource\":\"*\"}],\"Version\":\"2012-10-17\"}");
+        assertThat(table.tags()).containsEntry("json", "{\"a\":[1.5,true],\"b\":\"\\u003c\\u0026\\u003e\"}");
+    }
 }
