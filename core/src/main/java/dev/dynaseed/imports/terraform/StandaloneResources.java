@@ -364,6 +364,27 @@ final class StandaloneResources {
             next++;
         }
         String attribute = next < steps.size() && steps.get(next) instanceof String a ? a : "";
+        String base = TerraformImporter.RESOURCE_TYPE + "." + name;
+        boolean indexed = !instance.equals(base);
+        if (!indexed && byAddress.keySet().stream().anyMatch(key -> key.startsWith(base + "["))) {
+            problem(
+                    resource,
+                    address + "." + argument,
+                    reference.line(),
+                    "Missing resource instance key: " + base + " has count or for_each, so name one instance,"
+                            + " e.g. " + base + "[count.index]." + (attribute.isEmpty() ? "arn" : attribute)
+                            + " (with count) or " + base + "[each.key]" + " (with for_each)");
+            return Optional.empty();
+        }
+        if (indexed && byAddress.containsKey(base)) {
+            problem(
+                    resource,
+                    address + "." + argument,
+                    reference.line(),
+                    "Unexpected resource instance key: " + base + " has neither count nor for_each, so write " + base
+                            + "." + (attribute.isEmpty() ? "arn" : attribute) + " without an index");
+            return Optional.empty();
+        }
         // a table with a problem is not imported, and its problem is reported already
         return Optional.ofNullable(byAddress.get(instance))
                 .map(table -> new Target(table, attribute.startsWith("stream")));

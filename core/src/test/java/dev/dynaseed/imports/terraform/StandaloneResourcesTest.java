@@ -272,4 +272,29 @@ class StandaloneResourcesTest {
                                 + "{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Resource\":\"*\"}],\"Version\":\"2012-10-17\"}");
         assertThat(table.tags()).containsEntry("json", "{\"a\":[1.5,true],\"b\":\"\\u003c\\u0026\\u003e\"}");
     }
+
+    @Test
+    void aReferenceWithoutTheInstanceKeyOfACountedTable_isRefused_asTerraformRefusesIt() throws IOException {
+        Path file = write("""
+                resource "aws_dynamodb_table" "shard" {
+                  count        = 2
+                  name         = "shard-${count.index}"
+                  billing_mode = "PAY_PER_REQUEST"
+                  hash_key     = "id"
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                }
+                resource "aws_dynamodb_contributor_insights" "ci" {
+                  table_name = aws_dynamodb_table.shard.name
+                }
+                """);
+
+        assertThat(problems(file))
+                .containsExactly(file + ":12:1: aws_dynamodb_contributor_insights.ci.table_name: Missing resource"
+                        + " instance key: aws_dynamodb_table.shard has count or for_each, so name one instance, e.g."
+                        + " aws_dynamodb_table.shard[count.index].name (with count) or"
+                        + " aws_dynamodb_table.shard[each.key] (with for_each)");
+    }
 }
