@@ -67,7 +67,48 @@ final class ArgumentReader {
             problem(prefix + name, block.line(), "missing; set it, " + example);
             return Optional.empty();
         }
-        return string(block.body(), name, prefix);
+        Optional<String> value = string(block.body(), name, prefix);
+        if (value.isEmpty()) {
+            requiredNotNull(block.body(), name, prefix, example);
+        }
+        return value;
+    }
+
+    /** Whether {@code name} is left out or set to null (which Terraform treats as left out); quiet on errors. */
+    boolean absentOrNull(HclBody body, String name) {
+        Optional<HclBody.Attribute> attribute = body.attribute(name);
+        if (attribute.isEmpty()) {
+            return true;
+        }
+        try {
+            return scope.evaluate(attribute.get().value()).isEmpty();
+        } catch (EvalException e) {
+            return false; // reported where the argument is read
+        }
+    }
+
+    /**
+     * A problem when the required argument {@code name} is set but its value is null: Terraform treats it as left
+     * out, so it is missing. The fix names the variable the null came from.
+     */
+    void requiredNotNull(HclBody body, String name, String prefix, String example) {
+        Optional<HclBody.Attribute> attribute = body.attribute(name);
+        if (attribute.isEmpty() || !absentOrNull(body, name)) {
+            return;
+        }
+        Expr value = attribute.get().value();
+        String fix = "set it, " + example;
+        if (value instanceof Expr.Reference reference
+                && reference.steps().size() == 2
+                && "var".equals(reference.steps().get(0))) {
+            String variable = String.valueOf(reference.steps().get(1));
+            fix = "give var." + variable + " a value (e.g. --var " + variable + "=VALUE) or " + fix;
+        }
+        problem(
+                prefix + name,
+                attribute.get().line(),
+                "is null" + Scope.nullSource(value) + ", which Terraform treats as not set, but it is required; "
+                        + fix);
     }
 
     Optional<String> quietString(HclBody body, String name) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * AWS provider default tags, and the {@code aws_dynamodb_table} resources themselves.
  */
 final class Configuration {
-    private static final Pattern RESOURCE_HEADER = Pattern.compile(
-            "(?m)^[ \\t]*resource[ \\t]+\"?" + TerraformImporter.RESOURCE_TYPE + "\"?[ \\t]+\"?([A-Za-z0-9_-]+)\"?");
+    private static final Pattern RESOURCE_HEADER =
+            Pattern.compile("(?m)^[ \\t]*resource[ \\t]+\"?(aws_dynamodb_[a-z_]+)\"?[ \\t]+\"?([A-Za-z0-9_-]+)\"?");
 
     /** A variable block. */
     record Variable(String name, Optional<Expr> defaultValue, Optional<Expr> type, String file, int line) {}
@@ -25,11 +25,19 @@ final class Configuration {
     /** An aws_dynamodb_table resource block; {@code line} is its header's, found in the text. */
     record Resource(String name, HclBody.Block block, String file, int line) {}
 
+    /** Another aws_dynamodb_* resource, which may set something on a table ({@link StandaloneResources}). */
+    record Standalone(String type, String name, HclBody.Block block, String file, int line) {
+        String address() {
+            return type + "." + name;
+        }
+    }
+
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final Map<String, Expr> locals = new LinkedHashMap<>();
     private final Map<String, HclBody.Block> providers = new HashMap<>();
     private final Map<String, String> providerFiles = new HashMap<>();
     private final List<Resource> tables = new ArrayList<>();
+    private final List<Standalone> standalone = new ArrayList<>();
     private final Map<String, Optional<Map<String, String>>> defaultTags = new HashMap<>();
 
     private Configuration() {}
@@ -103,9 +111,13 @@ final class Configuration {
                 }
             }
             case "resource" -> {
-                if (labels.size() == 2 && labels.get(0).equals(TerraformImporter.RESOURCE_TYPE)) {
+                if (labels.size() == 2 && StandaloneResources.TYPES.contains(labels.get(0))) {
+                    int line = headers.getOrDefault(labels.get(0) + "." + labels.get(1), Math.max(1, block.line()));
+                    standalone.add(new Standalone(labels.get(0), labels.get(1), block, file.name(), line));
+                } else if (labels.size() == 2 && labels.get(0).equals(TerraformImporter.RESOURCE_TYPE)) {
                     String name = labels.get(1);
-                    int line = headers.getOrDefault(name, Math.max(1, block.line()));
+                    int line = headers.getOrDefault(
+                            TerraformImporter.RESOURCE_TYPE + "." + name, Math.max(1, block.line()));
                     Resource resource = new Resource(name, block, file.name(), line);
                     Resource previous = seen.putIfAbsent(name, resource);
                     if (previous != null) {
@@ -142,19 +154,19 @@ final class Configuration {
         }
     }
 
-    /** The line of each aws_dynamodb_table resource header in {@code text}, by resource name. */
+    /** The line of each aws_dynamodb_* resource header in {@code text}, by address ({@code type.name}). */
     static Map<String, Integer> headers(String text) {
         Map<String, Integer> lines = new HashMap<>();
         Matcher matcher = RESOURCE_HEADER.matcher(text);
         int line = 1;
         int counted = 0; // lines are counted once through the text, not from its start for each header
         while (matcher.find()) {
-            for (; counted < matcher.start(1); counted++) {
+            for (; counted < matcher.start(2); counted++) {
                 if (text.charAt(counted) == '\n') {
                     line++;
                 }
             }
-            lines.putIfAbsent(matcher.group(1), line);
+            lines.putIfAbsent(matcher.group(1) + "." + matcher.group(2), line);
         }
         return lines;
     }
@@ -173,6 +185,11 @@ final class Configuration {
 
     List<Resource> tables() {
         return tables;
+    }
+
+    /** The other aws_dynamodb_* resources, in source order. */
+    List<Standalone> standalone() {
+        return standalone;
     }
 
     /**

@@ -72,8 +72,20 @@ sealed interface Expr {
         }
     }
 
-    /** A type keyword such as {@code string} or {@code list(string)} in a variable's {@code type}. */
-    record TypeKeyword(String name, int line) implements Expr {}
+    /**
+     * A type keyword such as {@code string} or {@code list(string)} in a variable's {@code type}: {@code name} and
+     * the types inside it ({@code object({...})} reads as {@code map} around an {@link ObjectLiteral} of types).
+     */
+    record TypeKeyword(String name, List<Expr> arguments, int line) implements Expr {
+        public TypeKeyword {
+            Objects.requireNonNull(name, "name");
+            arguments = List.copyOf(arguments);
+        }
+
+        TypeKeyword(String name, int line) {
+            this(name, List.of(), line);
+        }
+    }
 
     /** Something the importer does not evaluate (operators, conditionals, for expressions, ...), described. */
     record Unsupported(String what, int line) implements Expr {}

@@ -26,10 +26,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +46,49 @@ final class HclFileReader {
     private static final String LEXER = "com.bertramlabs.plugins.hcl4j.HCLLexer";
     private static final Object STDOUT_LOCK = new Object();
 
-    private HclFileReader() {}
+    /** The 1-based lines on which indented ({@code <<-}) heredocs end: hcl4j gives their text undented. */
+    private final java.util.Set<Integer> flushHeredocEnds;
 
-    /** Why a text could not be read, at a 1-based line (0 when hcl4j does not say). */
+    private final String file;
+    private final Consumer<String> warnings;
+    /** Arguments set twice in one body, which HCL refuses. */
+    private final List<HclPrescan.LineMessage> redefined = new ArrayList<>();
+    /** Where the reader is, such as {@code aws_dynamodb_table.t.tags}, for messages. */
+    private final Deque<String> path = new ArrayDeque<>();
+
+    private HclFileReader(java.util.Set<Integer> flushHeredocEnds, String file, Consumer<String> warnings) {
+        this.flushHeredocEnds = flushHeredocEnds;
+        this.file = file;
+        this.warnings = warnings;
+    }
+
+    /** Why a text could not be read, at a 1-based line (0 when hcl4j does not say); {@code all} holds each reason. */
     static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
         final int line;
+        final transient List<HclPrescan.LineMessage> all;
 
         SyntaxError(int line, String message) {
-            super(message);
-            this.line = line;
+            this(List.of(new HclPrescan.LineMessage(line, message)));
+        }
+
+        SyntaxError(List<HclPrescan.LineMessage> all) {
+            super(all.get(0).message());
+            this.line = all.get(0).line();
+            this.all = List.copyOf(all);
         }
     }
 
-    /** The top-level arguments and blocks of {@code text}. */
+    /** The top-level arguments and blocks of {@code text}, with no file name for messages. */
     static HclBody read(String text) throws SyntaxError {
+        return read(text, "", warning -> {});
+    }
+
+    /**
+     * The top-level arguments and blocks of {@code text}, read from {@code file}; what Terraform accepts but a
+     * reader should know (an object key written twice) goes to {@code warnings} as "file:line: path: message".
+     */
+    static HclBody read(String text, String file, Consumer<String> warnings) throws SyntaxError {
         HclPrescan.Scan scan = HclPrescan.scan(text);
         if (scan.problem().isPresent()) {
             throw new SyntaxError(
@@ -67,6 +98,16 @@ final class HclFileReader {
         for (HclPrescan.Chunk chunk : scan.chunks()) {
             symbols.addAll(lex(chunk.text(), chunk.line()));
         }
+        HclFileReader reader = new HclFileReader(scan.flushHeredocEnds(), file, warnings);
+        HclBody body = reader.body(symbols);
+        if (!reader.redefined.isEmpty()) {
+            reader.redefined.sort(java.util.Comparator.comparingInt(HclPrescan.LineMessage::line));
+            throw new SyntaxError(reader.redefined);
+        }
+        return body;
+    }
+
+    private HclBody body(List<Object> symbols) throws SyntaxError {
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
         for (Object symbol : symbols) {
@@ -78,7 +119,35 @@ final class HclFileReader {
                 throw new SyntaxError(line(other), "hcl4j 0.9.4 read a stray " + other.getSymbolName() + " here");
             }
         }
+        checkOnce(attributes);
         return new HclBody(attributes, blocks);
+    }
+
+    /** HCL's rule for a body: "Each argument may be set only once" (hclsyntax's "Attribute redefined"). */
+    private void checkOnce(List<HclBody.Attribute> attributes) {
+        Map<String, HclBody.Attribute> first = new LinkedHashMap<>();
+        for (HclBody.Attribute attribute : attributes) {
+            HclBody.Attribute previous = first.putIfAbsent(attribute.name(), attribute);
+            if (previous != null) {
+                redefined.add(new HclPrescan.LineMessage(
+                        attribute.line(),
+                        where(attribute.name()) + "Attribute redefined: the argument \"" + attribute.name()
+                                + "\" was already set at " + at(previous.line())
+                                + ". Each argument may be set only once; remove one of them"));
+            }
+        }
+    }
+
+    /** {@code "aws_dynamodb_table.t.name: "} for {@code name} where the reader is; empty at the top level. */
+    private String where(String name) {
+        List<String> parts = new ArrayList<>(path);
+        java.util.Collections.reverse(parts);
+        parts.add(name);
+        return String.join(".", parts) + ": ";
+    }
+
+    private String at(int line) {
+        return (file.isEmpty() ? "line " : file + ":") + line;
     }
 
     /** Lexes {@code text}, which starts on the 1-based {@code firstLine} of its file. */
@@ -167,8 +236,10 @@ final class HclFileReader {
         return children == null ? List.of() : children;
     }
 
-    private static HclBody.Block block(HCLBlock block) {
+    private HclBody.Block block(HCLBlock block) {
         List<String> names = block.blockNames == null ? List.of(block.getName()) : block.blockNames;
+        boolean resource = path.isEmpty() && names.size() == 3 && names.get(0).equals("resource");
+        path.push(String.join(".", resource ? names.subList(1, 3) : names));
         List<HclBody.Attribute> attributes = new ArrayList<>();
         List<HclBody.Block> blocks = new ArrayList<>();
         for (Symbol child : children(block)) {
@@ -178,13 +249,16 @@ final class HclFileReader {
                 attributes.add(attribute(attribute));
             }
         }
+        checkOnce(attributes);
+        path.pop();
         return new HclBody.Block(
                 names.get(0), names.subList(1, names.size()), new HclBody(attributes, blocks), line(block));
     }
 
-    private static HclBody.Attribute attribute(HCLAttribute attribute) {
+    private HclBody.Attribute attribute(HCLAttribute attribute) {
         List<Symbol> children = children(attribute);
         int line = line(attribute);
+        path.push(attribute.getName());
         Expr value;
         if (children.isEmpty()) {
             value = new Expr.Unsupported("an argument with no value", line);
@@ -193,6 +267,7 @@ final class HclFileReader {
         } else {
             value = compound(children, line);
         }
+        path.pop();
         return new HclBody.Attribute(attribute.getName(), value, line);
     }
 
@@ -216,7 +291,7 @@ final class HclFileReader {
                 line);
     }
 
-    private static Expr expression(Symbol symbol) {
+    private Expr expression(Symbol symbol) {
         int line = line(symbol);
         if (symbol instanceof HCLValue value) {
             return value(value, line);
@@ -225,14 +300,13 @@ final class HclFileReader {
         } else if (symbol instanceof VariableTree || symbol instanceof Variable) {
             return reference(symbol, line);
         } else if (symbol instanceof HCLArray array) {
-            return new Expr.Tuple(
-                    children(array).stream().map(HclFileReader::expression).toList(), line);
+            return new Expr.Tuple(children(array).stream().map(this::expression).toList(), line);
         } else if (symbol instanceof HCLBlock || symbol instanceof HCLMap) {
             return object(symbol, line);
         } else if (symbol instanceof Function function) {
             return new Expr.Call(
                     function.getName(),
-                    children(function).stream().map(HclFileReader::expression).toList(),
+                    children(function).stream().map(this::expression).toList(),
                     line);
         } else if (symbol instanceof GroupedExpression grouped) {
             List<Symbol> inside = children(grouped);
@@ -240,12 +314,15 @@ final class HclFileReader {
         } else if (symbol instanceof ComputedTuple || symbol instanceof ComputedObject) {
             return new Expr.Unsupported("a for expression", line);
         } else if (symbol instanceof PrimitiveType type) {
-            return new Expr.TypeKeyword(String.valueOf(type.getName()), line);
+            return new Expr.TypeKeyword(
+                    String.valueOf(type.getName()),
+                    children(type).stream().map(this::expression).toList(),
+                    line);
         }
         return new Expr.Unsupported("an expression hcl4j 0.9.4 reads as " + symbol.getSymbolName(), line);
     }
 
-    private static Expr value(HCLValue value, int line) {
+    private Expr value(HCLValue value, int line) {
         String type = String.valueOf(value.type);
         Object raw = value.value;
         switch (type) {
@@ -260,7 +337,9 @@ final class HclFileReader {
                     return new Expr.Unsupported("the number " + raw, line);
                 }
             default:
-                return stringLiteral(String.valueOf(raw), line);
+                String text = String.valueOf(raw);
+                // hcl4j puts a heredoc's value on the line of its end marker
+                return stringLiteral(flushHeredocEnds.contains(line) ? IndentedHeredoc.dedent(text) : text, line);
         }
     }
 
@@ -293,7 +372,7 @@ final class HclFileReader {
      * hcl4j writes {@code "a-${x}-b"} as the parts "a-", +, (x), +, "-b", each interpolation wrapped in its own
      * node; a wrapper with a single child is just that expression.
      */
-    private static Expr template(StringInterpolatedExpression template, int line) {
+    private Expr template(StringInterpolatedExpression template, int line) {
         List<Symbol> children = children(template);
         if (children.size() == 1) {
             return expression(children.get(0));
@@ -324,7 +403,7 @@ final class HclFileReader {
         return new Expr.Template(parts, line);
     }
 
-    private static Expr reference(Symbol symbol, int line) {
+    private Expr reference(Symbol symbol, int line) {
         List<Object> steps = new ArrayList<>();
         if (symbol instanceof VariableTree) {
             for (Symbol child : children(symbol)) {
@@ -345,11 +424,24 @@ final class HclFileReader {
         return new Expr.Reference(steps, line);
     }
 
-    private static Expr object(Symbol symbol, int line) {
+    /**
+     * An object literal. A key written twice is no error in Terraform: the last value is kept silently
+     * (hashicorp/terraform#28727); here the same value is kept, with a warning naming both lines.
+     */
+    private Expr object(Symbol symbol, int line) {
         Map<String, Expr> entries = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
         for (Symbol child : children(symbol)) {
             if (child instanceof HCLAttribute attribute) {
-                entries.put(attribute.getName(), attribute(attribute).value());
+                HclBody.Attribute entry = attribute(attribute);
+                Integer previous = lines.put(entry.name(), entry.line());
+                if (previous != null) {
+                    warnings.accept((file.isEmpty() ? "" : file + ":" + entry.line() + ": ") + where(entry.name())
+                            + "the key \"" + entry.name() + "\" is also set at " + at(previous)
+                            + "; Terraform keeps the last value without a word, and so does dynaseed: remove one"
+                            + " of them");
+                }
+                entries.put(entry.name(), entry.value());
             } else {
                 return new Expr.Unsupported("an object key that is an expression", line(child));
             }

@@ -3,8 +3,10 @@ package dev.dynaseed.imports.terraform;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks that braces, brackets and parentheses of HCL text balance and nest no deeper than a bound, skipping
@@ -23,6 +25,11 @@ final class HclPrescan {
     private int chunkStart;
     private int chunkLine = 1;
     private boolean afterTopLevelBlock;
+    private final Set<Integer> flushHeredocEnds = new HashSet<>();
+    /** Each \\uNNNN or \\UNNNNNNNN escape of a quoted string, in text order. */
+    private final List<Escape> unicodeEscapes = new ArrayList<>();
+
+    private Optional<LineMessage> escapeProblem = Optional.empty();
 
     private HclPrescan(String text) {
         this.text = text;
@@ -40,12 +47,28 @@ final class HclPrescan {
      */
     static Scan scan(String text) {
         HclPrescan prescan = new HclPrescan(text);
-        Optional<LineMessage> problem = prescan.run();
+        Optional<LineMessage> problem = prescan.run().or(() -> prescan.escapeProblem);
+        if (problem.isEmpty() && !prescan.unicodeEscapes.isEmpty()) {
+            // hcl4j 0.9.4 knows no \\u escapes: each is written as its character (lines do not move)
+            StringBuilder decoded = new StringBuilder(text.length());
+            int from = 0;
+            for (Escape escape : prescan.unicodeEscapes) {
+                decoded.append(text, from, escape.start()).append(escape.forHcl4j());
+                from = escape.end();
+            }
+            return scan(decoded.append(text.substring(from)).toString());
+        }
         if (problem.isEmpty() && prescan.chunkStart < text.length()) {
             prescan.chunks.add(new Chunk(text.substring(prescan.chunkStart), prescan.chunkLine));
         }
-        return new Scan(problem, problem.isPresent() ? List.of() : List.copyOf(prescan.chunks));
+        return new Scan(
+                problem,
+                problem.isPresent() ? List.of() : List.copyOf(prescan.chunks),
+                Set.copyOf(prescan.flushHeredocEnds));
     }
+
+    /** A unicode escape at {@code [start, end)} of the text, and how hcl4j is to read it instead. */
+    private record Escape(int start, int end, String forHcl4j) {}
 
     /** A message tied to a 1-based line. */
     record LineMessage(int line, String message) {}
@@ -53,8 +76,11 @@ final class HclPrescan {
     /** A piece of the text starting on a 1-based line. */
     record Chunk(String text, int line) {}
 
-    /** The first problem of a text, or its pieces when it has none. */
-    record Scan(Optional<LineMessage> problem, List<Chunk> chunks) {}
+    /**
+     * The first problem of a text, or its pieces when it has none, and the 1-based lines on which each indented
+     * ({@code <<-}) heredoc ends: hcl4j reads both heredoc forms alike, so the reader dedents those itself.
+     */
+    record Scan(Optional<LineMessage> problem, List<Chunk> chunks, Set<Integer> flushHeredocEnds) {}
 
     private Optional<LineMessage> run() {
         while (position < text.length()) {
@@ -160,6 +186,8 @@ final class HclPrescan {
             char c = text.charAt(position);
             if (c == '\n') {
                 return false; // quoted strings end on their line in HCL
+            } else if (c == '\\' && (peek(1) == 'u' || peek(1) == 'U')) {
+                unicodeEscape(peek(1) == 'u' ? 4 : 8);
             } else if (c == '\\') {
                 position += 2;
             } else if (c == '"') {
@@ -177,6 +205,45 @@ final class HclPrescan {
             }
         }
         return false;
+    }
+
+    /**
+     * At a \\u (4 hex digits) or \\U (8) escape: records how hcl4j, which does not know it, is to read it: as its
+     * character, or as the escape hcl4j knows for a quote, backslash or line break.
+     */
+    private void unicodeEscape(int digits) {
+        int start = position;
+        int end = start + 2 + digits;
+        String hex = end <= text.length() ? text.substring(start + 2, end) : "";
+        String written = text.substring(start, Math.min(end, text.length()));
+        position = Math.min(end, text.length());
+        if (!hex.matches("[0-9A-Fa-f]{" + digits + "}")) {
+            escapeProblem = escapeProblem.or(() -> Optional.of(new LineMessage(
+                    line,
+                    "the escape " + written + " needs " + digits + " hexadecimal digits, such as \\u00e9 or"
+                            + " \\U0001F600")));
+            return;
+        }
+        int codePoint = (int) Long.parseLong(hex, 16);
+        String replacement;
+        if (codePoint == '"' || codePoint == '\\') {
+            replacement = "\\" + (char) codePoint;
+        } else if (codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
+            replacement = codePoint == '\n' ? "\\n" : codePoint == '\r' ? "\\r" : "\\t";
+        } else if (codePoint < 0x20
+                || codePoint == '$'
+                || codePoint == '%'
+                || !Character.isValidCodePoint(codePoint)
+                || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+            escapeProblem = escapeProblem.or(() -> Optional.of(new LineMessage(
+                    line,
+                    "the escape " + written + " is not supported by dynaseed's HCL reader (hcl4j 0.9.4); write the"
+                            + " character itself (or $${ and %%{ for a literal ${ or %{)")));
+            return;
+        } else {
+            replacement = new String(Character.toChars(codePoint));
+        }
+        unicodeEscapes.add(new Escape(start, end, replacement));
     }
 
     /** After "${": to after the matching "}", through nested strings and braces. */
@@ -221,7 +288,8 @@ final class HclPrescan {
 
     private boolean skipHeredoc() {
         int at = position + 2;
-        if (text.charAt(at) == '-') {
+        boolean flush = text.charAt(at) == '-';
+        if (flush) {
             at++;
         }
         int markerStart = at;
@@ -240,6 +308,9 @@ final class HclPrescan {
             String content = text.substring(position, end < 0 ? text.length() : end);
             if (content.strip().equals(marker)) {
                 position += content.length();
+                if (flush) {
+                    flushHeredocEnds.add(line);
+                }
                 return true;
             }
             if (end < 0) {

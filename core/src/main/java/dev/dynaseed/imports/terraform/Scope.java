@@ -20,8 +20,13 @@ import java.util.Set;
  */
 final class Scope {
     /** The functions evaluated; each is pure and needs nothing outside the configuration. */
-    static final Set<String> FUNCTIONS =
-            Set.of("toset", "tolist", "tomap", "tostring", "tonumber", "merge", "concat", "lower", "upper");
+    static final Set<String> FUNCTIONS = Set.of(
+            "toset", "tolist", "tomap", "tostring", "tonumber", "merge", "concat", "lower", "upper", "jsonencode");
+
+    /** More characters than any table setting holds (a resource policy: 20 KB); bounds string bombs. */
+    static final int MAX_STRING_CHARS = 1_000_000;
+    /** More elements than any table setting lists; bounds list bombs built with concat(). */
+    static final int MAX_LIST_ELEMENTS = 100_000;
 
     private final Map<String, Variable> variables;
     private final Map<String, Expr> locals;
@@ -29,21 +34,39 @@ final class Scope {
     private final Set<String> evaluating;
     private final Optional<BigDecimal> countIndex;
     private final Optional<Map.Entry<String, Object>> each;
+    private final Map<String, String> declaredBeside;
 
-    /** A declared variable: its value when it has one, else why not. */
-    record Variable(Optional<Object> value, String missing, boolean refused) {
-        Variable(Optional<Object> value, String missing) {
-            this(value, missing, false);
+    /**
+     * A declared variable: its value (empty when the value is {@code null}, which Terraform treats as the argument
+     * left out wherever it lands), or why it has no value at all.
+     */
+    record Variable(Optional<Object> value, Optional<String> unset, boolean refused) {
+        /** A variable with {@code value}; an empty value is {@code null}. */
+        static Variable of(Optional<Object> value) {
+            return new Variable(value, Optional.empty(), false);
+        }
+
+        /** A variable with no value, {@code why} saying how to give one. */
+        static Variable unset(String why) {
+            return new Variable(Optional.empty(), Optional.of(why), false);
         }
 
         /** A variable whose value was refused, with a problem reported already. */
         static Variable ofRefusedValue() {
-            return new Variable(Optional.empty(), "has no valid value", true);
+            return new Variable(Optional.empty(), Optional.of("has no valid value"), true);
         }
     }
 
     Scope(Map<String, Variable> variables, Map<String, Expr> locals) {
-        this(variables, locals, new HashMap<>(), new HashSet<>(), Optional.empty(), Optional.empty());
+        this(variables, locals, Map.of());
+    }
+
+    /**
+     * A scope whose messages also know {@code declaredBeside}: variables declared, by name, in the files beside a
+     * single file given alone (which Terraform would read with it, as one configuration).
+     */
+    Scope(Map<String, Variable> variables, Map<String, Expr> locals, Map<String, String> declaredBeside) {
+        this(variables, locals, new HashMap<>(), new HashSet<>(), Optional.empty(), Optional.empty(), declaredBeside);
     }
 
     private Scope(
@@ -52,7 +75,9 @@ final class Scope {
             Map<String, Object> localValues,
             Set<String> evaluating,
             Optional<BigDecimal> countIndex,
-            Optional<Map.Entry<String, Object>> each) {
+            Optional<Map.Entry<String, Object>> each,
+            Map<String, String> declaredBeside) {
+        this.declaredBeside = Map.copyOf(declaredBeside);
         this.variables = variables;
         this.locals = locals;
         this.localValues = localValues;
@@ -64,13 +89,25 @@ final class Scope {
     /** This scope inside one instance of a resource with {@code count}. */
     Scope withCountIndex(int index) {
         return new Scope(
-                variables, locals, localValues, evaluating, Optional.of(BigDecimal.valueOf(index)), Optional.empty());
+                variables,
+                locals,
+                localValues,
+                evaluating,
+                Optional.of(BigDecimal.valueOf(index)),
+                Optional.empty(),
+                declaredBeside);
     }
 
     /** This scope inside one instance of a resource with {@code for_each}. */
     Scope withEach(String key, Object value) {
         return new Scope(
-                variables, locals, localValues, evaluating, Optional.empty(), Optional.of(Map.entry(key, value)));
+                variables,
+                locals,
+                localValues,
+                evaluating,
+                Optional.empty(),
+                Optional.of(Map.entry(key, value)),
+                declaredBeside);
     }
 
     /** The value of {@code expr}; empty for {@code null}. */
@@ -112,20 +149,34 @@ final class Scope {
     Object required(Expr expr, String what) throws EvalException {
         Optional<Object> value = evaluate(expr);
         if (value.isEmpty()) {
-            throw new EvalException(expr.line(), what + " is null; give it a value");
+            throw new EvalException(expr.line(), what + " is null" + nullSource(expr) + "; give it a value");
         }
         return value.get();
+    }
+
+    /** " (var.x is null)" when {@code expr} is a reference, to say where a null came from. */
+    static String nullSource(Expr expr) {
+        return expr instanceof Expr.Reference reference ? " (" + reference.text() + " is null)" : "";
     }
 
     private String template(Expr.Template template) throws EvalException {
         StringBuilder text = new StringBuilder();
         for (Object part : template.parts()) {
+            String piece;
             if (part instanceof String literal) {
-                text.append(literal);
+                piece = literal;
             } else {
                 Expr inner = (Expr) part;
-                text.append(Values.string(required(inner, "an interpolation"), inner.line(), "an interpolation"));
+                piece = Values.string(required(inner, "an interpolation"), inner.line(), "an interpolation");
             }
+            if ((long) text.length() + piece.length() > MAX_STRING_CHARS) {
+                throw new EvalException(
+                        template.line(),
+                        "this template would build a string of more than "
+                                + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_CHARS)
+                                + " characters; no table setting holds that much: write the value itself");
+            }
+            text.append(piece);
         }
         return text.toString();
     }
@@ -140,14 +191,25 @@ final class Scope {
             case "var" -> {
                 String name = name(steps, 1, reference);
                 Variable variable = variables.get(name);
+                if (variable == null && declaredBeside.containsKey(name)) {
+                    throw new EvalException(
+                            line,
+                            "refers to var." + name + ", which " + declaredBeside.get(name) + " beside this file"
+                                    + " declares: Terraform reads a folder's .tf files as one configuration, so give"
+                                    + " the folder, e.g. --from "
+                                    + java.nio.file.Path.of(declaredBeside.get(name))
+                                            .toAbsolutePath()
+                                            .getParent());
+                }
                 if (variable == null) {
                     throw new EvalException(
                             line,
                             "refers to var." + name + ", which no variable block declares; declare it with"
                                     + " variable \"" + name + "\" {}");
                 }
-                if (variable.value().isEmpty()) {
-                    throw new EvalException(line, "var." + name + " " + variable.missing(), variable.refused());
+                if (variable.unset().isPresent()) {
+                    throw new EvalException(
+                            line, "var." + name + " " + variable.unset().get(), variable.refused());
                 }
                 value = variable.value();
                 next = 2;
@@ -179,8 +241,14 @@ final class Scope {
                                 + " apply; dynaseed resolves var., local., count.index and each. only: write the"
                                 + " value itself there");
         }
-        for (int i = next; i < steps.size() && value.isPresent(); i++) {
-            value = Optional.of(index(value.get(), steps.get(i), reference));
+        for (int i = next; i < steps.size(); i++) {
+            if (value.isEmpty()) {
+                throw new EvalException(
+                        line,
+                        reference.text() + ": " + new Expr.Reference(steps.subList(0, i), line).text()
+                                + " is null, so it has no index or attribute to take; give it a value");
+            }
+            value = Optional.ofNullable(index(value.get(), steps.get(i), reference));
         }
         return value;
     }
@@ -232,7 +300,13 @@ final class Scope {
         try {
             // locals never see count or each, whatever instance asks first
             Optional<Object> value = new Scope(
-                            variables, locals, localValues, evaluating, Optional.empty(), Optional.empty())
+                            variables,
+                            locals,
+                            localValues,
+                            evaluating,
+                            Optional.empty(),
+                            Optional.empty(),
+                            declaredBeside)
                     .evaluate(expr);
             localValues.put(name, value.orElse(null));
             return value;
@@ -266,6 +340,13 @@ final class Scope {
                 List<Object> all = new ArrayList<>();
                 for (Object argument : arguments) {
                     all.addAll(Values.list(argument, line, "an argument of concat()"));
+                    if (all.size() > MAX_LIST_ELEMENTS) {
+                        throw new EvalException(
+                                line,
+                                "concat() would build a list of more than "
+                                        + String.format(java.util.Locale.ROOT, "%,d", MAX_LIST_ELEMENTS)
+                                        + " elements; no table setting holds that many: write the value itself");
+                    }
                 }
                 return all;
             }
@@ -285,6 +366,7 @@ final class Scope {
             case "tonumber" -> Values.number(argument, line, "tonumber()'s argument");
             case "lower" -> Values.string(argument, line, "lower()'s argument").toLowerCase(java.util.Locale.ROOT);
             case "upper" -> Values.string(argument, line, "upper()'s argument").toUpperCase(java.util.Locale.ROOT);
+            case "jsonencode" -> JsonEncoding.encode(argument);
             default -> throw new IllegalStateException("unhandled function " + name);
         };
     }

@@ -38,6 +38,8 @@ final class TableMapper {
     private final ArgumentReader args;
     private final List<Problem> problems;
     private final int problemsBefore;
+    /** Attribute names declared, also those whose type was refused (so no follow-on "unmatched" problem). */
+    private final Set<String> declaredNames = new LinkedHashSet<>();
 
     TableMapper(String address, String file, Scope scope, List<Problem> problems) {
         this.args = new ArgumentReader(address, file, scope, problems);
@@ -51,11 +53,15 @@ final class TableMapper {
         Optional<String> name = args.string(body, "name", "");
         if (name.isEmpty() && body.attribute("name").isEmpty()) {
             args.problem("name", line, "missing; every aws_dynamodb_table needs a name, e.g. name = \"users\"");
+        } else if (name.isEmpty()) {
+            args.requiredNotNull(body, "name", "", "e.g. name = \"users\"");
         }
         Map<String, KeyType> attributes = attributes(body);
         Optional<String> hashKey = args.string(body, "hash_key", "");
         if (hashKey.isEmpty() && body.attribute("hash_key").isEmpty()) {
             args.problem("hash_key", line, "missing; name the partition key attribute, e.g. hash_key = \"id\"");
+        } else if (hashKey.isEmpty()) {
+            args.requiredNotNull(body, "hash_key", "", "e.g. hash_key = \"id\"");
         }
         Optional<String> rangeKey = args.string(body, "range_key", "");
         BillingSpec billing = billing(body, line);
@@ -136,6 +142,7 @@ final class TableMapper {
             Block block = blocks.get(i);
             String prefix = "attribute[" + i + "].";
             Optional<String> name = args.requiredString(block, "name", prefix, "e.g. name = \"id\"");
+            name.ifPresent(declaredNames::add);
             Optional<KeyType> type = args.requiredString(block, "type", prefix, "S, N or B")
                     .flatMap(value -> args.oneOf(value, KeyType.class, prefix + "type", args.lineOf(block, "type")));
             if (name.isPresent() && type.isPresent() && attributes.put(name.get(), type.get()) != null) {
@@ -161,10 +168,9 @@ final class TableMapper {
                         "only applies when billing_mode is PAY_PER_REQUEST; remove it or set billing_mode ="
                                 + " \"PAY_PER_REQUEST\""));
                 if (read.isEmpty() || write.isEmpty()) {
-                    if (body.attribute("read_capacity").isEmpty()
-                            || body.attribute("write_capacity").isEmpty()) {
+                    if (args.absentOrNull(body, "read_capacity") || args.absentOrNull(body, "write_capacity")) {
                         args.problem(
-                                body.attribute("read_capacity").isEmpty() ? "read_capacity" : "write_capacity",
+                                args.absentOrNull(body, "read_capacity") ? "read_capacity" : "write_capacity",
                                 line,
                                 "missing; billing_mode is PROVISIONED (the default), so read_capacity and"
                                         + " write_capacity must both be set, e.g. read_capacity = 5, or set"
@@ -346,7 +352,7 @@ final class TableMapper {
         Set<String> unused = new TreeSet<>(attributes.keySet());
         unused.removeAll(indexed);
         Set<String> unmatched = new TreeSet<>(indexed);
-        unmatched.removeAll(attributes.keySet());
+        unmatched.removeAll(declaredNames);
         if (!unused.isEmpty()) {
             args.problem(
                     "attribute",

@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code aws_dynamodb_table} resources of a Terraform configuration: one {@code .tf} or {@code .tf.json}
@@ -27,9 +30,22 @@ import java.util.stream.Stream;
  * defaults, {@code local.*}, {@code count} and {@code for_each}.
  */
 public final class TerraformImporter implements TableImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(TerraformImporter.class);
     static final String RESOURCE_TYPE = "aws_dynamodb_table";
     private static final Pattern RECOGNIZED =
             Pattern.compile("(?m)^\\s*resource\\s+\"?" + RESOURCE_TYPE + "\"?\\s+\"?[A-Za-z_]");
+
+    private final Consumer<String> warnings;
+
+    /** An importer whose warnings (what is read as Terraform reads it but deserves a word) are logged. */
+    public TerraformImporter() {
+        this(warning -> LOG.warn("{}", warning));
+    }
+
+    /** An importer that gives each warning line to {@code warnings}. */
+    TerraformImporter(Consumer<String> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
 
     @Override
     public SourceKind kind() {
@@ -61,15 +77,21 @@ public final class TerraformImporter implements TableImporter {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         List<Problem> problems = new ArrayList<>();
-        TerraformSources sources = TerraformSources.load(file, options, problems);
+        TerraformSources sources = TerraformSources.load(file, options, problems, warnings);
         Configuration configuration = Configuration.collect(sources.configuration(), problems);
         Scope scope = new Scope(
-                TerraformVariables.resolve(configuration.variables(), sources, options, problems),
-                configuration.locals());
-        List<ImportedTable> tables = new ArrayList<>();
+                TerraformVariables.resolve(configuration.variables(), sources, options, problems, warnings),
+                configuration.locals(),
+                sources.declaredBeside());
+        List<ImportedTable> expanded = new ArrayList<>();
         for (Configuration.Resource resource : configuration.tables()) {
-            expand(resource, scope, configuration, problems, tables);
+            expand(resource, scope, configuration, problems, expanded);
         }
+        java.util.Set<String> declared = configuration.tables().stream()
+                .map(Configuration.Resource::name)
+                .collect(java.util.stream.Collectors.toSet());
+        List<ImportedTable> tables =
+                StandaloneResources.apply(configuration.standalone(), declared, scope, expanded, problems, warnings);
         uniqueNames(tables, problems);
         if (problems.isEmpty() && tables.isEmpty()) {
             problems.add(new Problem(
@@ -139,7 +161,7 @@ public final class TerraformImporter implements TableImporter {
     /** Instances a resource may expand to; far more tables than an account allows by default. */
     static final int MAX_INSTANCES = 1000;
 
-    private static Optional<Long> instances(
+    static Optional<Long> instances(
             HclBody.Attribute count, String address, String file, Scope scope, List<Problem> problems) {
         SourceLocation at = new SourceLocation(file, Math.max(1, count.line()), 1);
         try {
@@ -159,7 +181,7 @@ public final class TerraformImporter implements TableImporter {
         }
     }
 
-    private static Map<String, Object> forEach(
+    static Map<String, Object> forEach(
             HclBody.Attribute forEach, String address, String file, Scope scope, List<Problem> problems) {
         SourceLocation at = new SourceLocation(file, Math.max(1, forEach.line()), 1);
         Map<String, Object> instances = new LinkedHashMap<>();

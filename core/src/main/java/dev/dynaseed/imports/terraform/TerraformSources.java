@@ -9,19 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The files of a Terraform import: the configuration ({@code .tf} and {@code .tf.json} files) and the variable files read after the
- * defaults: {@code terraform.tfvars}, {@code *.auto.tfvars} (lexical order) beside the configuration, then the
- * files given in the options, in order.
+ * defaults: {@code terraform.tfvars}, {@code terraform.tfvars.json}, {@code *.auto.tfvars} and
+ * {@code *.auto.tfvars.json} (lexical order) beside the configuration, then the files given in the options, in order.
  *
  * @param configuration the parsed configuration files
  * @param varFiles the variable files, in the order their values apply
+ * @param declaredBeside for a single file given alone: the variables the .tf files beside it declare, by name, with
+ *     the file that declares each (for messages)
  */
-record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
+record TerraformSources(List<SourceFile> configuration, List<Path> varFiles, Map<String, String> declaredBeside) {
+    private static final java.util.regex.Pattern VARIABLE_HEADER =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*variable[ \\t]+\"([A-Za-z0-9_-]+)\"");
     /** Bigger than any hand-written configuration; bounds memory on hostile input. */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     /** More files than a configuration folder holds. */
@@ -30,12 +37,13 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
     TerraformSources {
         configuration = List.copyOf(configuration);
         varFiles = List.copyOf(varFiles);
+        declaredBeside = Map.copyOf(declaredBeside);
     }
 
     /** A parsed file: its name as shown in messages, its text and its top-level body. */
     record SourceFile(String name, String text, HclBody body) {}
 
-    static TerraformSources load(Path file, ImportOptions options, List<Problem> problems) {
+    static TerraformSources load(Path file, ImportOptions options, List<Problem> problems, Consumer<String> warnings) {
         List<Path> files = new ArrayList<>();
         Path folder;
         if (Files.isDirectory(file)) {
@@ -56,24 +64,39 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         }
         if (files.size() > MAX_FILES) {
             problems.add(new Problem("", "holds " + files.size() + " .tf files; dynaseed reads at most " + MAX_FILES));
-            return new TerraformSources(List.of(), List.of());
+            return new TerraformSources(List.of(), List.of(), Map.of());
         }
         List<SourceFile> parsed = new ArrayList<>();
         for (Path path : files) {
-            parse(path, problems).ifPresent(parsed::add);
+            parse(path, problems, warnings).ifPresent(parsed::add);
         }
         List<Path> varFiles = new ArrayList<>();
         if (folder != null) {
-            Path defaults = folder.resolve("terraform.tfvars");
-            if (Files.isRegularFile(defaults)) {
-                varFiles.add(defaults);
+            for (String defaults : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+                if (Files.isRegularFile(folder.resolve(defaults))) {
+                    varFiles.add(folder.resolve(defaults));
+                }
             }
-            list(folder, problems).stream()
-                    .filter(path -> path.getFileName().toString().endsWith(".auto.tfvars"))
+            list(folder, problems).stream() // in lexical order of their names, as Terraform loads them
+                    .filter(path -> path.getFileName().toString().endsWith(".auto.tfvars")
+                            || path.getFileName().toString().endsWith(".auto.tfvars.json"))
                     .forEach(varFiles::add);
         }
         varFiles.addAll(options.terraformVarFiles());
-        return new TerraformSources(parsed, varFiles);
+        Map<String, String> declaredBeside = new HashMap<>();
+        if (folder != null && !Files.isDirectory(file)) {
+            for (Path sibling : list(folder, new ArrayList<>())) {
+                String name = sibling.getFileName().toString();
+                if (name.endsWith(".tf") && !sibling.equals(file.toAbsolutePath()) && !sibling.equals(file)) {
+                    text(sibling, new ArrayList<>())
+                            .ifPresent(text -> VARIABLE_HEADER
+                                    .matcher(text)
+                                    .results()
+                                    .forEach(m -> declaredBeside.putIfAbsent(m.group(1), sibling.toString())));
+                }
+            }
+        }
+        return new TerraformSources(parsed, varFiles, declaredBeside);
     }
 
     private static List<Path> list(Path folder, List<Problem> problems) {
@@ -115,19 +138,23 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark some editors write
     }
 
-    /** {@code path} read as HCL. */
-    static Optional<SourceFile> parse(Path path, List<Problem> problems) {
+    /** {@code path} read as HCL; what Terraform accepts but should be known goes to {@code warnings}. */
+    static Optional<SourceFile> parse(Path path, List<Problem> problems, Consumer<String> warnings) {
         Optional<String> text = text(path, problems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
             String name = path.getFileName() == null ? "" : path.getFileName().toString();
-            HclBody body = name.endsWith(".json") ? TfJsonReader.read(text.get()) : HclFileReader.read(text.get());
+            HclBody body = name.endsWith(".json")
+                    ? TfJsonReader.read(text.get())
+                    : HclFileReader.read(text.get(), path.toString(), warnings);
             return Optional.of(new SourceFile(path.toString(), text.get(), body));
         } catch (HclFileReader.SyntaxError e) {
-            problems.add(
-                    new Problem("", e.getMessage()).at(new SourceLocation(path.toString(), Math.max(1, e.line), 1)));
+            for (HclPrescan.LineMessage problem : e.all) {
+                problems.add(new Problem("", problem.message())
+                        .at(new SourceLocation(path.toString(), Math.max(1, problem.line()), 1)));
+            }
             return Optional.empty();
         }
     }

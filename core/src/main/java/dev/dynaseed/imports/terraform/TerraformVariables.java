@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Resolves input variables with Terraform's precedence, lowest first: the {@code default} of each variable block,
@@ -32,18 +33,18 @@ final class TerraformVariables {
             Map<String, Configuration.Variable> declared,
             TerraformSources sources,
             ImportOptions options,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Consumer<String> warnings) {
         Scope empty = new Scope(Map.of(), Map.of());
         Map<String, Scope.Variable> values = new LinkedHashMap<>();
         for (Configuration.Variable variable : declared.values()) {
-            Scope.Variable value = new Scope.Variable(
-                    Optional.empty(),
+            Scope.Variable value = Scope.Variable.unset(
                     "has no value: pass --var " + variable.name() + "=VALUE, or set it in terraform.tfvars");
             if (variable.defaultValue().isPresent()) {
                 try {
                     Optional<Object> defaultValue =
                             empty.evaluate(variable.defaultValue().get());
-                    value = new Scope.Variable(defaultValue, "is null");
+                    value = Scope.Variable.of(defaultValue);
                 } catch (EvalException e) {
                     value = Scope.Variable.ofRefusedValue(); // not also "has no value" where it is used
                     problems.add(new Problem("var." + variable.name() + ".default", e.getMessage())
@@ -53,7 +54,7 @@ final class TerraformVariables {
             values.put(variable.name(), value);
         }
         for (Path file : sources.varFiles()) {
-            varFile(file, declared, values, empty, problems);
+            varFile(file, declared, values, empty, problems, warnings);
         }
         options.terraformVars().forEach((name, text) -> {
             Configuration.Variable variable = declared.get(name);
@@ -67,23 +68,72 @@ final class TerraformVariables {
             }
             if (complex(variable)) {
                 try {
-                    HclBody parsed = HclFileReader.read("value = " + text + "\n");
+                    HclBody parsed = HclFileReader.read(
+                            "value = " + text + "\n", "", warning -> warnings.accept("--var " + name + ": " + warning));
                     Optional<HclBody.Attribute> value = parsed.attribute("value");
                     if (value.isEmpty()) {
                         throw new EvalException(1, "is not an expression");
                     }
                     values.put(
-                            name, new Scope.Variable(empty.evaluate(value.get().value()), "is null"));
+                            name, Scope.Variable.of(empty.evaluate(value.get().value())));
                 } catch (HclFileReader.SyntaxError | EvalException e) {
+                    String type = describe(variable.type().get());
+                    String why = e.getMessage().startsWith("refers to") ? "" : " (" + e.getMessage() + ")";
                     problems.add(new Problem(
                             "var." + name,
-                            "--var " + name + "=" + text + " is not a value of its type: " + e.getMessage()));
+                            "--var " + name + "=" + text + " is not a " + type + why
+                                    + "; write the value in HCL syntax, e.g. --var '" + name + "="
+                                    + example(variable.type().get(), text) + "'"));
+                    values.put(name, Scope.Variable.ofRefusedValue());
                 }
             } else {
-                values.put(name, new Scope.Variable(Optional.of(text), "is null"));
+                values.put(name, Scope.Variable.of(Optional.of(text)));
             }
         });
+        for (Configuration.Variable variable : declared.values()) {
+            Scope.Variable value = values.get(variable.name());
+            if (variable.type().isEmpty() || value.value().isEmpty()) {
+                continue;
+            }
+            try {
+                Object converted = TypeConstraints.convert(
+                        value.value().get(), variable.type().get(), "var." + variable.name());
+                values.put(variable.name(), Scope.Variable.of(Optional.ofNullable(converted)));
+            } catch (EvalException e) {
+                problems.add(new Problem("", e.getMessage())
+                        .at(new SourceLocation(variable.file(), Math.max(1, variable.line()), 1)));
+                values.put(variable.name(), Scope.Variable.ofRefusedValue());
+            }
+        }
         return values;
+    }
+
+    /** A type as written: {@code list(string)}, {@code object({...})}. */
+    static String describe(Expr type) {
+        if (type instanceof Expr.TypeKeyword keyword) {
+            if (keyword.arguments().size() == 1 && keyword.arguments().get(0) instanceof Expr.ObjectLiteral) {
+                return "object({...})";
+            }
+            List<String> inner = keyword.arguments().stream()
+                    .map(TerraformVariables::describe)
+                    .toList();
+            return keyword.name() + (inner.isEmpty() ? "" : "(" + String.join(", ", inner) + ")");
+        }
+        if (type instanceof Expr.Call call) {
+            return call.name() + "(...)";
+        }
+        return "value of its type";
+    }
+
+    /** {@code text} written as a value of {@code type}, for a message's example. */
+    private static String example(Expr type, String text) {
+        String name = type instanceof Expr.TypeKeyword keyword ? keyword.name() : "";
+        String quoted = "\"" + text.replace("\"", "\\\"") + "\"";
+        return switch (name) {
+            case "list", "set", "tuple" -> "[" + quoted + "]";
+            case "map", "object" -> "{key = " + quoted + "}";
+            default -> quoted;
+        };
     }
 
     private static boolean complex(Configuration.Variable variable) {
@@ -97,12 +147,13 @@ final class TerraformVariables {
             Map<String, Configuration.Variable> declared,
             Map<String, Scope.Variable> values,
             Scope empty,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Consumer<String> warnings) {
         if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
             jsonVarFile(file, declared, values, problems);
             return;
         }
-        Optional<TerraformSources.SourceFile> parsed = TerraformSources.parse(file, problems);
+        Optional<TerraformSources.SourceFile> parsed = TerraformSources.parse(file, problems, warnings);
         if (parsed.isEmpty()) {
             return;
         }
@@ -115,7 +166,7 @@ final class TerraformVariables {
                 continue; // Terraform only warns about values for undeclared variables in files
             }
             try {
-                values.put(assignment.name(), new Scope.Variable(empty.evaluate(assignment.value()), "is null"));
+                values.put(assignment.name(), Scope.Variable.of(empty.evaluate(assignment.value())));
             } catch (EvalException e) {
                 problems.add(new Problem("var." + assignment.name(), e.getMessage())
                         .at(new SourceLocation(file.toString(), Math.max(1, e.line()), 1)));
@@ -141,8 +192,7 @@ final class TerraformVariables {
             }
             root.fields().forEachRemaining(entry -> {
                 if (declared.containsKey(entry.getKey())) {
-                    values.put(
-                            entry.getKey(), new Scope.Variable(Optional.ofNullable(json(entry.getValue())), "is null"));
+                    values.put(entry.getKey(), Scope.Variable.of(Optional.ofNullable(json(entry.getValue()))));
                 }
             });
         } catch (JsonProcessingException e) {

@@ -251,7 +251,7 @@ final class TfJsonReader {
                     call.arguments().stream().map(e -> relined(e, line)).toList(),
                     line);
         } else if (expr instanceof Expr.TypeKeyword type) {
-            return new Expr.TypeKeyword(type.name(), line);
+            return new Expr.TypeKeyword(type.name(), type.arguments(), line);
         } else if (expr instanceof Expr.Unsupported unsupported) {
             return new Expr.Unsupported(unsupported.what(), line);
         }
