@@ -25,6 +25,9 @@ final class KeySchemas {
     private final Fields properties;
     private final Map<String, KeyType> definitions = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
+    /** Attributes defined with a missing or wrong type, already a problem: keys using them add none. */
+    private final Set<String> mistyped = new LinkedHashSet<>();
+
     private final Map<String, Fields> indexNames = new LinkedHashMap<>();
 
     KeySchemas(Fields properties) {
@@ -44,7 +47,10 @@ final class KeySchemas {
                                 + earlier.location().line() + ", and at "
                                 + definition.relativePath(properties) + "; define each attribute once)");
             } else if (keyType.isEmpty()) {
-                definition.problem("AttributeType", "'" + type + "' is not a key attribute type; use S, N or B");
+                mistyped.add(name);
+                if (definition.has("AttributeType")) {
+                    definition.problem("AttributeType", "'" + type + "' is not a key attribute type; use S, N or B");
+                }
             } else {
                 definitions.put(name, keyType.get());
             }
@@ -68,6 +74,7 @@ final class KeySchemas {
         List<KeySpec> hash = new ArrayList<>();
         List<KeySpec> range = new ArrayList<>();
         List<String> undefined = new ArrayList<>();
+        boolean badKeyType = false;
         List<Fields> elements = fields.fieldsList("KeySchema");
         if (!fields.has("KeySchema")) {
             fields.problem("", "needs a KeySchema");
@@ -79,7 +86,9 @@ final class KeySchemas {
             KeyType type = definitions.get(name);
             used.add(name);
             if (type == null) {
-                undefined.add(name);
+                if (!mistyped.contains(name)) {
+                    undefined.add(name);
+                }
                 type = KeyType.S;
             }
             switch (keyType) {
@@ -90,7 +99,12 @@ final class KeySchemas {
                     hash.add(new KeySpec(name, type));
                 }
                 case "RANGE" -> range.add(new KeySpec(name, type));
-                default -> element.problem("KeyType", "'" + keyType + "' is not a key type; use HASH or RANGE");
+                default -> {
+                    badKeyType = true;
+                    if (element.has("KeyType")) {
+                        element.problem("KeyType", "'" + keyType + "' is not a key type; use HASH or RANGE");
+                    }
+                }
             }
         }
         if (!undefined.isEmpty()) {
@@ -101,7 +115,7 @@ final class KeySchemas {
                             + definitions.keySet() + " (add them to AttributeDefinitions)");
         }
         int maxEach = multi ? 4 : 1;
-        if (!elements.isEmpty() && (hash.isEmpty() || hash.size() > maxEach || range.size() > maxEach)) {
+        if (!elements.isEmpty() && !badKeyType && (hash.isEmpty() || hash.size() > maxEach || range.size() > maxEach)) {
             fields.problem(
                     "KeySchema",
                     "must have " + (multi ? "1 to 4 HASH and at most 4 RANGE" : "one HASH and at most one RANGE")
@@ -187,6 +201,10 @@ final class KeySchemas {
     static Optional<StreamView> stream(Fields owner) {
         return owner.fields("StreamSpecification").flatMap(fields -> {
             fields.onlyKnown(Set.of("StreamViewType", "ResourcePolicy"), "StreamSpecification");
+            if (!fields.has("StreamViewType")) {
+                fields.problem("", "needs StreamViewType: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
+                return Optional.empty();
+            }
             String view = fields.requiredString("StreamViewType");
             try {
                 return Optional.of(StreamView.valueOf(view));

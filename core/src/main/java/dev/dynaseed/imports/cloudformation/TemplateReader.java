@@ -132,6 +132,12 @@ public final class TemplateReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (what.contains("another document") && mark != null) {
+                throw fail(
+                        at(mark),
+                        "holds a second YAML document (---) at line " + (mark.getLine() + 1) + "; a template is one"
+                                + " document: remove the --- and what follows, or put it in a file of its own");
+            }
             throw fail(at(mark), "is not valid YAML: " + YamlReasons.explain(what));
         } catch (NumberFormatException e) {
             // SnakeYAML parses an escape's hexadecimal digits without checking that the document holds them.

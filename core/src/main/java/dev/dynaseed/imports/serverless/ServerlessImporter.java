@@ -140,7 +140,14 @@ public final class ServerlessImporter implements TableImporter {
         List<TemplateNode> fragments =
                 resources instanceof TemplateNode.Sequence list ? list.items() : List.of(resources);
         Map<String, TemplateNode> merged = new LinkedHashMap<>();
+        List<Problem> earlier = List.copyOf(problems);
         for (TemplateNode fragment : fragments) {
+            boolean unresolved =
+                    earlier.stream().anyMatch(problem -> problem.location().equals(Optional.of(fragment.location())));
+            if (unresolved) {
+                // Its variable could not be resolved, which is already a problem; a second one would blame its type.
+                continue;
+            }
             if (!(fragment instanceof TemplateNode.Mapping mapping)) {
                 problems.add(new Problem(
                                 "resources",

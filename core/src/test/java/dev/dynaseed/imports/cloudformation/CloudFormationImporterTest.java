@@ -636,4 +636,19 @@ class CloudFormationImporterTest {
                 .as("an intrinsic function replaces the Globals value whole")
                 .isEmpty();
     }
+
+    @Test
+    void missingValues_areOneProblemEach_withoutFollowOnOnes() {
+        assertThat(t().problems(Templates.table("StreamSpecification: {}")))
+                .contains("1 problem")
+                .contains("Resources.Users.Properties.StreamSpecification: needs StreamViewType: KEYS_ONLY, NEW_IMAGE,"
+                        + " OLD_IMAGE or NEW_AND_OLD_IMAGES");
+        String noTypes = Templates.table("")
+                .replace("{AttributeName: pk, AttributeType: S}", "{AttributeName: pk}")
+                .replace("{AttributeName: pk, KeyType: HASH}", "{AttributeName: pk}");
+        assertThat(t().problems(noTypes))
+                .contains("2 problems")
+                .contains("Resources.Users.Properties.AttributeDefinitions[0]: needs AttributeType")
+                .contains("Resources.Users.Properties.KeySchema[0]: needs KeyType");
+    }
 }

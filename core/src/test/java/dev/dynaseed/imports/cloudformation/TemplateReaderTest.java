@@ -150,4 +150,13 @@ class TemplateReaderTest {
                 .hasMessageContaining("is not valid JSON")
                 .hasMessageContaining("t.yaml:1:");
     }
+
+    @Test
+    void secondYamlDocument_isNamedAsSuch_notAParserFragment() {
+        String problems = new Templates(dir).problems(Templates.table("") + "---\nResources: {}\n");
+        assertThat(problems)
+                .contains("t.yaml:10:1: holds a second YAML document (---) at line 10; a template is one document:"
+                        + " remove the --- and what follows, or put it in a file of its own")
+                .doesNotContain("not valid YAML");
+    }
 }

@@ -367,4 +367,18 @@ class ServerlessImporterTest {
                 .contains("variables expand to more than 500,000 values (references to lists or mappings that refer"
                         + " to others, multiplying at each level); write the values out");
     }
+
+    @Test
+    void unresolvableResourcesInclude_isOneProblem_notAlsoAWrongType() throws IOException {
+        String text = """
+                service: svc6
+                provider:
+                  name: aws
+                resources:
+                  - ${file(./missing.yml)}
+                """;
+        String problems = problems(text);
+        assertThat(problems).contains("1 problem").contains("missing.yml does not exist");
+        assertThat(problems).doesNotContain("must be a mapping");
+    }
 }
