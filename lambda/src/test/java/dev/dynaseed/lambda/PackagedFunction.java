@@ -80,7 +80,7 @@ final class PackagedFunction implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
-        // X command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
+        command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
         command.add("-cp");
         command.add(runtimeClientClasspath());
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");

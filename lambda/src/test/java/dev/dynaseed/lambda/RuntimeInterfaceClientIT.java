@@ -68,7 +68,14 @@ class RuntimeInterfaceClientIT {
             }
 
             for (int i = 0; i < functions.size(); i++) {
-                apis.get(i).firstNextCall(Duration.ofSeconds(90));
+                try {
+                    apis.get(i).firstNextCall(Duration.ofSeconds(90));
+                } catch (AssertionError e) {
+                    throw new AssertionError(
+                            "function " + i + " (alive: " + functions.get(i).alive() + "): " + e.getMessage()
+                                    + "; its log:\n" + functions.get(i).log(),
+                            e);
+                }
                 assertThat(functions.get(i).alive()).as(functions.get(i).log()).isTrue();
             }
         } finally {
