@@ -14,7 +14,6 @@ import dev.dynaseed.spec.Spec;
 import dev.dynaseed.spec.TableSpec;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -301,8 +300,7 @@ public final class ItemFiles {
                     : value.s() != null
                             ? "S" + value.s()
                             : value.n() != null
-                                    // In range by now (the readers refuse others): no huge plain-text expansion.
-                                    ? "N" + new BigDecimal(value.n()).stripTrailingZeros()
+                                    ? "N" + SameKeys.canonicalNumber(value.n())
                                     : value.b() != null
                                             ? "B"
                                                     + Base64.getEncoder()
