@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class CheckpointFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
+    /** The entries as last written, by table name (guarded by this). */
+    private final Map<String, Rendered> rendered = new HashMap<>();
 
     public CheckpointFile(Path path) {
         this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
@@ -76,18 +79,33 @@ public final class CheckpointFile {
         }
     }
 
-    /** Replaces the file with {@code tables}, atomically. */
-    public void write(Map<String, TableCheckpoint> tables) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", VERSION);
-        ObjectNode all = root.putObject("tables");
-        tables.forEach((name, table) -> all.set(name, node(table)));
+    /**
+     * Replaces the file with {@code tables}, atomically. A file holds every table seeded on its target and is
+     * rewritten several times a second while a seed runs, so each table's entry is rendered once and kept until the
+     * table's checkpoint changes (only the tables being seeded do): saving is copying text, however many tables a
+     * long-lived endpoint has collected.
+     */
+    public synchronized void write(Map<String, TableCheckpoint> tables) {
+        rendered.keySet().retainAll(tables.keySet());
+        StringBuilder text = new StringBuilder(256 + 256 * tables.size());
+        text.append("{\n  \"version\" : ").append(VERSION).append(",\n  \"tables\" : {");
+        boolean first = true;
+        for (Map.Entry<String, TableCheckpoint> entry : tables.entrySet()) {
+            text.append(first ? "\n    " : ",\n    ").append(rendered(entry.getKey(), entry.getValue()));
+            first = false;
+        }
+        text.append(first ? "}\n}\n" : "\n  }\n}\n");
         try {
-            Files.createDirectories(path.getParent());
-            Path temporary = Files.createTempFile(path.getParent(), path.getFileName() + ".", ".tmp");
+            Path temporary;
             try {
-                Files.writeString(
-                        temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+                temporary = Files.createTempFile(path.getParent(), path.getFileName() + ".", ".tmp");
+            } catch (NoSuchFileException e) {
+                // The first save (or the folder was removed since): made here, not tried before every save.
+                Files.createDirectories(path.getParent());
+                temporary = Files.createTempFile(path.getParent(), path.getFileName() + ".", ".tmp");
+            }
+            try {
+                Files.writeString(temporary, text);
                 try {
                     Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -103,6 +121,26 @@ public final class CheckpointFile {
                     e);
         }
     }
+
+    /** {@code "name" : {...}}, one line, from the last rendering when {@code table} is the one rendered then. */
+    private String rendered(String name, TableCheckpoint table) {
+        Rendered last = rendered.get(name);
+        if (last != null && last.table() == table) {
+            return last.json();
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(name) + " : " + JSON.writeValueAsString(node(table));
+        } catch (JsonProcessingException e) {
+            // A tree of strings and numbers always renders.
+            throw new IllegalStateException("rendering the checkpoint of table " + name + " failed", e);
+        }
+        rendered.put(name, new Rendered(table, json));
+        return json;
+    }
+
+    /** A table's checkpoint (the very instance: they are immutable) and its entry in the file. */
+    private record Rendered(TableCheckpoint table, String json) {}
 
     private static ObjectNode node(TableCheckpoint table) {
         ObjectNode node = JSON.createObjectNode();
