@@ -54,15 +54,17 @@ class CheckpointFileTest {
         Map<String, TableCheckpoint> tables = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
             String name = "done_\"" + i + "\u00e9";
-            tables.put(name, TableCheckpoint.started(name, digest, 1000, i, base)
-                    .plus(IndexRanges.upTo(1000)));
+            tables.put(
+                    name, TableCheckpoint.started(name, digest, 1000, i, base).plus(IndexRanges.upTo(1000)));
         }
         tables.put("seeding", TableCheckpoint.started("seeding", digest, 1000, 7, base));
         CheckpointFile file = new CheckpointFile(dir.resolve("checkpoint.json"));
 
         for (int batch = 0; batch < 40; batch++) {
-            tables.put("seeding", tables.get("seeding")
-                    .plus(IndexRanges.of(List.of(new IndexRanges.Range(batch * 25L, batch * 25L + 25)))));
+            tables.put(
+                    "seeding",
+                    tables.get("seeding")
+                            .plus(IndexRanges.of(List.of(new IndexRanges.Range(batch * 25L, batch * 25L + 25)))));
             file.write(tables);
         }
         tables.remove("done_\"3\u00e9");
