@@ -35,12 +35,12 @@ class WriteEstimatorTest {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("id", AttributeValue.fromS("abc")); // 2 + 3
         item.put("n", AttributeValue.fromN("123.450")); // 1 + (5 significant digits: 3) + 1 = 5
-        item.put("zero", AttributeValue.fromN("0")); // 4 + 1 + 1 = 6
+        item.put("zero", AttributeValue.fromN("0")); // 4 + 1 = 5: zero has no significant digit
         item.put("ok", AttributeValue.fromBool(true)); // 2 + 1
         item.put("b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[10]))); // 1 + 10
         item.put("é", AttributeValue.fromS("ü")); // 2 + 2
         item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("ab")))); // 1 + 3 + 1 + 2
-        assertThat(ItemSize.bytes(item)).isEqualTo(5 + 5 + 6 + 3 + 11 + 4 + 7);
+        assertThat(ItemSize.bytes(item)).isEqualTo(5 + 5 + 5 + 3 + 11 + 4 + 7);
     }
 
     @Test
