@@ -1,6 +1,7 @@
 package dev.dynaseed.checkpoint;
 
 import dev.dynaseed.RunDeadline;
+import dev.dynaseed.generate.ItemChecks;
 import dev.dynaseed.seed.IndexRanges;
 import dev.dynaseed.seed.SeedOutcome;
 import dev.dynaseed.seed.SeedProgress;
@@ -184,6 +185,18 @@ public final class Checkpoints {
                 progress,
                 deadline);
         last.filter(entry -> !entry.complete() && count > 0).ifPresent(entry -> warnUnfinished(table, entry, outcome));
+        if (!tableIsNew
+                && outcome.written() > 0
+                && table.seed().onExisting() == ExistingDataPolicy.APPEND
+                && last.filter(entry -> entry.spec().digest().equals(digest.digest()))
+                        .isPresent()) {
+            sameKeys(table)
+                    .ifPresent(why -> warn(name + ": onExisting: append wrote the keys the last seed of this"
+                            + " table wrote (" + why + "), so it overwrote those items instead of adding "
+                            + outcome.written()
+                            + " more; say so with onExisting: upsert, or make keys that differ per run"
+                            + " to add items"));
+        }
         save();
         return outcome;
     }
@@ -205,6 +218,22 @@ public final class Checkpoints {
                 deadline);
         save();
         return outcome;
+    }
+
+    /** Why {@code table}'s seed makes the same keys on every run of one spec, if it does. */
+    private static Optional<String> sameKeys(TableSpec table) {
+        if (table.seed().randomSeed().isPresent()) {
+            return Optional.of("randomSeed " + table.seed().randomSeed().get() + " makes the same items on every run");
+        }
+        if (!table.seed().entities().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(table.partitionKey().name());
+        table.sortKey().ifPresent(key -> keys.add(key.name()));
+        boolean repeat = keys.stream()
+                .noneMatch(key -> ItemChecks.variesAcrossRuns(key, table.seed().attributes()));
+        return repeat ? Optional.of("its key generators make the same keys on every run") : Optional.empty();
     }
 
     private void warnUnfinished(TableSpec table, TableCheckpoint last, SeedOutcome outcome) {
