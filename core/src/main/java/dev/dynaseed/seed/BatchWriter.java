@@ -5,6 +5,7 @@ import dev.dynaseed.connection.TargetException;
 import dev.dynaseed.cost.ItemSize;
 import dev.dynaseed.pace.InFlightLimit;
 import dev.dynaseed.pace.RateLimiter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -215,9 +216,13 @@ public final class BatchWriter implements AutoCloseable {
             }
             read++;
             List<AttributeValue> key = keyNames.stream().map(item::get).toList();
+            Optional<String> badKey = badKey(keyNames, key);
             // BatchWriteItem rejects two writes to one key in a request; the later one goes in the next batch, so
-            // the result is the same as writing the items one after another.
-            if (batch.size() == WriteOptions.BATCH_SIZE || keysInBatch.contains(key)) {
+            // the result is the same as writing the items one after another. An item DynamoDB would refuse for its
+            // key ends the batch too: a batch holds consecutive items, as the checkpoint records them.
+            if (batch.size() == WriteOptions.BATCH_SIZE
+                    || keysInBatch.contains(key)
+                    || (badKey.isPresent() && !batch.isEmpty())) {
                 if (deadline.stopStarting()) {
                     stoppedByDeadline = true;
                     break;
@@ -233,6 +238,12 @@ public final class BatchWriter implements AutoCloseable {
                         submit(table, batch, counters, pending, deadline, written(writtenBatches, submitted), pacing);
                 batch = new ArrayList<>(WriteOptions.BATCH_SIZE);
                 keysInBatch.clear();
+            }
+            if (badKey.isPresent()) {
+                // Never sent: reported as failed, with the item's position and why.
+                counters.failed(1, "item " + (read - 1) + " " + badKey.get() + "; it was not sent");
+                submitted++;
+                continue;
             }
             batch.add(requestFor.apply(item));
             keysInBatch.add(key);
@@ -264,6 +275,34 @@ public final class BatchWriter implements AutoCloseable {
                 ? Optional.of(deadline.cancelled() ? SkipReason.INTERRUPTED : SkipReason.DEADLINE)
                 : Optional.empty();
         return outcome(table, source.size(), counters, skipped, reason, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Why DynamoDB would refuse an item with {@code key} (the values of {@code keyNames}, in order): a key attribute
+     * missing, or an empty string or binary; empty when none is.
+     */
+    private static Optional<String> badKey(List<String> keyNames, List<AttributeValue> key) {
+        for (int i = 0; i < keyNames.size(); i++) {
+            AttributeValue value = key.get(i);
+            if (value == null) {
+                return Optional.of("lacks the key attribute '" + keyNames.get(i) + "', which every item needs");
+            }
+            long bytes = value.s() != null
+                    ? value.s().getBytes(StandardCharsets.UTF_8).length
+                    : value.b() != null ? value.b().asByteArrayUnsafe().length : -1;
+            if (bytes == 0) {
+                return Optional.of("has an empty key attribute '" + keyNames.get(i)
+                        + "' (DynamoDB refuses empty key values): check the generator or file that makes it");
+            }
+            // DynamoDB's limits: a partition key value of at most 2048 bytes, a sort key value of at most 1024.
+            long most = i == 0 ? 2048 : 1024;
+            if (bytes > most) {
+                return Optional.of("has a " + (i == 0 ? "partition" : "sort") + " key '" + keyNames.get(i) + "' of "
+                        + bytes + " bytes, over DynamoDB's " + most + " for a " + (i == 0 ? "partition" : "sort")
+                        + " key value: make it shorter");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The one place a writer's outcome is made. */

@@ -137,8 +137,11 @@ class BatchWriterRetriesTest {
         String table = emptyTable();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            // An empty key value: DynamoDB rejects the batch, and then this item alone.
-            items.add(Map.of("id", AttributeValue.fromS(i == 7 ? "" : "item-" + i)));
+            // An empty set: DynamoDB rejects the batch, and then this item alone.
+            items.add(
+                    i == 7
+                            ? Map.of("id", AttributeValue.fromS("item-7"), "tags", AttributeValue.fromSs(List.of()))
+                            : Map.of("id", AttributeValue.fromS("item-" + i)));
         }
         // Item by item, one at a time: every item's first PutItem is throttled, its resend goes through.
         try (FaultProxy proxy = FaultProxy.inFrontOfDynalite(
