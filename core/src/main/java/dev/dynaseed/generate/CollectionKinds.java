@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +36,25 @@ final class CollectionKinds {
         if (min < floor) {
             checks.problem("minSize", min + " is below " + floor + why + ", e.g. minSize: " + floor);
         }
-        if (max > MAX_ELEMENTS || min > max) {
+        if (max > MAX_ELEMENTS) {
             checks.problem("maxSize", max + " is out of range; use minSize to " + MAX_ELEMENTS + ", e.g. maxSize: 5");
+        } else if (min > max) {
+            checks.problem(
+                    "maxSize",
+                    max + " is below minSize " + min + " (maxSize is 5 unless given); use at least minSize, e.g."
+                            + " maxSize: " + Math.min(MAX_ELEMENTS, min));
         }
     }
 
-    static void validateElement(GeneratorSpec of, GeneratorChecks checks) {
+    static void validateElement(GeneratorSpec of, GeneratorChecks checks, boolean set) {
         if (of instanceof GeneratorSpec.Maybe) {
-            checks.problem("of", "an element cannot be optional; use minSize: 0 for lists that may be empty");
+            checks.problem(
+                    "of",
+                    set
+                            ? "an element cannot be optional; a set has at least minSize elements (1 or more), so"
+                                    + " make the whole set optional instead, e.g. {generator: optional, of:"
+                                    + " {generator: set, of: uuid4}}"
+                            : "an element cannot be optional; use minSize: 0 for lists that may be empty");
             return;
         }
         GeneratorKinds.validate(of, checks.nested("of"));
@@ -104,7 +115,7 @@ final class CollectionKinds {
                                 + "; set elements are strings, numbers or binary, e.g. of: uuid4");
                 return;
             }
-            validateElement(spec.of(), checks);
+            validateElement(spec.of(), checks, true);
             distinct(spec.of()).ifPresent(distinct -> {
                 if (distinct.count() > 0 && spec.minSize() > distinct.count()) {
                     checks.problem(
@@ -126,13 +137,24 @@ final class CollectionKinds {
             ValueType type = spec.valueType();
             return context -> {
                 long size = context.random().nextLong(min, max + 1);
-                Set<AttributeValue> elements = new LinkedHashSet<>();
+                // By value: DynamoDB tells numbers apart by value (1 and 1.0 are one element, a duplicate in a set).
+                Map<Object, AttributeValue> byValue = new LinkedHashMap<>();
                 // Validation made sure `of` can make minSize distinct values, when that can be known; many tries per
                 // element, so that a size it can reach is reached (5 of intRange 1..5 is a coupon collector's draw).
                 long target = Math.min(size, most);
-                for (long tries = 0; elements.size() < target && tries < target * 64 + 64; tries++) {
-                    elements.add(of.next(context));
+                long tries = 0;
+                for (; byValue.size() < target && tries < target * 64 + 64; tries++) {
+                    AttributeValue element = of.next(context);
+                    byValue.putIfAbsent(
+                            element.n() != null ? new BigDecimal(element.n()).stripTrailingZeros() : element, element);
                 }
+                if (byValue.size() < min) {
+                    throw GenerationException.unplaced(
+                            "its of made only " + byValue.size() + " distinct value" + (byValue.size() == 1 ? "" : "s")
+                                    + " in " + tries + " tries, fewer than minSize " + min
+                                    + " (a set holds each value once); lower minSize, or let of make more values");
+                }
+                Collection<AttributeValue> elements = byValue.values();
                 return switch (type) {
                     case NS ->
                         AttributeValue.fromNs(
@@ -252,7 +274,7 @@ final class CollectionKinds {
         @Override
         public void validate(GeneratorSpec.ListOf spec, GeneratorChecks checks) {
             validateSizes(spec.minSize(), spec.maxSize(), 0, checks, "");
-            validateElement(spec.of(), checks);
+            validateElement(spec.of(), checks, false);
         }
 
         @Override

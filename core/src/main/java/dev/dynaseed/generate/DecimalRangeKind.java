@@ -86,6 +86,11 @@ final class DecimalRangeKind implements GeneratorKind<GeneratorSpec.DecimalRange
         if (!valid) {
             return;
         }
+        Optional<String> empty = ScaledRange.emptyProblem(spec.min(), spec.max(), spec.scale(), MAX_SCALE);
+        if (empty.isPresent()) {
+            checks.problem(empty.get());
+            return;
+        }
         String range = "from " + Quote.bare(spec.min().toPlainString()) + " to "
                 + Quote.bare(spec.max().toPlainString());
         int digits = digits(spec, spec.scale());

@@ -2,8 +2,10 @@ package dev.dynaseed.generate;
 
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.Problem;
+import dev.dynaseed.spec.SpecValue;
 import dev.dynaseed.spec.ValueType;
 import dev.dynaseed.spec.internal.DidYouMean;
+import dev.dynaseed.spec.internal.Quote;
 import dev.dynaseed.spec.internal.SpecPaths;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,117 @@ public final class ItemChecks {
                     "reads {" + prefix + read + "}, a " + type + " value, which has no text form; read a string,"
                             + " number or boolean attribute"));
         }
+    }
+
+    /**
+     * Why key attribute {@code name} would be empty or missing in some items, as far as its generator shows (DynamoDB
+     * refuses both): an empty text constant, or a template over an optional attribute (absent, it reads as nothing).
+     * Empty when neither; the fix is part of the text.
+     */
+    public static Optional<String> emptyKeyValue(String name, Map<String, GeneratorSpec> attributes) {
+        GeneratorSpec generator = attributes.get(name);
+        if (generator instanceof GeneratorSpec.Constant constant
+                && constant.value() instanceof SpecValue.Text text
+                && text.value().isEmpty()) {
+            return Optional.of("is an empty string, which DynamoDB refuses as a key value; give it a value");
+        }
+        if (generator != null && generator.kind() == GeneratorSpec.Kind.TEMPLATE) {
+            for (String read : AttributeOrder.closure(AttributeOrder.reads(generator), attributes)) {
+                if (attributes.get(read) instanceof GeneratorSpec.Maybe) {
+                    return Optional.of("reads " + Quote.of(read) + ", which is optional: in the items without it the"
+                            + " key would be made without it (an empty string when nothing else is in it, which"
+                            + " DynamoDB refuses); make " + Quote.of(read) + " always present, or leave it out of"
+                            + " the key");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How many distinct values attribute {@code name} can take over all the items of its scope, where that is known
+     * from the spec: a constant 1, a oneOf its distinct values, a range its whole steps, a boolean 2, a timestamp from
+     * an instant to the same 1, a template the product of what it reads. Empty when unknown or not small.
+     */
+    public static Optional<Long> valuesAcrossItems(String name, Map<String, GeneratorSpec> attributes) {
+        return valuesAcrossItems(name, attributes, new java.util.HashSet<>());
+    }
+
+    private static Optional<Long> valuesAcrossItems(
+            String name, Map<String, GeneratorSpec> attributes, java.util.Set<String> seen) {
+        GeneratorSpec generator = attributes.get(name);
+        if (generator == null || !seen.add(name)) {
+            return Optional.empty();
+        }
+        return switch (generator.kind()) {
+            case CONSTANT, ONE_OF, INT_RANGE, DECIMAL_RANGE ->
+                CollectionKinds.distinct(generator).map(CollectionKinds.Distinct::count);
+            case BOOLEAN -> Optional.of(2L);
+            case TIMESTAMP -> {
+                GeneratorSpec.Timestamp timestamp = (GeneratorSpec.Timestamp) generator;
+                yield TimestampKind.instant(timestamp.from())
+                        .filter(from -> TimestampKind.instant(timestamp.to())
+                                .filter(from::equals)
+                                .isPresent())
+                        .map(same -> 1L);
+            }
+            case TEMPLATE -> {
+                if (!AttributeOrder.readsOfParent(generator).isEmpty()) {
+                    yield Optional.empty();
+                }
+                long product = 1;
+                for (String read : AttributeOrder.reads(generator)) {
+                    Optional<Long> values = valuesAcrossItems(read, attributes, seen);
+                    if (values.isEmpty()) {
+                        yield Optional.empty();
+                    }
+                    try {
+                        product = Math.multiplyExact(product, values.get());
+                    } catch (ArithmeticException e) {
+                        // More than a long counts: as good as unbounded for a key space.
+                        yield Optional.empty();
+                    }
+                }
+                yield Optional.of(product);
+            }
+            case UUID1,
+                    UUID4,
+                    EPOCH_SECONDS,
+                    EPOCH_MILLIS,
+                    ISO_TIMESTAMP,
+                    SEQUENCE,
+                    BYTES,
+                    FAKE,
+                    NUMBER,
+                    SET,
+                    LIST,
+                    MAP,
+                    OPTIONAL,
+                    REF -> Optional.empty();
+        };
+    }
+
+    /**
+     * The generators that make attributes {@code names}, with all they read, when they make the same values for the
+     * same item ordinal whatever the seed (constants, sequences and templates over them, nothing of a parent); empty
+     * when any draws at random or reads a parent.
+     */
+    public static Optional<Map<String, GeneratorSpec>> ordinalOnly(
+            java.util.Collection<String> names, Map<String, GeneratorSpec> attributes) {
+        Map<String, GeneratorSpec> made = new java.util.TreeMap<>();
+        for (String name : AttributeOrder.closure(new java.util.LinkedHashSet<>(names), attributes)) {
+            GeneratorSpec generator = attributes.get(name);
+            boolean fixed = switch (generator.kind()) {
+                case CONSTANT, SEQUENCE -> true;
+                case TEMPLATE -> AttributeOrder.readsOfParent(generator).isEmpty();
+                default -> false;
+            };
+            if (!fixed) {
+                return Optional.empty();
+            }
+            made.put(name, generator);
+        }
+        return names.stream().allMatch(made::containsKey) ? Optional.of(made) : Optional.empty();
     }
 
     /**

@@ -71,7 +71,13 @@ final class ItemRecipe {
                     item.put(step.name(), step.generator().next(context));
                 }
             } catch (GenerationException e) {
-                throw e;
+                if (!e.unplaced()) {
+                    throw e;
+                }
+                throw new GenerationException(
+                        "generator '" + step.spec().kind() + "' of attribute '" + step.name() + "'" + label
+                                + " failed at item " + index + ": " + e.getMessage(),
+                        e);
             } catch (RuntimeException e) {
                 throw new GenerationException(
                         "generator '" + step.spec().kind() + "' of attribute '" + step.name() + "'" + label

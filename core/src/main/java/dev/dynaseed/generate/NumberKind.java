@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class NumberKind implements GeneratorKind<GeneratorSpec.RandomNumber> {
     static final NumberKind INSTANCE = new NumberKind();
     /** The widest whole-number range drawn exactly (a long); wider ranges are for decimals. */
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE / 2);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(-(Long.MAX_VALUE / 2));
 
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE / 2);
 
@@ -124,13 +124,11 @@ final class NumberKind implements GeneratorKind<GeneratorSpec.RandomNumber> {
                     checks.problem("exponent", plain(spec.exponent()) + " is not positive; use e.g. exponent: 1.2");
                 }
             }
-            default -> {
-                if (spec.scale() == 0
-                        && spec.min().setScale(0, RoundingMode.CEILING).compareTo(spec.max()) > 0) {
-                    checks.problem("no whole number lies between min " + plain(spec.min()) + " and max "
-                            + plain(spec.max()) + "; widen them, or give decimals with e.g. scale: 2");
-                }
-            }
+            default -> {}
+        }
+        if (!"zipf".equals(distribution)) {
+            // Draws are rounded to the scale and kept within min and max: with no such number there, none could be.
+            ScaledRange.emptyProblem(spec.min(), spec.max(), spec.scale(), 20).ifPresent(checks::problem);
         }
         if (!"normal".equals(distribution)) {
             if (spec.mean().isPresent() || spec.stddev().isPresent()) {

@@ -12,9 +12,11 @@ final class OneOfGenerator implements Generator {
     OneOfGenerator(List<AttributeValue> values, List<Double> weights) {
         this.values = List.copyOf(values);
         this.cumulative = new double[values.size()];
+        // Relative to the largest weight, so that the sum stays finite and small however large the weights are.
+        double largest = weights.stream().mapToDouble(Double::doubleValue).max().orElse(1.0);
         double total = 0;
         for (int i = 0; i < values.size(); i++) {
-            total += weights.isEmpty() ? 1.0 : weights.get(i);
+            total += weights.isEmpty() ? 1.0 : weights.get(i) / largest;
             cumulative[i] = total;
         }
     }

@@ -180,6 +180,19 @@ public final class References {
         Optional<TableSpec> table = spec.tables().stream()
                 .filter(candidate -> to.startsWith(candidate.name() + "."))
                 .max((a, b) -> Integer.compare(a.name().length(), b.name().length()));
+        if (table.isEmpty() && spec.tableNames().contains(to)) {
+            String example = spec.tables().stream()
+                    .filter(candidate -> candidate.name().equals(to))
+                    .findFirst()
+                    .map(named -> named.partitionKey().name())
+                    .orElse("id");
+            problem(
+                    report,
+                    path,
+                    Quote.of(to) + " names a table but no attribute of it; write table.attribute, e.g. to: " + to + "."
+                            + example);
+            return Optional.empty();
+        }
         if (table.isEmpty()) {
             String tableName = to.contains(".") ? to.substring(0, to.indexOf('.')) : to;
             String hint = DidYouMean.hint(tableName, spec.tableNames());
@@ -228,6 +241,25 @@ public final class References {
         }
         String attribute = rest;
         GeneratorSpec referenced = attributes.get(attribute);
+        if (referenced == null
+                && attributes.isEmpty()
+                && seed.entities().isEmpty()
+                && seed.sources().isEmpty()) {
+            problem(
+                    report,
+                    path,
+                    Quote.of(to) + ": table " + table.get().name() + " has no seed, so it has no generated items to"
+                            + " reference; give it a seed with " + Quote.of(attribute) + " among its attributes");
+            return Optional.empty();
+        }
+        if (referenced == null && attributes.isEmpty() && seed.entities().isEmpty()) {
+            problem(
+                    report,
+                    path,
+                    Quote.of(to) + ": table " + table.get().name() + " reads its items from files, which cannot be"
+                            + " made again by index to be referenced; reference a table whose items are generated");
+            return Optional.empty();
+        }
         if (referenced == null) {
             String hint = DidYouMean.hint(attribute, attributes.keySet());
             problem(

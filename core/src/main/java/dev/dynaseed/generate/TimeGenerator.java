@@ -29,7 +29,8 @@ public final class TimeGenerator implements Generator {
         return switch (unit) {
             case EPOCH_SECONDS -> AttributeValue.fromN(Long.toString(Math.floorDiv(millis, 1000L)));
             case EPOCH_MILLIS -> AttributeValue.fromN(Long.toString(millis));
-            case ISO_8601 -> AttributeValue.fromS(Instant.ofEpochMilli(millis).toString());
+            // Not Instant.toString(): it leaves out a fraction of zero, and "…:02Z" would sort after "…:02.500Z".
+            case ISO_8601 -> AttributeValue.fromS(TimestampKind.ISO_MILLIS.format(Instant.ofEpochMilli(millis)));
         };
     }
 }

@@ -16,7 +16,8 @@ final class TimestampKind implements GeneratorKind<GeneratorSpec.Timestamp> {
     static final TimestampKind INSTANCE = new TimestampKind();
 
     /** Always three fraction digits, so that the text sorts like the instants (a sort key's order). */
-    private static final DateTimeFormatter ISO_MILLIS =
+    /** ISO-8601 UTC to the millisecond, always with its three digits: fixed-width text sorts as time does. */
+    static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private TimestampKind() {}
@@ -103,8 +104,16 @@ final class TimestampKind implements GeneratorKind<GeneratorSpec.Timestamp> {
 
     private static Optional<Instant> bound(String text, String name, GeneratorChecks checks) {
         Optional<Instant> instant = instant(text)
-                .filter(found ->
-                        !found.isBefore(TimeKind.EARLIEST) && !found.isAfter(Instant.parse("9999-12-31T23:59:59Z")));
+                .filter(found -> !found.isBefore(TimeKind.EARLIEST)
+                        && !found.isAfter(Instant.parse("9999-12-31T23:59:59.999Z")));
+        if (instant.isPresent() && instant.get().getNano() % 1_000_000 != 0) {
+            checks.problem(
+                    name,
+                    Quote.of(text) + " is finer than a millisecond, and timestamps are made to the millisecond"
+                            + " (a value could fall outside from to to); write at most 3 digits after the seconds,"
+                            + " e.g. " + name + ": 2025-01-01T12:00:00.001Z");
+            return Optional.empty();
+        }
         if (instant.isEmpty()) {
             checks.problem(
                     name,

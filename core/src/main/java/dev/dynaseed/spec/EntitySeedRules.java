@@ -75,6 +75,7 @@ final class EntitySeedRules {
             for (EntitySpec entity : seed.entities()) {
                 SameKeyRules.entity(table, entity, SpecPaths.field(path + ".entities", entity.name()), problems);
             }
+            SameKeyRules.entityTypes(table, seed, path, problems);
         }
         if (problems.size() == before) {
             long total = EntityLayout.of(seed).total();
@@ -139,6 +140,11 @@ final class EntitySeedRules {
                     at,
                     "is optional, but the " + role + " '" + key.name() + "' must be in every item;"
                             + " remove the optional"));
+            return;
+        }
+        Optional<String> empty = ItemChecks.emptyKeyValue(key.name(), attributes);
+        if (empty.isPresent()) {
+            problems.add(new Problem(at, empty.get()));
             return;
         }
         if (generator.valueType() != key.type().valueType()) {

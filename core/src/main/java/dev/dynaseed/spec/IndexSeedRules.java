@@ -1,9 +1,11 @@
 package dev.dynaseed.spec;
 
+import dev.dynaseed.generate.ItemChecks;
 import dev.dynaseed.spec.internal.Quote;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What seeding a table with indexes needs: a generator of the right type for every index key attribute, unless the
@@ -39,6 +41,20 @@ final class IndexSeedRules {
                                     + ": " + SpecValidator.example(use.key().type()) + ", or mark index "
                                     + use.index().name() + " sparse: true if items may lack it"));
                 }
+                return;
+            }
+            Optional<String> empty = ItemChecks.emptyKeyValue(name, seed.attributes());
+            if (empty.isPresent()) {
+                problems.add(new Problem(attributePath, role + ", " + empty.get()));
+                return;
+            }
+            if (generator instanceof GeneratorSpec.Maybe && !use.index().sparse()) {
+                problems.add(new Problem(
+                        attributePath,
+                        "is optional, but " + role + ", is not sparse: the items without it would stay out of the"
+                                + " index; remove the optional, or mark index "
+                                + use.index().name()
+                                + " sparse: true if items may lack it"));
                 return;
             }
             if (generator.valueType() != use.key().type().valueType()) {

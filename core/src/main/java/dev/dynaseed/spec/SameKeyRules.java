@@ -26,6 +26,68 @@ final class SameKeyRules {
                             + keyText(table, seed.attributes())
                             + "), and DynamoDB keeps one item per key, so " + (seed.count() - 1) + " would be"
                             + " overwritten; make a key attribute differ per item, e.g. " + example(table)));
+        } else {
+            fewerKeysThanItems(table, seed.attributes(), seed.count(), "", path + ".attributes", problems);
+        }
+    }
+
+    /** Items of one scope whose key attributes can take fewer distinct keys, together, than there are items. */
+    private static void fewerKeysThanItems(
+            TableSpec table,
+            Map<String, GeneratorSpec> attributes,
+            long count,
+            String what,
+            String path,
+            List<Problem> problems) {
+        long keys = 1;
+        for (String name : keyNames(table)) {
+            Optional<Long> values = ItemChecks.valuesAcrossItems(name, attributes);
+            if (values.isEmpty()) {
+                return;
+            }
+            try {
+                keys = Math.multiplyExact(keys, values.get());
+            } catch (ArithmeticException e) {
+                return;
+            }
+        }
+        if (keys < count) {
+            problems.add(new Problem(
+                    path,
+                    "the " + count + " " + what + "items can get at most " + keys + " distinct key"
+                            + (keys == 1 ? "" : "s") + " (" + keyText(table, attributes)
+                            + "), and DynamoDB keeps one item per key, so at least " + (count - keys) + " would be"
+                            + " overwritten; make a key attribute differ per item, e.g. " + example(table)));
+        }
+    }
+
+    /**
+     * Two item types of one table whose keys are made the same way from the item's ordinal alone (constants,
+     * sequences, templates over them): their first items get the same keys and overwrite each other.
+     */
+    static void entityTypes(TableSpec table, SeedSpec seed, String path, List<Problem> problems) {
+        List<String> keys = keyNames(table);
+        List<EntitySpec> entities = seed.entities();
+        for (int a = 0; a < entities.size(); a++) {
+            Optional<Map<String, GeneratorSpec>> made =
+                    ItemChecks.ordinalOnly(keys, entities.get(a).attributes());
+            if (made.isEmpty()) {
+                continue;
+            }
+            for (int b = a + 1; b < entities.size(); b++) {
+                EntitySpec first = entities.get(a);
+                EntitySpec second = entities.get(b);
+                if (made.equals(ItemChecks.ordinalOnly(keys, second.attributes()))) {
+                    long overlap = Math.min(first.count(), second.count());
+                    problems.add(new Problem(
+                            SpecPaths.field(path + ".entities", second.name()) + ".attributes",
+                            "makes its keys as entity " + first.name() + " does (" + keyText(table, second.attributes())
+                                    + "), so its first " + overlap + " item" + (overlap == 1 ? "" : "s") + " get the"
+                                    + " keys of " + first.name() + "'s and would overwrite them (DynamoDB keeps one"
+                                    + " item per key); give each entity type a key of its own, e.g. a prefix such as"
+                                    + " '" + second.name().toUpperCase(java.util.Locale.ROOT) + "#{...}'"));
+                }
+            }
         }
     }
 
@@ -38,6 +100,14 @@ final class SameKeyRules {
                             + keyText(table, entity.attributes()) + "), and DynamoDB keeps one item per key, so "
                             + (entity.count() - 1) + " would be overwritten; make a key attribute differ per item,"
                             + " e.g. " + example(table)));
+        } else {
+            fewerKeysThanItems(
+                    table,
+                    entity.attributes(),
+                    entity.count(),
+                    entity.name() + " ",
+                    entityPath + ".attributes",
+                    problems);
         }
         for (CollectionSpec collection : entity.collections()) {
             String path = SpecPaths.field(entityPath + ".collections", collection.name()) + ".attributes";

@@ -227,6 +227,18 @@ public final class SpecValidator {
                             + ", e.g. " + key.name() + ": " + example(key.type())));
             return;
         }
+        if (generator.get() instanceof GeneratorSpec.Maybe) {
+            problems.add(new Problem(
+                    attributePath,
+                    "is optional, but the " + role + " '" + key.name() + "' must be in every item (DynamoDB refuses an"
+                            + " item without it); remove the optional"));
+            return;
+        }
+        Optional<String> empty = ItemChecks.emptyKeyValue(key.name(), seed.attributes());
+        if (empty.isPresent()) {
+            problems.add(new Problem(attributePath, empty.get()));
+            return;
+        }
         ValueType yields = generator.get().valueType();
         if (yields != key.type().valueType()) {
             problems.add(new Problem(

@@ -144,6 +144,14 @@ public final class EntitySpecReader {
                 return Optional.empty();
             }
             return Optional.of(withEntities.withCount(total));
+        } catch (ArithmeticException e) {
+            // More than a long counts: some perParent draws that many children.
+            fields.problem(
+                    "entities",
+                    "make more items with their collections than can be counted; at most "
+                            + SpecLimits.grouped(SpecLimits.MAX_SEED_COUNT)
+                            + " are allowed: lower the counts, or the collections' perParent max");
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A perParent the validator refuses (e.g. not a whole number) cannot be counted: judged there.
             return Optional.of(withEntities);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynaseed.generate.GeneratorKind;
 import dev.dynaseed.generate.GeneratorKinds;
 import dev.dynaseed.generate.Parameter;
+import dev.dynaseed.generate.ParameterType;
 import dev.dynaseed.generate.ParameterValues;
 import dev.dynaseed.spec.GeneratorSpec;
 import dev.dynaseed.spec.Problem;
@@ -154,6 +155,12 @@ public final class GeneratorSpecReader {
             fields.wrongType(name, node.get(), parameter.type().description(), parameter.example());
             return Optional.empty();
         }
+        if (node.get().isEmpty() && parameter.type() == ParameterType.NUMBER_LIST) {
+            // Weights: an empty list is not "equal chances" but a list without its weights.
+            fields.problem(
+                    name, "is empty; give one number per value, e.g. " + parameter.example() + ", or leave it out");
+            return Optional.empty();
+        }
         List<Object> values = new ArrayList<>();
         int index = 0;
         for (JsonNode element : node.get()) {
@@ -167,7 +174,8 @@ public final class GeneratorSpecReader {
             // Read exactly first: a double would show 1e400 as Infinity and 1e-400 as 0.0.
             BigDecimal exact = value.decimalValue();
             double number = exact.doubleValue();
-            if (Double.isInfinite(number) || (number == 0 && exact.signum() != 0)) {
+            double size = Math.abs(number);
+            if (size > 1e300 || (size < 1e-300 && exact.signum() != 0)) {
                 problems.add(new Problem(
                         path,
                         ObjectFields.describe(value) + " is out of range; use a number from 1E-300 to 1E+300, e.g. "
