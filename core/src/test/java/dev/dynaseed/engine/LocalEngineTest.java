@@ -103,7 +103,8 @@ class LocalEngineTest {
 
     @Test
     void missingNode_saysWhatToInstall() {
-        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, 8000)
+        // A free port: an engine another folder runs on the default port would be found before the missing Node.
+        EngineConfig config = EngineConfig.onDisk(Dynalite.projectHome(), dataDir, Dynalite.freePort())
                 .withNodeCommand(dataDir.resolve("no-node-here").toString());
 
         assertThatThrownBy(() -> LocalEngine.start(config))
