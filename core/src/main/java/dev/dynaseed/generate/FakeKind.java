@@ -66,6 +66,15 @@ final class FakeKind implements GeneratorKind<GeneratorSpec.Fake> {
             checks.problem("expression", "is empty; write e.g. expression: '#{Name.fullName}'");
             return;
         }
+        if (checks.fixedBaseTime().isPresent() && followsTheClock(spec.expression())) {
+            checks.problem(
+                    "expression",
+                    Quote.of(spec.expression()) + " follows the wall clock (Datafaker's past, future and birthday"
+                            + " count from now, not from the run's baseTime), so its values would differ from run to"
+                            + " run despite randomSeed; use {generator: timestamp, from: 2024-01-01, to: 2024-12-31}"
+                            + " or isoTimestamp with withinSeconds, which follow baseTime");
+            return;
+        }
         // Tried once, so that a typo is a problem of the spec, not a failure in the middle of a run.
         FakeGenerator.tryOnce(spec.expression(), locale)
                 .ifPresent(reason -> checks.problem(
@@ -74,6 +83,19 @@ final class FakeKind implements GeneratorKind<GeneratorSpec.Fake> {
                                 + "; write e.g. '#{Name.fullName}' or '#{Internet.emailAddress}' (see"
                                 + " https://www.datafaker.net/documentation/providers/)"));
     }
+
+    /**
+     * Whether {@code expression} calls a Datafaker method that reads the wall clock: {@code past}, {@code future} or
+     * {@code birthday} of the date and time providers (they count from {@code Instant.now()}); {@code between}
+     * with given dates does not.
+     */
+    static boolean followsTheClock(String expression) {
+        return CLOCK.matcher(expression).find();
+    }
+
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile(
+            "#\\{\\s*(?:date|timeanddate|dateandtime)\\.(?:past|future|birthday)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     @Override
     public Generator create(GeneratorSpec.Fake spec, long tableSeed) {

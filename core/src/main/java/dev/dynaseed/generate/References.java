@@ -271,6 +271,15 @@ public final class References {
                             + "; " + hint + "use one of " + attributes.keySet());
             return Optional.empty();
         }
+        if (referenced instanceof GeneratorSpec.Fake fake && FakeKind.followsTheClock(fake.expression())) {
+            problem(
+                    report,
+                    path,
+                    Quote.of(to) + " is made by a Datafaker expression that follows the wall clock, so the value"
+                            + " made again for the reference would differ from the one written; reference an"
+                            + " attribute made otherwise, e.g. a timestamp generator or the table's key");
+            return Optional.empty();
+        }
         if (referenced instanceof GeneratorSpec.Maybe) {
             problem(
                     report,
