@@ -107,11 +107,16 @@ public final class ItemChecks {
      * an instant to the same 1, a template the product of what it reads. Empty when unknown or not small.
      */
     public static Optional<Long> valuesAcrossItems(String name, Map<String, GeneratorSpec> attributes) {
-        return valuesAcrossItems(name, attributes, new java.util.HashSet<>());
+        return valuesAcrossItems(name, attributes, false, new java.util.HashSet<>());
+    }
+
+    /** As {@link #valuesAcrossItems}, over the children of one parent: what they read of it is one value. */
+    public static Optional<Long> valuesAcrossSiblings(String name, Map<String, GeneratorSpec> attributes) {
+        return valuesAcrossItems(name, attributes, true, new java.util.HashSet<>());
     }
 
     private static Optional<Long> valuesAcrossItems(
-            String name, Map<String, GeneratorSpec> attributes, java.util.Set<String> seen) {
+            String name, Map<String, GeneratorSpec> attributes, boolean oneParent, java.util.Set<String> seen) {
         GeneratorSpec generator = attributes.get(name);
         if (generator == null || !seen.add(name)) {
             return Optional.empty();
@@ -129,12 +134,12 @@ public final class ItemChecks {
                         .map(same -> 1L);
             }
             case TEMPLATE -> {
-                if (!AttributeOrder.readsOfParent(generator).isEmpty()) {
+                if (!oneParent && !AttributeOrder.readsOfParent(generator).isEmpty()) {
                     yield Optional.empty();
                 }
                 long product = 1;
                 for (String read : AttributeOrder.reads(generator)) {
-                    Optional<Long> values = valuesAcrossItems(read, attributes, seen);
+                    Optional<Long> values = valuesAcrossItems(read, attributes, oneParent, seen);
                     if (values.isEmpty()) {
                         yield Optional.empty();
                     }
@@ -166,17 +171,18 @@ public final class ItemChecks {
 
     /**
      * The generators that make attributes {@code names}, with all they read, when they make the same values for the
-     * same item ordinal whatever the seed (constants, sequences and templates over them, nothing of a parent); empty
-     * when any draws at random or reads a parent.
+     * same item ordinal whatever the seed (constants, sequences and templates over them; what they read of a parent
+     * too when {@code oneParent}: siblings share it); empty when any draws at random (or reads a parent otherwise).
      */
     public static Optional<Map<String, GeneratorSpec>> ordinalOnly(
-            java.util.Collection<String> names, Map<String, GeneratorSpec> attributes) {
+            java.util.Collection<String> names, Map<String, GeneratorSpec> attributes, boolean oneParent) {
         Map<String, GeneratorSpec> made = new java.util.TreeMap<>();
         for (String name : AttributeOrder.closure(new java.util.LinkedHashSet<>(names), attributes)) {
             GeneratorSpec generator = attributes.get(name);
             boolean fixed = switch (generator.kind()) {
                 case CONSTANT, SEQUENCE -> true;
-                case TEMPLATE -> AttributeOrder.readsOfParent(generator).isEmpty();
+                case TEMPLATE ->
+                    oneParent || AttributeOrder.readsOfParent(generator).isEmpty();
                 default -> false;
             };
             if (!fixed) {

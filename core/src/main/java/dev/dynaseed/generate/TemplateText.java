@@ -66,8 +66,16 @@ record TemplateText(List<Part> parts) {
                     format = inside.substring(colon + 1).trim();
                     Matcher matcher = FORMAT.matcher(format);
                     if (!matcher.matches()) {
-                        return Parsed.error("has an unknown format '" + format + "' in {" + inside
-                                + "}; use lower, upper or 0N (zero-padded to N characters), e.g. {" + name + ":06}");
+                        return Parsed.error(
+                                format.matches("0[0-9]+")
+                                        ? "pads to " + format.substring(1).replaceFirst("^0+(?=.)", "")
+                                                + " characters in {"
+                                                + inside
+                                                + "}; zero-padding goes from 1 to 99 characters (0N with N at most"
+                                                + " 99), e.g. {" + name + ":06}"
+                                        : "has an unknown format '" + format + "' in {" + inside
+                                                + "}; use lower, upper or 0N (zero-padded to N characters, N from 1 to 99),"
+                                                + " e.g. {" + name + ":06}");
                     }
                 }
                 boolean parent = name.startsWith("parent.");

@@ -189,11 +189,19 @@ final class EntitySeedRules {
                     TEMPLATE,
                     REF -> false;
         };
+        if (!whole && perParent instanceof GeneratorSpec.IntRange range) {
+            problems.add(new Problem(
+                    path + ".min",
+                    range.min() + " is below 0, and a parent cannot have fewer than 0 children; use min: 0, e.g. "
+                            + example));
+            return;
+        }
         if (!whole) {
             problems.add(new Problem(
                     path,
-                    "generator '" + perParent.kind() + "' does not draw whole numbers of at least 0; use intRange,"
-                            + " number (scale 0, min ≥ 0) or constant, e.g. " + example));
+                    "generator '" + perParent.kind() + "' does not draw whole numbers of at least 0 here; use"
+                            + " intRange (min ≥ 0), number (scale 0, min ≥ 0) or a whole constant ≥ 0, e.g. "
+                            + example));
             return;
         }
         GeneratorKinds.validate(perParent, new GeneratorChecks(path, seed.count(), fixedBaseTime, problems));

@@ -61,6 +61,37 @@ final class SameKeyRules {
         }
     }
 
+    /** Children of one parent whose keys can take fewer distinct values than a parent may have children. */
+    private static void fewerKeysThanSiblings(
+            TableSpec table, EntitySpec entity, CollectionSpec collection, String path, List<Problem> problems) {
+        Optional<BigDecimal> most = mostPerParent(collection.perParent());
+        if (most.isEmpty()) {
+            return;
+        }
+        long keys = 1;
+        for (String name : keyNames(table)) {
+            Optional<Long> values = ItemChecks.valuesAcrossSiblings(name, collection.attributes());
+            if (values.isEmpty()) {
+                return;
+            }
+            try {
+                keys = Math.multiplyExact(keys, values.get());
+            } catch (ArithmeticException e) {
+                return;
+            }
+        }
+        if (most.get().compareTo(BigDecimal.valueOf(keys)) > 0) {
+            problems.add(new Problem(
+                    path,
+                    "one " + entity.name() + " may get up to "
+                            + most.get().stripTrailingZeros().toPlainString()
+                            + " " + collection.name() + " items, but they can get at most " + keys + " distinct key"
+                            + (keys == 1 ? "" : "s") + " (" + keyText(table, collection.attributes()) + "), and"
+                            + " DynamoDB keeps one item per key, so the rest would be overwritten; make a key"
+                            + " attribute differ per item, e.g. " + example(table)));
+        }
+    }
+
     /**
      * Two item types of one table whose keys are made the same way from the item's ordinal alone (constants,
      * sequences, templates over them): their first items get the same keys and overwrite each other.
@@ -70,14 +101,14 @@ final class SameKeyRules {
         List<EntitySpec> entities = seed.entities();
         for (int a = 0; a < entities.size(); a++) {
             Optional<Map<String, GeneratorSpec>> made =
-                    ItemChecks.ordinalOnly(keys, entities.get(a).attributes());
+                    ItemChecks.ordinalOnly(keys, entities.get(a).attributes(), false);
             if (made.isEmpty()) {
                 continue;
             }
             for (int b = a + 1; b < entities.size(); b++) {
                 EntitySpec first = entities.get(a);
                 EntitySpec second = entities.get(b);
-                if (made.equals(ItemChecks.ordinalOnly(keys, second.attributes()))) {
+                if (made.equals(ItemChecks.ordinalOnly(keys, second.attributes(), false))) {
                     long overlap = Math.min(first.count(), second.count());
                     problems.add(new Problem(
                             SpecPaths.field(path + ".entities", second.name()) + ".attributes",
@@ -127,6 +158,26 @@ final class SameKeyRules {
                                 + keyText(table, collection.attributes()) + "), and DynamoDB keeps one item per key,"
                                 + " so all but one per " + entity.name() + " would be overwritten; make a key"
                                 + " attribute differ per item, e.g. " + example(table)));
+            } else {
+                fewerKeysThanSiblings(table, entity, collection, path, problems);
+            }
+        }
+        List<CollectionSpec> collections = entity.collections();
+        for (int a = 0; a < collections.size(); a++) {
+            Optional<Map<String, GeneratorSpec>> made =
+                    ItemChecks.ordinalOnly(keyNames(table), collections.get(a).attributes(), true);
+            for (int b = a + 1; b < collections.size() && made.isPresent(); b++) {
+                CollectionSpec second = collections.get(b);
+                if (made.equals(ItemChecks.ordinalOnly(keyNames(table), second.attributes(), true))) {
+                    problems.add(new Problem(
+                            SpecPaths.field(entityPath + ".collections", second.name()) + ".attributes",
+                            "makes its keys as collection " + collections.get(a).name() + " does ("
+                                    + keyText(table, second.attributes()) + "), so the children of one "
+                                    + entity.name() + " get the same keys in both and overwrite each other (DynamoDB"
+                                    + " keeps one item per key); give each collection a key of its own, e.g. a"
+                                    + " prefix such as '" + second.name().toUpperCase(java.util.Locale.ROOT)
+                                    + "#{...}'"));
+                }
             }
         }
     }

@@ -314,8 +314,9 @@ class EntitiesAndReferencesTest {
                         "spec.yaml:12:52: tables[0].seed.entities.user.attributes.status: generator 'intRange' yields"
                                 + " N but 'status', a key of index by_status, is S; use a generator that yields S",
                         "spec.yaml:15:15: tables[0].seed.entities.user.collections.order.perParent: generator 'oneOf'"
-                                + " does not draw whole numbers of at least 0; use intRange, number (scale 0, min ≥"
-                                + " 0) or constant, e.g. perParent: {generator: intRange, min: 0, max: 20}",
+                                + " does not draw whole numbers of at least 0 here; use intRange (min ≥ 0), number"
+                                + " (scale 0, min ≥ 0) or a whole constant ≥ 0, e.g. perParent: {generator: intRange,"
+                                + " min: 0, max: 20}",
                         "spec.yaml:16:47: tables[0].seed.entities.user.collections.order.attributes.SK: reads"
                                 + " {parent.nme}, which is not an attribute of the parent; use one of [PK, id, status]");
     }

@@ -345,4 +345,81 @@ class GeneratorGapsTest {
                         + " least minSize elements (1 or more), so make the whole set optional instead, e.g."
                         + " {generator: optional, of: {generator: set, of: uuid4}}");
     }
+
+    @Test
+    void datafakerExpressionsOnTheWallClock_areRefusedUnderARandomSeed_andAsReferences() {
+        assertThat(attributes("past: '#{Date.past ''10'',''DAYS''}'"))
+                .containsExactly("tables[0].seed.attributes.past.expression: '#{Date.past '10','DAYS'}' follows"
+                        + " the wall clock (Datafaker's past, future and birthday count from now, not from the run's"
+                        + " baseTime), so its values would differ from run to run despite randomSeed; use {generator:"
+                        + " timestamp, from: 2024-01-01, to: 2024-12-31} or isoTimestamp with withinSeconds, which"
+                        + " follow baseTime");
+        assertThat(attributes("name: '#{Name.fullName}', pastTense: '#{Verb.past}'"))
+                .isEmpty();
+        String spec = """
+                tables:
+                  - name: src
+                    partitionKey: {name: id, type: S}
+                    seed: {count: 3, attributes: {id: '#{TimeAndDate.past}'}}
+                  - name: dst
+                    partitionKey: {name: n, type: N}
+                    seed: {count: 3, attributes: {n: {generator: sequence}, rid: {generator: ref, to: src.id}}}
+                """;
+        assertThat(problems(spec))
+                .containsExactly("tables[1].seed.attributes.rid.to: 'src.id' is made by a Datafaker expression that"
+                        + " follows the wall clock, so the value made again for the reference would differ from the"
+                        + " one written; reference an attribute made otherwise, e.g. a timestamp generator or the"
+                        + " table's key");
+    }
+
+    @Test
+    void paddingAndPerParentMessages_nameTheRealLimit() {
+        assertThat(attributes("n2: {generator: sequence}, id2: 'X{n2:0100}'"))
+                .singleElement()
+                .asString()
+                .contains("pads to 100 characters in {n2:0100}; zero-padding goes from 1 to 99 characters (0N with N"
+                        + " at most 99), e.g. {n2:06}");
+        String spec = """
+                tables:
+                  - name: ent
+                    partitionKey: {name: PK, type: S}
+                    sortKey: {name: SK, type: S}
+                    seed:
+                      entities:
+                        user:
+                          count: 2
+                          attributes: {uid: {generator: sequence}, PK: 'U#{uid}', SK: {generator: constant, value: P}}
+                          collections:
+                            order:
+                              perParent: {generator: intRange, min: -3, max: 2}
+                              attributes: {i: {generator: sequence}, PK: '{parent.PK}', SK: 'O#{i}'}
+                """;
+        assertThat(problems(spec))
+                .containsExactly("tables[0].seed.entities.user.collections.order.perParent.min: -3 is below 0, and a"
+                        + " parent cannot have fewer than 0 children; use min: 0, e.g. perParent: {generator:"
+                        + " intRange, min: 0, max: 20}");
+    }
+
+    @Test
+    void childrenOfOneParentWithFewerKeysThanChildren_orSiblingCollectionsMakingTheSameKeys_areRefused() {
+        String spec =
+                "tables:\n  - name: ent\n    partitionKey: {name: PK, type: S}\n    sortKey: {name: SK, type: S}\n"
+                        + "    seed:\n      entities:\n        user:\n          count: 2\n"
+                        + "          attributes: {uid: {generator: sequence}, PK: 'U#{uid}', SK: {generator: constant, value: P}}\n"
+                        + "          collections:\n";
+        String cart = "            item:\n              perParent: {generator: constant, value: 5}\n"
+                + "              attributes: {PK: '{parent.PK}', SK: {generator: oneOf, values: [CART]}}\n";
+        assertThat(problems(spec + cart))
+                .containsExactly("tables[0].seed.entities.user.collections.item.attributes: one user may get up to 5"
+                        + " item items, but they can get at most 1 distinct key (PK '{parent.PK}', SK oneOf), and"
+                        + " DynamoDB keeps one item per key, so the rest would be overwritten; make a key attribute"
+                        + " differ per item, e.g. SK: 'ITEM#{item_id}' with item_id: {generator: sequence}");
+        String sibling = "              perParent: {generator: constant, value: 1}\n"
+                + "              attributes: {PK: '{parent.PK}', SK: {generator: constant, value: S}}\n";
+        assertThat(problems(spec + "            settings:\n" + sibling + "            prefs:\n" + sibling))
+                .containsExactly("tables[0].seed.entities.user.collections.prefs.attributes: makes its keys as"
+                        + " collection settings does (PK '{parent.PK}', SK constant 'S'), so the children of one user"
+                        + " get the same keys in both and overwrite each other (DynamoDB keeps one item per key); give"
+                        + " each collection a key of its own, e.g. a prefix such as 'PREFS#{...}'");
+    }
 }
