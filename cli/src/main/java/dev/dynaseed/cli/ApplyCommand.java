@@ -19,6 +19,7 @@ import dev.dynaseed.plan.Difference;
 import dev.dynaseed.plan.Plan;
 import dev.dynaseed.plan.TableChange;
 import dev.dynaseed.provision.ReplaceConsent;
+import dev.dynaseed.report.DanglingReferences;
 import dev.dynaseed.report.Report;
 import dev.dynaseed.report.ReportJson;
 import dev.dynaseed.report.TableReport;
@@ -184,14 +185,16 @@ final class ApplyCommand implements Callable<Integer> {
             }
             ProgressLine.clear(progress);
             boolean interrupted = cancellation.cancelled();
+            List<String> warnings = new ArrayList<>(checkpoints.warnings());
+            warnings.addAll(DanglingReferences.of(report));
             if (output.json()) {
-                var json = withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted, files.notes());
+                var json = withCheckpoint(ReportJson.toJson(report), checkpoints, interrupted, files.notes(), warnings);
                 limits.addTo(json);
                 out.println(Json.pretty(json));
             } else {
                 out.println("Applied " + spec.describe() + " to " + report.target() + "\n");
                 out.print(ReportView.summary(report, OptionEcho.specAndTarget(command)));
-                out.print(checkpointLines(checkpoints));
+                out.print(checkpointLines(checkpoints, warnings));
                 if (!interrupted) {
                     samples(session, report, out);
                 }
@@ -234,12 +237,10 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** The checkpoint's warnings (a stopped seed met by skip or append) and notes (what a resume did). */
-    private static String checkpointLines(Checkpoints checkpoints) {
+    private static String checkpointLines(Checkpoints checkpoints, List<String> warnings) {
         StringBuilder lines = new StringBuilder();
         checkpoints.notes().forEach(note -> lines.append("  ").append(note).append('\n'));
-        checkpoints
-                .warnings()
-                .forEach(warning -> lines.append("warning: ").append(warning).append('\n'));
+        warnings.forEach(warning -> lines.append("warning: ").append(warning).append('\n'));
         return lines.length() == 0 ? "" : "\n" + lines;
     }
 
@@ -252,7 +253,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private static ObjectNode withCheckpoint(
-            ObjectNode json, Checkpoints checkpoints, boolean interrupted, List<String> fileNotes) {
+            ObjectNode json,
+            Checkpoints checkpoints,
+            boolean interrupted,
+            List<String> fileNotes,
+            List<String> warnings) {
         json.put("interrupted", interrupted);
         json.put("checkpoint", checkpoints.file().path().toString());
         if (!checkpoints.notes().isEmpty() || !fileNotes.isEmpty()) {
@@ -261,8 +266,8 @@ final class ApplyCommand implements Callable<Integer> {
             fileNotes.forEach(notes::add);
             checkpoints.notes().forEach(notes::add);
         }
-        if (!checkpoints.warnings().isEmpty()) {
-            checkpoints.warnings().forEach(json.putArray("warnings")::add);
+        if (!warnings.isEmpty()) {
+            warnings.forEach(json.putArray("warnings")::add);
         }
         return json;
     }
