@@ -47,7 +47,20 @@ final class Uuid1Kind implements GeneratorKind<GeneratorSpec.Uuid1> {
 
     @Override
     public void validate(GeneratorSpec.Uuid1 spec, GeneratorChecks checks) {
-        // Nothing to check: it has no parameters, and the base time is checked with the seed block.
+        // No parameters; but a fixed base time (a randomSeed's) must lie where a version 1 UUID's 60-bit time (100 ns
+        // steps from 1582-10-15) can hold it, with one step per item, or the UUID would claim another time.
+        checks.fixedBaseTime().ifPresent(base -> {
+            java.math.BigInteger first = java.math.BigInteger.valueOf(base.getEpochSecond())
+                    .multiply(java.math.BigInteger.valueOf(10_000_000L))
+                    .add(java.math.BigInteger.valueOf(base.getNano() / 100))
+                    .add(java.math.BigInteger.valueOf(0x01B21DD213814000L));
+            java.math.BigInteger last = first.add(java.math.BigInteger.valueOf(Math.max(0, checks.count() - 1)));
+            if (first.signum() < 0 || last.bitLength() > 60) {
+                checks.problem("the base time " + base + " is outside what a version 1 UUID can hold (1582-10-15 to"
+                        + " 5236-03-31); set seed.baseTime within it, e.g. baseTime: 2025-01-01T00:00:00Z, or use"
+                        + " uuid4");
+            }
+        });
     }
 
     @Override

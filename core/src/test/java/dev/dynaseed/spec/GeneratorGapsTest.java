@@ -422,4 +422,16 @@ class GeneratorGapsTest {
                         + " get the same keys in both and overwrite each other (DynamoDB keeps one item per key); give"
                         + " each collection a key of its own, e.g. a prefix such as 'PREFS#{...}'");
     }
+
+    @Test
+    void uuid1_withABaseTimeAVersion1UuidCannotHold_isRefused() {
+        String spec = "tables:\n  - name: gaps\n    partitionKey: {name: id, type: S}\n    seed:\n      count: 3\n"
+                + "      randomSeed: 1\n      baseTime: %s\n      attributes: {id: uuid1}\n";
+        assertThat(problems(spec.formatted("9999-12-31T00:00:00Z")))
+                .containsExactly("tables[0].seed.attributes.id: the base time 9999-12-31T00:00:00Z is outside what a"
+                        + " version 1 UUID can hold (1582-10-15 to 5236-03-31); set seed.baseTime within it, e.g."
+                        + " baseTime: 2025-01-01T00:00:00Z, or use uuid4");
+        assertThat(problems(spec.formatted("1000-01-01T00:00:00Z"))).hasSize(1);
+        assertThat(problems(spec.formatted("2030-01-01T00:00:00Z"))).isEmpty();
+    }
 }
