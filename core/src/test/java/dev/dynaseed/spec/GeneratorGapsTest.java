@@ -434,4 +434,17 @@ class GeneratorGapsTest {
         assertThat(problems(spec.formatted("1000-01-01T00:00:00Z"))).hasSize(1);
         assertThat(problems(spec.formatted("2030-01-01T00:00:00Z"))).isEmpty();
     }
+
+    @Test
+    void notANumber_isNamedAsSuch_notAsAnExponentOutOfRange() {
+        assertThat(attributes("k: {generator: constant, value: .nan}"))
+                .singleElement()
+                .asString()
+                .contains("'.nan' is not a number DynamoDB can store (it has no NaN or infinity); write a number, or"
+                        + " quote it to store text, e.g. '.nan'");
+        assertThat(attributes("k: {generator: constant, value: -.inf}"))
+                .singleElement()
+                .asString()
+                .contains("'-.inf' is not a number DynamoDB can store");
+    }
 }

@@ -363,6 +363,10 @@ public final class SpecTreeReader {
 
     /** Why a number whose exponent is out of any range cannot be used, and what DynamoDB accepts. */
     static String outOfRange(String number) {
+        if (number != null && number.trim().matches("(?i)[-+]?\\.?(nan|inf|infinity)")) {
+            return Quote.of(number) + " is not a number DynamoDB can store (it has no NaN or infinity); write a"
+                    + " number, or quote it to store text, e.g. '" + number.trim() + "'";
+        }
         return "the number " + Quote.of(number) + " has an exponent out of range; DynamoDB numbers have at most 38"
                 + " significant digits and magnitudes from 1E-130 to 9.9999999999999999999999999999999999999E+125";
     }
