@@ -63,6 +63,20 @@ final class AttributeOrder {
         }
     }
 
+    /**
+     * Every cycle among the attributes' reads that shares no attribute with one found before it (a cycle through an
+     * attribute of another shows once that one is broken), each as {@code [a, b, a]}.
+     */
+    static List<List<String>> cycles(Map<String, GeneratorSpec> attributes) {
+        Map<String, GeneratorSpec> left = new LinkedHashMap<>(attributes);
+        List<List<String>> cycles = new ArrayList<>();
+        for (Optional<List<String>> found = cycle(left); found.isPresent(); found = cycle(left)) {
+            cycles.add(found.get());
+            found.get().forEach(left::remove);
+        }
+        return cycles;
+    }
+
     /** The first cycle among the attributes' reads, as {@code [a, b, a]}, if there is one. */
     static Optional<List<String>> cycle(Map<String, GeneratorSpec> attributes) {
         Map<String, Integer> state = new LinkedHashMap<>();

@@ -46,8 +46,8 @@ public final class ItemChecks {
                 }
             }
         });
-        AttributeOrder.cycle(attributes)
-                .ifPresent(cycle -> problems.add(new Problem(
+        AttributeOrder.cycles(attributes)
+                .forEach(cycle -> problems.add(new Problem(
                         SpecPaths.field(path, cycle.get(0)),
                         "templates read each other in a cycle: " + String.join(" -> ", cycle)
                                 + "; let one of them be made by a generator of its own")));

@@ -447,4 +447,16 @@ class GeneratorGapsTest {
                 .asString()
                 .contains("'-.inf' is not a number DynamoDB can store");
     }
+
+    @Test
+    void everyTemplateCycle_isReported_notOnlyTheFirst() {
+        assertThat(attributes("a: '{b}', b: '{a}', c: '{d}', d: '{c}', e: '{e}'"))
+                .containsExactly(
+                        "tables[0].seed.attributes.a: templates read each other in a cycle: a -> b -> a; let one of"
+                                + " them be made by a generator of its own",
+                        "tables[0].seed.attributes.c: templates read each other in a cycle: c -> d -> c; let one of"
+                                + " them be made by a generator of its own",
+                        "tables[0].seed.attributes.e: templates read each other in a cycle: e -> e; let one of them be"
+                                + " made by a generator of its own");
+    }
 }
