@@ -76,7 +76,7 @@ class ApplyChangesTest {
         assertThat(result.err())
                 .startsWith("error: --checkpoint: " + dir + " is a folder; name a file in it, e.g. --checkpoint "
                         + dir.resolve("checkpoint.json"));
-        assertThat(client.listTables().tableNames()).doesNotContain(table);
+        assertThat(client.listTablesPaginator().tableNames().stream().toList()).doesNotContain(table);
     }
 
     @Test

@@ -35,7 +35,9 @@ class AwsSafetyTest {
     }
 
     private static boolean exists(String table) {
-        return Dynalite.client().listTables().tableNames().contains(table);
+        return Dynalite.client().listTablesPaginator().tableNames().stream()
+                .toList()
+                .contains(table);
     }
 
     @Test

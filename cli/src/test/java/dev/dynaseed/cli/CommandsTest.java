@@ -253,7 +253,8 @@ class CommandsTest {
                         + ": no terminal to confirm on; pass --yes to go ahead without asking\n");
         assertThat(deleted.exitCode()).isZero();
         assertThat(deleted.out()).containsPattern(table + " +deleted\n");
-        assertThat(Dynalite.client().listTables().tableNames()).doesNotContain(table);
+        assertThat(Dynalite.client().listTablesPaginator().tableNames().stream().toList())
+                .doesNotContain(table);
         assertThat(JSON.readTree(missing.out())
                         .get("tables")
                         .get(0)

@@ -131,7 +131,8 @@ class InvokeLocalCommandTest {
                         + " spec.yaml --max-items 0 --endpoint-url " + endpoint
                         + " (it creates the tables and writes no items)\n");
         assertThat(result.out()).isEmpty();
-        assertThat(Dynalite.client().listTables().tableNames()).doesNotContain(table);
+        assertThat(Dynalite.client().listTablesPaginator().tableNames().stream().toList())
+                .doesNotContain(table);
     }
 
     @Test

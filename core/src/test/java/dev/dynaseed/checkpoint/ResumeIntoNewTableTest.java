@@ -39,7 +39,11 @@ class ResumeIntoNewTableTest {
                 .withCheckpoints(Checkpoints.open(file, false))
                 .apply(spec, SeedProgress.NONE);
         client.deleteTable(r -> r.tableName(table));
-        for (int i = 0; i < 500 && !client.listTables().tableNames().stream().noneMatch(table::equals); i++) {
+        for (int i = 0;
+                i < 500
+                        && !client.listTablesPaginator().tableNames().stream().toList().stream()
+                                .noneMatch(table::equals);
+                i++) {
             Thread.sleep(20);
         }
 

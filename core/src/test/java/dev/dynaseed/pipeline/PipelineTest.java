@@ -212,7 +212,8 @@ class PipelineTest {
         var plan = pipeline.plan(spec);
 
         assertThat(plan.changes()).allMatch(change -> change.kind() == TableChange.Kind.CREATE);
-        assertThat(client.listTables().tableNames()).doesNotContainAnyElementsOf(spec.tableNames());
+        assertThat(client.listTablesPaginator().tableNames().stream().toList())
+                .doesNotContainAnyElementsOf(spec.tableNames());
     }
 
     @Test

@@ -76,7 +76,7 @@ class SeedHandlerReplaceTest {
                         + "\"allowReplace\",\"message\":\"expected true or false, got string; send e.g."
                         + " {\\\"allowReplace\\\": true} to let apply replace tables that need it (their items are"
                         + " lost)\"}]}");
-        assertThat(client.listTables().tableNames()).doesNotContain(name);
+        assertThat(client.listTablesPaginator().tableNames().stream().toList()).doesNotContain(name);
     }
 
     @Test

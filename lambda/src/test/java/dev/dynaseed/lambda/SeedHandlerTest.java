@@ -58,7 +58,9 @@ class SeedHandlerTest {
         String event = Files.readString(Path.of("events", "seed-test-event.json"));
         // Another test of this JVM's engine (a mutated event that is the seed's own) may have made them already.
         for (String table : List.of("webapp_user_logs", "mobile_user_logs", "utilityapp_user_logs")) {
-            if (Dynalite.client().listTables().tableNames().contains(table)) {
+            if (Dynalite.client().listTablesPaginator().tableNames().stream()
+                    .toList()
+                    .contains(table)) {
                 Dynalite.client().deleteTable(r -> r.tableName(table));
                 Dynalite.client().waiter().waitUntilTableNotExists(r -> r.tableName(table));
             }
@@ -137,7 +139,8 @@ class SeedHandlerTest {
         String event = "{\"spec\": {\"tables\": [{\"name\": \"x\", \"partitionKey\": {\"name\": \"id\", \"type\":"
                 + " \"INT\"}}, {\"name\": \"valid_name_but_bad_seed\", \"partitionKey\": {\"name\": \"id\", \"type\":"
                 + " \"S\"}, \"seed\": {\"count\": 1, \"attributes\": {}}}]}}";
-        List<String> before = Dynalite.client().listTables().tableNames();
+        List<String> before =
+                Dynalite.client().listTablesPaginator().tableNames().stream().toList();
 
         JsonNode response = invoke(handler(Optional.empty()), event, Duration.ofSeconds(45));
 
@@ -150,7 +153,8 @@ class SeedHandlerTest {
                         + " 255 characters of a-z, A-Z, 0-9, '_', '-' and '.', e.g. web_user_logs\"},"
                         + "{\"path\":\"tables[1].seed.attributes.id\",\"message\":\"missing; the partition key 'id'"
                         + " needs a generator of type S, e.g. id: uuid4\"}]}");
-        assertThat(Dynalite.client().listTables().tableNames()).isEqualTo(before);
+        assertThat(Dynalite.client().listTablesPaginator().tableNames().stream().toList())
+                .isEqualTo(before);
     }
 
     @Test
@@ -215,7 +219,8 @@ class SeedHandlerTest {
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(500);
         assertThat(body(response).get("insert").toString()).contains("{\"" + table + "\":\"Insert skipped.\"}");
-        assertThat(Dynalite.client().listTables().tableNames()).doesNotContain(table);
+        assertThat(Dynalite.client().listTablesPaginator().tableNames().stream().toList())
+                .doesNotContain(table);
     }
 
     @Test
