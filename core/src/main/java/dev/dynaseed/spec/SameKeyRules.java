@@ -39,18 +39,11 @@ final class SameKeyRules {
             String what,
             String path,
             List<Problem> problems) {
-        long keys = 1;
-        for (String name : keyNames(table)) {
-            Optional<Long> values = ItemChecks.valuesAcrossItems(name, attributes);
-            if (values.isEmpty()) {
-                return;
-            }
-            try {
-                keys = Math.multiplyExact(keys, values.get());
-            } catch (ArithmeticException e) {
-                return;
-            }
+        Optional<Long> space = keySpace(table, name -> ItemChecks.valuesAcrossItems(name, attributes));
+        if (space.isEmpty()) {
+            return;
         }
+        long keys = space.get();
         if (keys < count) {
             problems.add(new Problem(
                     path,
@@ -61,6 +54,25 @@ final class SameKeyRules {
         }
     }
 
+    /** How many distinct keys the table's key attributes can make together, when each one's count is known. */
+    private static Optional<Long> keySpace(
+            TableSpec table, java.util.function.Function<String, Optional<Long>> valuesOf) {
+        long keys = 1;
+        for (String name : keyNames(table)) {
+            Optional<Long> values = valuesOf.apply(name);
+            if (values.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                keys = Math.multiplyExact(keys, values.get());
+            } catch (ArithmeticException e) {
+                // Beyond a long: as good as unbounded.
+                return Optional.empty();
+            }
+        }
+        return Optional.of(keys);
+    }
+
     /** Children of one parent whose keys can take fewer distinct values than a parent may have children. */
     private static void fewerKeysThanSiblings(
             TableSpec table, EntitySpec entity, CollectionSpec collection, String path, List<Problem> problems) {
@@ -68,18 +80,11 @@ final class SameKeyRules {
         if (most.isEmpty()) {
             return;
         }
-        long keys = 1;
-        for (String name : keyNames(table)) {
-            Optional<Long> values = ItemChecks.valuesAcrossSiblings(name, collection.attributes());
-            if (values.isEmpty()) {
-                return;
-            }
-            try {
-                keys = Math.multiplyExact(keys, values.get());
-            } catch (ArithmeticException e) {
-                return;
-            }
+        Optional<Long> space = keySpace(table, name -> ItemChecks.valuesAcrossSiblings(name, collection.attributes()));
+        if (space.isEmpty()) {
+            return;
         }
+        long keys = space.get();
         if (most.get().compareTo(BigDecimal.valueOf(keys)) > 0) {
             problems.add(new Problem(
                     path,
