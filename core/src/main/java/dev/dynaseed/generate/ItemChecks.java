@@ -77,6 +77,33 @@ public final class ItemChecks {
     }
 
     /**
+     * Adds a problem for every attribute of {@code attributes} whose name derives the same random stream as an earlier
+     * one's: each attribute draws from a stream derived from its name, and two such names (e.g. {@code Aa} and
+     * {@code BB}) would draw the same values in every item. {@code path} names the attribute map.
+     */
+    public static void sameStreams(Map<String, GeneratorSpec> attributes, String path, List<Problem> problems) {
+        Map<Long, String> first = new java.util.HashMap<>();
+        for (String name : attributes.keySet()) {
+            String earlier = first.putIfAbsent(Seeds.ofText(name), name);
+            if (earlier != null) {
+                problems.add(new Problem(
+                        SpecPaths.field(path, name),
+                        "draws the same values as " + Quote.of(earlier) + " in every item (each attribute's random"
+                                + " values come from its name, and these two names give the same); rename one of"
+                                + " them"));
+            }
+        }
+    }
+
+    /**
+     * Whether tables {@code a} and {@code b} would be seeded alike: the same randomSeed (or none, so this run's) and
+     * names that give the same random stream, so that their generated items are copies of each other.
+     */
+    public static boolean sameTableStreams(String a, Optional<Long> seedA, String b, Optional<Long> seedB) {
+        return seedA.equals(seedB) && Seeds.ofText(a) == Seeds.ofText(b);
+    }
+
+    /**
      * Why key attribute {@code name} would be empty or missing in some items, as far as its generator shows (DynamoDB
      * refuses both): an empty text constant, or a template over an optional attribute (absent, it reads as nothing).
      * Empty when neither; the fix is part of the text.

@@ -103,6 +103,7 @@ final class EntitySeedRules {
                 generator,
                 new GeneratorChecks(SpecPaths.field(attributesPath, name), seed.count(), fixedBaseTime, problems)));
         ItemChecks.templates(attributes, parent, attributesPath, problems);
+        ItemChecks.sameStreams(attributes, attributesPath, problems);
         key(table.partitionKey(), "partition key", attributes, attributesPath, problems);
         table.sortKey().ifPresent(key -> key(key, "sort key", attributes, attributesPath, problems));
         for (KeyUse use : indexKeys) {

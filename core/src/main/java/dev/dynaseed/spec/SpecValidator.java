@@ -66,6 +66,9 @@ public final class SpecValidator {
             table(table, path, problems);
             TableSpec read = whole.get(position);
             if (read != null) {
+                sameTableStreams(read, position, whole, path, problems);
+            }
+            if (read != null) {
                 TableFeatureRules.check(read, path, problems);
                 seed(read, path + ".seed", problems);
             } else {
@@ -173,6 +176,32 @@ public final class SpecValidator {
         });
     }
 
+    /** A table whose generated items would copy those of an earlier table (see {@link ItemChecks#sameTableStreams}). */
+    private static void sameTableStreams(
+            TableSpec table, int position, Map<Integer, TableSpec> whole, String path, List<Problem> problems) {
+        // Generated items only: items read from files draw nothing at random.
+        if (table.seed().count() == 0) {
+            return;
+        }
+        whole.entrySet().stream()
+                .filter(earlier -> earlier.getKey() < position)
+                .map(Map.Entry::getValue)
+                .filter(earlier -> earlier.seed().count() > 0 && !earlier.name().equals(table.name()))
+                .filter(earlier -> ItemChecks.sameTableStreams(
+                        earlier.name(),
+                        earlier.seed().randomSeed(),
+                        table.name(),
+                        table.seed().randomSeed()))
+                .findFirst()
+                .ifPresent(earlier -> problems.add(new Problem(
+                        path + ".name",
+                        Quote.of(table.name()) + " would be seeded as " + Quote.of(earlier.name()) + " is, value for"
+                                + " value (a table's random values come from its name and randomSeed, and these two"
+                                + " names give the same); give one of them "
+                                + (table.seed().randomSeed().isPresent() ? "another randomSeed" : "a randomSeed")
+                                + ", or rename it")));
+    }
+
     private static void seed(TableSpec table, String path, List<Problem> problems) {
         SeedSpec seed = table.seed();
         int before = problems.size();
@@ -183,6 +212,7 @@ public final class SpecValidator {
             return;
         }
         ItemChecks.templates(seed.attributes(), Optional.empty(), path + ".attributes", problems);
+        ItemChecks.sameStreams(seed.attributes(), path + ".attributes", problems);
         if (seed.count() > 0 || !seed.attributes().isEmpty()) {
             IndexSeedRules.check(table, path, problems);
         }

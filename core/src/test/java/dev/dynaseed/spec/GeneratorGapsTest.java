@@ -459,4 +459,25 @@ class GeneratorGapsTest {
                         "tables[0].seed.attributes.e: templates read each other in a cycle: e -> e; let one of them be"
                                 + " made by a generator of its own");
     }
+
+    @Test
+    void namesThatWouldDrawTheSameValues_areRefused_forAttributesAndForTables() {
+        assertThat(attributes("Aa: uuid4, BB: uuid4"))
+                .containsExactly("tables[0].seed.attributes.BB: draws the same values as 'Aa' in every item (each"
+                        + " attribute's random values come from its name, and these two names give the same); rename"
+                        + " one of them");
+        String tables = "tables:\n"
+                + "  - name: hashAa\n    partitionKey: {name: id, type: S}\n    seed: {count: 3, %s attributes: {id: uuid4}}\n"
+                + "  - name: hashBB\n    partitionKey: {name: id, type: S}\n    seed: {count: 3, %s attributes: {id: uuid4}}\n";
+        assertThat(problems(tables.formatted("randomSeed: 1,", "randomSeed: 1,")))
+                .containsExactly("tables[1].name: 'hashBB' would be seeded as 'hashAa' is, value for value (a table's"
+                        + " random values come from its name and randomSeed, and these two names give the same); give"
+                        + " one of them another randomSeed, or rename it");
+        assertThat(problems(tables.formatted("", "")))
+                .singleElement()
+                .asString()
+                .endsWith("give one of them a" + " randomSeed, or rename it");
+        assertThat(problems(tables.formatted("randomSeed: 1,", "randomSeed: 2,")))
+                .isEmpty();
+    }
 }
