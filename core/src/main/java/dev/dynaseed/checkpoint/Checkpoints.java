@@ -228,10 +228,7 @@ public final class Checkpoints {
         if (!table.seed().entities().isEmpty()) {
             return Optional.empty();
         }
-        List<String> keys = new ArrayList<>();
-        keys.add(table.partitionKey().name());
-        table.sortKey().ifPresent(key -> keys.add(key.name()));
-        boolean repeat = keys.stream()
+        boolean repeat = table.keyNames().stream()
                 .noneMatch(key -> ItemChecks.variesAcrossRuns(key, table.seed().attributes()));
         return repeat ? Optional.of("its key generators make the same keys on every run") : Optional.empty();
     }

@@ -63,11 +63,8 @@ public record SeededItems(TableSpec table, long runSeed, Instant baseTime, Index
 
     /** The key attributes whose values change from run to run, e.g. {@code id (uuid4)}. */
     private static List<String> variableKeys(TableSpec table) {
-        List<String> keys = new ArrayList<>();
-        keys.add(table.partitionKey().name());
-        table.sortKey().ifPresent(key -> keys.add(key.name()));
         List<String> variable = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : table.keyNames()) {
             GeneratorSpec generator = table.seed().attributes().get(key);
             if (generator == null || generator.variesAcrossRuns()) {
                 variable.add(key + (generator == null ? "" : " (" + generator.kind() + ")"));
@@ -84,9 +81,7 @@ public record SeededItems(TableSpec table, long runSeed, Instant baseTime, Index
     /** Deletes these items through {@code writer} (BatchWriteItem DeleteRequests, resent and counted as writes). */
     public SeedOutcome delete(BatchWriter writer, SeedProgress progress, RunDeadline deadline)
             throws InterruptedException {
-        List<String> keyNames = new ArrayList<>();
-        keyNames.add(table.partitionKey().name());
-        table.sortKey().ifPresent(key -> keyNames.add(key.name()));
+        List<String> keyNames = table.keyNames();
         ItemGenerator generator = ItemGenerator.forTable(table.name(), table.seed(), runSeed, baseTime);
         ItemSource keys = new ItemSource() {
             @Override

@@ -6,7 +6,6 @@ import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.ExistingDataPolicy;
 import dev.dynaseed.spec.TableSpec;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -83,9 +82,7 @@ public final class Seeder {
             }
         }
         ItemSource items = RangedItemSource.of(sources.items(table, run.runSeed(), run.now()), run.items());
-        List<String> keyNames = new ArrayList<>();
-        keyNames.add(table.partitionKey().name());
-        table.sortKey().ifPresent(key -> keyNames.add(key.name()));
+        List<String> keyNames = table.keyNames();
         IndexRanges indexes = run.items();
         SeedOutcome written = writer.write(
                 table.name(),

@@ -58,7 +58,7 @@ final class SameKeyRules {
     private static Optional<Long> keySpace(
             TableSpec table, java.util.function.Function<String, Optional<Long>> valuesOf) {
         long keys = 1;
-        for (String name : keyNames(table)) {
+        for (String name : table.keyNames()) {
             Optional<Long> values = valuesOf.apply(name);
             if (values.isEmpty()) {
                 return Optional.empty();
@@ -102,26 +102,37 @@ final class SameKeyRules {
      * sequences, templates over them): their first items get the same keys and overwrite each other.
      */
     static void entityTypes(TableSpec table, SeedSpec seed, String path, List<Problem> problems) {
-        List<String> keys = keyNames(table);
         List<EntitySpec> entities = seed.entities();
-        for (int a = 0; a < entities.size(); a++) {
-            Optional<Map<String, GeneratorSpec>> made =
-                    ItemChecks.ordinalOnly(keys, entities.get(a).attributes(), false);
-            if (made.isEmpty()) {
-                continue;
-            }
-            for (int b = a + 1; b < entities.size(); b++) {
-                EntitySpec first = entities.get(a);
-                EntitySpec second = entities.get(b);
-                if (made.equals(ItemChecks.ordinalOnly(keys, second.attributes(), false))) {
-                    long overlap = Math.min(first.count(), second.count());
-                    problems.add(new Problem(
-                            SpecPaths.field(path + ".entities", second.name()) + ".attributes",
-                            "makes its keys as entity " + first.name() + " does (" + keyText(table, second.attributes())
-                                    + "), so its first " + overlap + " item" + (overlap == 1 ? "" : "s") + " get the"
-                                    + " keys of " + first.name() + "'s and would overwrite them (DynamoDB keeps one"
-                                    + " item per key); give each entity type a key of its own, e.g. a prefix such as"
-                                    + " '" + second.name().toUpperCase(java.util.Locale.ROOT) + "#{...}'"));
+        alike(table, entities.stream().map(EntitySpec::attributes).toList(), false, (a, b) -> {
+            EntitySpec first = entities.get(a);
+            EntitySpec second = entities.get(b);
+            long overlap = Math.min(first.count(), second.count());
+            problems.add(new Problem(
+                    SpecPaths.field(path + ".entities", second.name()) + ".attributes",
+                    "makes its keys as entity " + first.name() + " does (" + keyText(table, second.attributes())
+                            + "), so its first " + overlap + " item" + (overlap == 1 ? "" : "s") + " get the"
+                            + " keys of " + first.name() + "'s and would overwrite them (DynamoDB keeps one"
+                            + " item per key); give each entity type a key of its own, e.g. a prefix such as"
+                            + " '" + second.name().toUpperCase(java.util.Locale.ROOT) + "#{...}'"));
+        });
+    }
+
+    /**
+     * Calls {@code pair} with the indexes (earlier, later) of every two item types of {@code types} (their attribute
+     * maps) whose keys are made alike from the item's ordinal alone (see {@link ItemChecks#ordinalOnly}).
+     */
+    private static void alike(
+            TableSpec table,
+            List<Map<String, GeneratorSpec>> types,
+            boolean oneParent,
+            java.util.function.BiConsumer<Integer, Integer> pair) {
+        List<Optional<Map<String, GeneratorSpec>>> made = types.stream()
+                .map(attributes -> ItemChecks.ordinalOnly(table.keyNames(), attributes, oneParent))
+                .toList();
+        for (int a = 0; a < made.size(); a++) {
+            for (int b = a + 1; b < made.size() && made.get(a).isPresent(); b++) {
+                if (made.get(a).equals(made.get(b))) {
+                    pair.accept(a, b);
                 }
             }
         }
@@ -168,34 +179,28 @@ final class SameKeyRules {
             }
         }
         List<CollectionSpec> collections = entity.collections();
-        for (int a = 0; a < collections.size(); a++) {
-            Optional<Map<String, GeneratorSpec>> made =
-                    ItemChecks.ordinalOnly(keyNames(table), collections.get(a).attributes(), true);
-            for (int b = a + 1; b < collections.size() && made.isPresent(); b++) {
-                CollectionSpec second = collections.get(b);
-                if (made.equals(ItemChecks.ordinalOnly(keyNames(table), second.attributes(), true))) {
-                    problems.add(new Problem(
-                            SpecPaths.field(entityPath + ".collections", second.name()) + ".attributes",
-                            "makes its keys as collection " + collections.get(a).name() + " does ("
-                                    + keyText(table, second.attributes()) + "), so the children of one "
-                                    + entity.name() + " get the same keys in both and overwrite each other (DynamoDB"
-                                    + " keeps one item per key); give each collection a key of its own, e.g. a"
-                                    + " prefix such as '" + second.name().toUpperCase(java.util.Locale.ROOT)
-                                    + "#{...}'"));
-                }
-            }
-        }
+        alike(table, collections.stream().map(CollectionSpec::attributes).toList(), true, (a, b) -> {
+            CollectionSpec second = collections.get(b);
+            problems.add(new Problem(
+                    SpecPaths.field(entityPath + ".collections", second.name()) + ".attributes",
+                    "makes its keys as collection " + collections.get(a).name() + " does ("
+                            + keyText(table, second.attributes()) + "), so the children of one "
+                            + entity.name() + " get the same keys in both and overwrite each other (DynamoDB"
+                            + " keeps one item per key); give each collection a key of its own, e.g. a"
+                            + " prefix such as '" + second.name().toUpperCase(java.util.Locale.ROOT)
+                            + "#{...}'"));
+        });
     }
 
     private static boolean sameForEveryItem(TableSpec table, Map<String, GeneratorSpec> attributes) {
-        return keyNames(table).stream()
+        return table.keyNames().stream()
                 .allMatch(name -> attributes.containsKey(name) && ItemChecks.sameForEveryItem(name, attributes));
     }
 
     /** Every key attribute of the child is {@code '{parent.NAME}'} of the same name, or the parent's constant. */
     private static boolean copiesParentKey(
             TableSpec table, Map<String, GeneratorSpec> child, Map<String, GeneratorSpec> parent) {
-        return keyNames(table).stream().allMatch(name -> {
+        return table.keyNames().stream().allMatch(name -> {
             GeneratorSpec own = child.get(name);
             GeneratorSpec theirs = parent.get(name);
             if (own == null || theirs == null) {
@@ -223,16 +228,9 @@ final class SameKeyRules {
         return Optional.empty();
     }
 
-    private static List<String> keyNames(TableSpec table) {
-        List<String> names = new ArrayList<>();
-        names.add(table.partitionKey().name());
-        table.sortKey().ifPresent(key -> names.add(key.name()));
-        return names;
-    }
-
     private static String keyText(TableSpec table, Map<String, GeneratorSpec> attributes) {
         List<String> parts = new ArrayList<>();
-        for (String name : keyNames(table)) {
+        for (String name : table.keyNames()) {
             GeneratorSpec generator = attributes.get(name);
             String text;
             if (generator instanceof GeneratorSpec.Template template) {

@@ -2,6 +2,7 @@ package dev.dynaseed.spec;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,11 @@ public record TableSpec(
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(features, "features");
+    }
+
+    /** The key attributes' names: the partition key's, then the sort key's when there is one. */
+    public List<String> keyNames() {
+        return sortKey.map(sort -> List.of(partitionKey.name(), sort.name())).orElse(List.of(partitionKey.name()));
     }
 
     /** A table with none of the optional features (indexes, TTL, streams, ...). */
