@@ -52,7 +52,7 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] THREADS = {1, 2, 4, 8, 16};
     /** How many times figures 1 and 3 run, alternately, for their medians. */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     private final long items;
     private final Path launcher;
