@@ -5,6 +5,7 @@ import dev.dynaseed.imports.ImportOptions;
 import dev.dynaseed.imports.ImportedTable;
 import dev.dynaseed.imports.Imports;
 import dev.dynaseed.imports.SourceKind;
+import dev.dynaseed.imports.TerraformVar;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.internal.DidYouMean;
 import java.nio.file.Path;
@@ -15,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --from FILE} and the values imports resolve variables with: tables from CloudFormation/SAM, serverless.yml,
@@ -23,6 +29,10 @@ import picocli.CommandLine.Option;
  */
 final class ImportOptionsMixin {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    /** The command this is mixed into: its parse result holds the order of --var and --var-file. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(
             names = "--from",
@@ -78,13 +88,15 @@ final class ImportOptionsMixin {
     @Option(
             names = "--var",
             paramLabel = "NAME=VALUE",
-            description = "A Terraform input variable, over *.tfvars files and defaults; repeatable.")
+            description = "A Terraform input variable, over defaults and terraform.tfvars/*.auto.tfvars; repeatable."
+                    + " With --var-file, the later given wins, as in Terraform.")
     List<String> vars = new ArrayList<>();
 
     @Option(
             names = "--var-file",
             paramLabel = "FILE",
-            description = "A Terraform *.tfvars file, read after terraform.tfvars and *.auto.tfvars; repeatable.")
+            description = "A Terraform *.tfvars file, read after terraform.tfvars and *.auto.tfvars; repeatable."
+                    + " With --var, the later given wins, as in Terraform.")
     List<Path> varFiles = new ArrayList<>();
 
     /** Whether any --from was given. */
@@ -152,10 +164,49 @@ final class ImportOptionsMixin {
                 chosen.orElse(defaults.region()),
                 accountId == null ? defaults.accountId() : accountId,
                 stage == null ? defaults.stage() : stage,
-                pairs("--var", vars, "table_name=users"),
-                varFiles,
+                terraformCommandLine(),
                 stage != null,
                 chosen.isPresent());
+    }
+
+    /**
+     * {@code --var} and {@code --var-file} in the order given on the command line (Terraform applies them so, a later
+     * one winning); files before values when the order is unknown (options set other than by parsing).
+     */
+    private List<TerraformVar> terraformCommandLine() {
+        List<TerraformVar> ordered = new ArrayList<>();
+        Map<String, String> values = pairs("--var", vars, "table_name=users");
+        ParseResult parsed = mixee == null || mixee.commandLine() == null
+                ? null
+                : mixee.commandLine().getParseResult();
+        OptionSpec varOption = mixee == null ? null : mixee.findOption("--var");
+        OptionSpec fileOption = mixee == null ? null : mixee.findOption("--var-file");
+        if (parsed != null && varOption != null && fileOption != null) {
+            int nextValue = 0;
+            int nextFile = 0;
+            for (ArgSpec arg : parsed.matchedArgs()) {
+                if (arg == varOption && nextValue < vars.size()) {
+                    ordered.add(value(vars.get(nextValue++)));
+                } else if (arg == fileOption && nextFile < varFiles.size()) {
+                    ordered.add(new TerraformVar.File(varFiles.get(nextFile++)));
+                }
+            }
+            if (nextValue == vars.size() && nextFile == varFiles.size()) {
+                return ordered;
+            }
+            ordered.clear();
+        }
+        varFiles.forEach(file -> ordered.add(new TerraformVar.File(file)));
+        values.forEach((name, text) -> ordered.add(new TerraformVar.Value(name, text)));
+        return ordered;
+    }
+
+    private static TerraformVar.Value value(String word) {
+        Map.Entry<String, String> pair = pairs("--var", List.of(word), "table_name=users")
+                .entrySet()
+                .iterator()
+                .next();
+        return new TerraformVar.Value(pair.getKey(), pair.getValue());
     }
 
     /** {@code KEY=VALUE} words as a map, the last of a repeated key winning; refuses a word without '='. */

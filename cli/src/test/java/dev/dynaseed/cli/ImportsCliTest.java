@@ -410,6 +410,34 @@ class ImportsCliTest {
     }
 
     @Test
+    void terraformVarAndVarFile_applyInTheOrderGiven_asTerraformDoes() throws IOException {
+        Path folder = dir.resolve("terraform-order");
+        Files.createDirectories(folder);
+        for (String name : List.of("main.tf", "variables.tf")) {
+            Files.copy(Path.of("src/test/resources/imports/terraform").resolve(name), folder.resolve(name));
+        }
+        Path qa = Files.writeString(dir.resolve("qa.tfvars"), "env = \"qa\"\n");
+
+        assertThat(initTableNames(folder, "--var", "env=prod", "--var-file", qa.toString()))
+                .as("the file given after the value wins")
+                .contains("tf_orders_qa");
+        assertThat(initTableNames(folder, "--var-file=" + qa, "--var=env=prod"))
+                .as("the value given after the file wins")
+                .contains("tf_orders_prod");
+        assertThat(initTableNames(folder, "--var", "env=prod", "--var-file", qa.toString(), "--var", "env=uat"))
+                .contains("tf_orders_uat");
+    }
+
+    private List<String> initTableNames(Path folder, String... extra) {
+        Path out = dir.resolve("init-order-" + System.nanoTime() + ".yaml");
+        List<String> args = new ArrayList<>(List.of("init", "-f", out.toString(), "--from", folder.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result init = Cli.run(args.toArray(String[]::new));
+        assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
+        return SpecReader.read(out).tables().stream().map(TableSpec::name).toList();
+    }
+
+    @Test
     void workbenchModel_withData_isAppliedAndPlannedClean() throws IOException {
         Path model = fixture("workbench.json", Map.of());
         assumeImported(model);

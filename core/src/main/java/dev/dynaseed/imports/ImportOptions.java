@@ -1,6 +1,7 @@
 package dev.dynaseed.imports;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.Optional;
  * @param region the {@code AWS::Region} pseudo parameter
  * @param accountId the {@code AWS::AccountId} pseudo parameter
  * @param stage the serverless.yml stage ({@code --stage}, {@code ${sls:stage}}, {@code ${opt:stage}})
- * @param terraformVars Terraform input variables ({@code --var name=value}), over tfvars files and defaults
- * @param terraformVarFiles Terraform {@code *.tfvars} files given explicitly, read in order after
- *     {@code terraform.tfvars} and {@code *.auto.tfvars} found beside the configuration
+ * @param terraformCommandLine Terraform's {@code --var name=value} and {@code --var-file FILE}, in the order given:
+ *     they apply after the defaults, {@code terraform.tfvars} and {@code *.auto.tfvars} found beside the
+ *     configuration, a later one winning over an earlier one, as in Terraform
  * @param stageGiven whether {@code stage} was given ({@code --stage}) rather than the default, so that a given
  *     {@code dev} wins over serverless.yml's provider.stage
  * @param regionGiven whether {@code region} was given rather than the default, so that it wins over provider.region
@@ -30,8 +31,7 @@ public record ImportOptions(
         String region,
         String accountId,
         String stage,
-        Map<String, String> terraformVars,
-        List<Path> terraformVarFiles,
+        List<TerraformVar> terraformCommandLine,
         boolean stageGiven,
         boolean regionGiven) {
 
@@ -50,13 +50,38 @@ public record ImportOptions(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(stage, "stage");
-        terraformVars = Collections.unmodifiableMap(new LinkedHashMap<>(terraformVars));
-        terraformVarFiles = List.copyOf(terraformVarFiles);
+        terraformCommandLine = List.copyOf(terraformCommandLine);
+    }
+
+    /**
+     * Options with Terraform's variable files first and its values after them (as {@code --var-file} options all
+     * given before the {@code --var} ones); stage and region count as given unless they equal the defaults.
+     */
+    public ImportOptions(
+            Map<String, String> parameters,
+            String stackName,
+            String region,
+            String accountId,
+            String stage,
+            Map<String, String> terraformVars,
+            List<Path> terraformVarFiles,
+            boolean stageGiven,
+            boolean regionGiven) {
+        this(
+                parameters,
+                stackName,
+                region,
+                accountId,
+                stage,
+                filesThenValues(terraformVars, terraformVarFiles),
+                stageGiven,
+                regionGiven);
     }
 
     /**
      * Options whose stage and region count as given unless they equal the defaults ({@value #DEFAULT_STAGE},
-     * {@value #DEFAULT_REGION}); use the canonical constructor to say a default value was given explicitly.
+     * {@value #DEFAULT_REGION}), with Terraform's variable files before its values; use the canonical constructor
+     * to say a default value was given explicitly, or to keep the command line's order of files and values.
      */
     public ImportOptions(
             Map<String, String> parameters,
@@ -78,6 +103,32 @@ public record ImportOptions(
                 !DEFAULT_REGION.equals(region));
     }
 
+    /** Terraform's {@code --var} values by name (the last of a name given winning), without the files. */
+    public Map<String, String> terraformVars() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (TerraformVar option : terraformCommandLine) {
+            if (option instanceof TerraformVar.Value value) {
+                values.put(value.name(), value.text());
+            }
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Terraform's {@code --var-file} files, in the order given. */
+    public List<Path> terraformVarFiles() {
+        return terraformCommandLine.stream()
+                .filter(TerraformVar.File.class::isInstance)
+                .map(file -> ((TerraformVar.File) file).path())
+                .toList();
+    }
+
+    private static List<TerraformVar> filesThenValues(Map<String, String> values, List<Path> files) {
+        List<TerraformVar> options = new ArrayList<>();
+        files.forEach(file -> options.add(new TerraformVar.File(file)));
+        values.forEach((name, text) -> options.add(new TerraformVar.Value(name, text)));
+        return options;
+    }
+
     /** The stage when it was given ({@code --stage}), empty when {@link #stage()} is only the default. */
     public Optional<String> givenStage() {
         return stageGiven ? Optional.of(stage) : Optional.empty();
@@ -96,7 +147,6 @@ public record ImportOptions(
                 DEFAULT_REGION,
                 DEFAULT_ACCOUNT_ID,
                 DEFAULT_STAGE,
-                Map.of(),
                 List.of(),
                 false,
                 false);

@@ -80,8 +80,7 @@ public final class ServerlessImporter implements TableImporter {
                     variables.region(),
                     options.accountId(),
                     variables.stage(),
-                    options.terraformVars(),
-                    options.terraformVarFiles(),
+                    options.terraformCommandLine(),
                     true,
                     true);
         } catch (VariableProblem e) {

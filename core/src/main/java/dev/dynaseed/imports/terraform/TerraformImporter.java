@@ -77,7 +77,7 @@ public final class TerraformImporter implements TableImporter {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         List<Problem> problems = new ArrayList<>();
-        TerraformSources sources = TerraformSources.load(file, options, problems, warnings);
+        TerraformSources sources = TerraformSources.load(file, problems, warnings);
         Configuration configuration = Configuration.collect(sources.configuration(), problems);
         Scope scope = new Scope(
                 TerraformVariables.resolve(configuration.variables(), sources, options, problems, warnings),

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 /**
  * The files of a Terraform import: the configuration ({@code .tf} and {@code .tf.json} files) and the variable files read after the
  * defaults: {@code terraform.tfvars}, {@code terraform.tfvars.json}, {@code *.auto.tfvars} and
- * {@code *.auto.tfvars.json} (lexical order) beside the configuration, then the files given in the options, in order.
+ * {@code *.auto.tfvars.json} (lexical order) beside the configuration. The command line's {@code --var-file} files
+ * apply after them, in order with its {@code --var} values ({@link ImportOptions#terraformCommandLine()}).
  *
  * @param configuration the parsed configuration files
- * @param varFiles the variable files, in the order their values apply
+ * @param varFiles the variable files found beside the configuration, in the order their values apply
  * @param declaredBeside for a single file given alone: the variables the .tf files beside it declare, by name, with
  *     the file that declares each (for messages)
  */
@@ -43,7 +44,7 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles, Map
     /** A parsed file: its name as shown in messages, its text and its top-level body. */
     record SourceFile(String name, String text, HclBody body) {}
 
-    static TerraformSources load(Path file, ImportOptions options, List<Problem> problems, Consumer<String> warnings) {
+    static TerraformSources load(Path file, List<Problem> problems, Consumer<String> warnings) {
         List<Path> files = new ArrayList<>();
         Path folder;
         if (Files.isDirectory(file)) {
@@ -82,7 +83,6 @@ record TerraformSources(List<SourceFile> configuration, List<Path> varFiles, Map
                             || path.getFileName().toString().endsWith(".auto.tfvars.json"))
                     .forEach(varFiles::add);
         }
-        varFiles.addAll(options.terraformVarFiles());
         Map<String, String> declaredBeside = new HashMap<>();
         if (folder != null && !Files.isDirectory(file)) {
             for (Path sibling : list(folder, new ArrayList<>())) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynaseed.imports.ImportOptions;
+import dev.dynaseed.imports.TerraformVar;
 import dev.dynaseed.spec.Problem;
 import dev.dynaseed.spec.SourceLocation;
 import dev.dynaseed.spec.internal.JsonLimits;
@@ -56,40 +57,14 @@ final class TerraformVariables {
         for (Path file : sources.varFiles()) {
             varFile(file, declared, values, empty, problems, warnings);
         }
-        options.terraformVars().forEach((name, text) -> {
-            Configuration.Variable variable = declared.get(name);
-            if (variable == null) {
-                problems.add(new Problem(
-                        "var." + name,
-                        "Value for undeclared variable: --var " + name + " was given, but the configuration"
-                                + " declares no variable of that name; declare it with variable \"" + name
-                                + "\" {} or drop the --var"));
-                return;
+        // Then the command line's --var and --var-file, in the order given: a later one wins, as in Terraform.
+        for (TerraformVar option : options.terraformCommandLine()) {
+            if (option instanceof TerraformVar.File file) {
+                varFile(file.path(), declared, values, empty, problems, warnings);
+            } else if (option instanceof TerraformVar.Value value) {
+                commandLineValue(value.name(), value.text(), declared, values, empty, problems, warnings);
             }
-            if (complex(variable)) {
-                try {
-                    HclBody parsed = HclFileReader.read(
-                            "value = " + text + "\n", "", warning -> warnings.accept("--var " + name + ": " + warning));
-                    Optional<HclBody.Attribute> value = parsed.attribute("value");
-                    if (value.isEmpty()) {
-                        throw new EvalException(1, "is not an expression");
-                    }
-                    values.put(
-                            name, Scope.Variable.of(empty.evaluate(value.get().value())));
-                } catch (HclFileReader.SyntaxError | EvalException e) {
-                    String type = describe(variable.type().get());
-                    String why = e.getMessage().startsWith("refers to") ? "" : " (" + e.getMessage() + ")";
-                    problems.add(new Problem(
-                            "var." + name,
-                            "--var " + name + "=" + text + " is not a " + type + why
-                                    + "; write the value in HCL syntax, e.g. --var '" + name + "="
-                                    + example(variable.type().get(), text) + "'"));
-                    values.put(name, Scope.Variable.ofRefusedValue());
-                }
-            } else {
-                values.put(name, Scope.Variable.of(Optional.of(text)));
-            }
-        });
+        }
         for (Configuration.Variable variable : declared.values()) {
             Scope.Variable value = values.get(variable.name());
             if (variable.type().isEmpty() || value.value().isEmpty()) {
@@ -106,6 +81,48 @@ final class TerraformVariables {
             }
         }
         return values;
+    }
+
+    /** {@code --var name=text}: refused for an undeclared variable; HCL for a variable of a complex type. */
+    private static void commandLineValue(
+            String name,
+            String text,
+            Map<String, Configuration.Variable> declared,
+            Map<String, Scope.Variable> values,
+            Scope empty,
+            List<Problem> problems,
+            Consumer<String> warnings) {
+        Configuration.Variable variable = declared.get(name);
+        if (variable == null) {
+            problems.add(new Problem(
+                    "var." + name,
+                    "Value for undeclared variable: --var " + name + " was given, but the configuration"
+                            + " declares no variable of that name; declare it with variable \"" + name
+                            + "\" {} or drop the --var"));
+            return;
+        }
+        if (complex(variable)) {
+            try {
+                HclBody parsed = HclFileReader.read(
+                        "value = " + text + "\n", "", warning -> warnings.accept("--var " + name + ": " + warning));
+                Optional<HclBody.Attribute> value = parsed.attribute("value");
+                if (value.isEmpty()) {
+                    throw new EvalException(1, "is not an expression");
+                }
+                values.put(name, Scope.Variable.of(empty.evaluate(value.get().value())));
+            } catch (HclFileReader.SyntaxError | EvalException e) {
+                String type = describe(variable.type().get());
+                String why = e.getMessage().startsWith("refers to") ? "" : " (" + e.getMessage() + ")";
+                problems.add(new Problem(
+                        "var." + name,
+                        "--var " + name + "=" + text + " is not a " + type + why
+                                + "; write the value in HCL syntax, e.g. --var '" + name + "="
+                                + example(variable.type().get(), text) + "'"));
+                values.put(name, Scope.Variable.ofRefusedValue());
+            }
+        } else {
+            values.put(name, Scope.Variable.of(Optional.of(text)));
+        }
     }
 
     /** A type as written: {@code list(string)}, {@code object({...})}. */

@@ -7,6 +7,7 @@ import dev.dynaseed.imports.ImportException;
 import dev.dynaseed.imports.ImportOptions;
 import dev.dynaseed.imports.ImportedTable;
 import dev.dynaseed.imports.SourceKind;
+import dev.dynaseed.imports.TerraformVar;
 import dev.dynaseed.spec.BillingSpec;
 import dev.dynaseed.spec.CapacitySpec;
 import dev.dynaseed.spec.EncryptionSpec;
@@ -179,6 +180,36 @@ class TerraformImporterTest {
         assertThat(fromFile.get(0).table().billing()).isEqualTo(new BillingSpec.Provisioned(9, 2));
         assertThat(fromOption.get(0).table().name()).isEqualTo("prod-shop-orders");
         assertThat(fromOption.get(0).table().tags()).containsEntry("Owner", "bob");
+    }
+
+    @Test
+    void commandLineVarsAndVarFiles_applyInTheOrderGiven_theLaterWinning() throws Exception {
+        Path qa = write("qa.tfvars", "env = \"qa\"\n");
+        Path uat = write("uat.tfvars", "env = \"uat\"\n");
+
+        assertThat(nameWith(new TerraformVar.Value("env", "prod"), new TerraformVar.File(qa)))
+                .isEqualTo("qa-shop-orders");
+        assertThat(nameWith(new TerraformVar.File(qa), new TerraformVar.Value("env", "prod")))
+                .isEqualTo("prod-shop-orders");
+        assertThat(nameWith(
+                        new TerraformVar.File(qa), new TerraformVar.Value("env", "prod"), new TerraformVar.File(uat)))
+                .isEqualTo("uat-shop-orders");
+        assertThat(nameWith(new TerraformVar.Value("env", "prod"), new TerraformVar.Value("env", "dev")))
+                .isEqualTo("dev-shop-orders");
+    }
+
+    private String nameWith(TerraformVar... commandLine) throws Exception {
+        ImportOptions d = ImportOptions.defaults();
+        ImportOptions options = new ImportOptions(
+                d.parameters(),
+                d.stackName(),
+                d.region(),
+                d.accountId(),
+                d.stage(),
+                List.of(commandLine),
+                false,
+                false);
+        return importer.read(fixture("full"), options).get(0).table().name();
     }
 
     @Test
