@@ -103,25 +103,6 @@ public record ImportOptions(
                 !DEFAULT_REGION.equals(region));
     }
 
-    /** Terraform's {@code --var} values by name (the last of a name given winning), without the files. */
-    public Map<String, String> terraformVars() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (TerraformVar option : terraformCommandLine) {
-            if (option instanceof TerraformVar.Value value) {
-                values.put(value.name(), value.text());
-            }
-        }
-        return Collections.unmodifiableMap(values);
-    }
-
-    /** Terraform's {@code --var-file} files, in the order given. */
-    public List<Path> terraformVarFiles() {
-        return terraformCommandLine.stream()
-                .filter(TerraformVar.File.class::isInstance)
-                .map(file -> ((TerraformVar.File) file).path())
-                .toList();
-    }
-
     private static List<TerraformVar> filesThenValues(Map<String, String> values, List<Path> files) {
         List<TerraformVar> options = new ArrayList<>();
         files.forEach(file -> options.add(new TerraformVar.File(file)));
