@@ -54,31 +54,6 @@ public record ImportOptions(
     }
 
     /**
-     * Options with Terraform's variable files first and its values after them (as {@code --var-file} options all
-     * given before the {@code --var} ones); stage and region count as given unless they equal the defaults.
-     */
-    public ImportOptions(
-            Map<String, String> parameters,
-            String stackName,
-            String region,
-            String accountId,
-            String stage,
-            Map<String, String> terraformVars,
-            List<Path> terraformVarFiles,
-            boolean stageGiven,
-            boolean regionGiven) {
-        this(
-                parameters,
-                stackName,
-                region,
-                accountId,
-                stage,
-                filesThenValues(terraformVars, terraformVarFiles),
-                stageGiven,
-                regionGiven);
-    }
-
-    /**
      * Options whose stage and region count as given unless they equal the defaults ({@value #DEFAULT_STAGE},
      * {@value #DEFAULT_REGION}), with Terraform's variable files before its values; use the canonical constructor
      * to say a default value was given explicitly, or to keep the command line's order of files and values.
@@ -97,8 +72,7 @@ public record ImportOptions(
                 region,
                 accountId,
                 stage,
-                terraformVars,
-                terraformVarFiles,
+                filesThenValues(terraformVars, terraformVarFiles),
                 !DEFAULT_STAGE.equals(stage),
                 !DEFAULT_REGION.equals(region));
     }

@@ -116,8 +116,8 @@ class ServerlessImporterTest {
         String service = SERVICE.replace("stage: ${opt:stage, 'dev'}", "stage: prod\n  region: eu-central-1")
                 .replace("${opt:stage, 'dev'}.capacity", "${sls:stage}.capacity");
         ImportOptions d = ImportOptions.defaults();
-        ImportOptions given = new ImportOptions(
-                Map.of(), d.stackName(), "us-east-1", d.accountId(), "dev", Map.of(), List.of(), true, true);
+        ImportOptions given =
+                new ImportOptions(Map.of(), d.stackName(), "us-east-1", d.accountId(), "dev", List.of(), true, true);
         List<ImportedTable> tables = read(service, given);
         assertThat(tables.get(0).table().name()).isEqualTo("users-dev");
         assertThat(tables.get(0).table().tags()).containsEntry("arn", "arn:aws:x:us-east-1");
