@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 final class ImportOptionsMixin {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final String VAR_EXAMPLE = "table_name=users";
 
     /** The command this is mixed into: its parse result holds the order of --var and --var-file. */
     @Spec(Spec.Target.MIXEE)
@@ -174,19 +175,19 @@ final class ImportOptionsMixin {
      * one winning); files before values when the order is unknown (options set other than by parsing).
      */
     private List<TerraformVar> terraformCommandLine() {
-        List<TerraformVar> ordered = new ArrayList<>();
-        Map<String, String> values = pairs("--var", vars, "table_name=users");
         ParseResult parsed = mixee == null || mixee.commandLine() == null
                 ? null
                 : mixee.commandLine().getParseResult();
         OptionSpec varOption = mixee == null ? null : mixee.findOption("--var");
         OptionSpec fileOption = mixee == null ? null : mixee.findOption("--var-file");
         if (parsed != null && varOption != null && fileOption != null) {
+            List<TerraformVar> ordered = new ArrayList<>();
             int nextValue = 0;
             int nextFile = 0;
             for (ArgSpec arg : parsed.matchedArgs()) {
                 if (arg == varOption && nextValue < vars.size()) {
-                    ordered.add(value(vars.get(nextValue++)));
+                    Map.Entry<String, String> value = pair("--var", vars.get(nextValue++), VAR_EXAMPLE);
+                    ordered.add(new TerraformVar.Value(value.getKey(), value.getValue()));
                 } else if (arg == fileOption && nextFile < varFiles.size()) {
                     ordered.add(new TerraformVar.File(varFiles.get(nextFile++)));
                 }
@@ -194,33 +195,28 @@ final class ImportOptionsMixin {
             if (nextValue == vars.size() && nextFile == varFiles.size()) {
                 return ordered;
             }
-            ordered.clear();
         }
-        varFiles.forEach(file -> ordered.add(new TerraformVar.File(file)));
-        values.forEach((name, text) -> ordered.add(new TerraformVar.Value(name, text)));
-        return ordered;
-    }
-
-    private static TerraformVar.Value value(String word) {
-        Map.Entry<String, String> pair = pairs("--var", List.of(word), "table_name=users")
-                .entrySet()
-                .iterator()
-                .next();
-        return new TerraformVar.Value(pair.getKey(), pair.getValue());
+        return TerraformVar.filesThenValues(pairs("--var", vars, VAR_EXAMPLE), varFiles);
     }
 
     /** {@code KEY=VALUE} words as a map, the last of a repeated key winning; refuses a word without '='. */
     private static Map<String, String> pairs(String option, List<String> words, String example) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String word : words) {
-            int equals = word.indexOf('=');
-            if (equals <= 0) {
-                throw InputException.ofOption(
-                        option + ": '" + word + "' is not NAME=VALUE; write e.g. " + option + " " + example);
-            }
-            pairs.put(word.substring(0, equals), word.substring(equals + 1));
+            Map.Entry<String, String> pair = pair(option, word, example);
+            pairs.put(pair.getKey(), pair.getValue());
         }
         return pairs;
+    }
+
+    /** A {@code KEY=VALUE} word split at its first '='; refuses a word without one (or with no key before it). */
+    private static Map.Entry<String, String> pair(String option, String word, String example) {
+        int equals = word.indexOf('=');
+        if (equals <= 0) {
+            throw InputException.ofOption(
+                    option + ": '" + word + "' is not NAME=VALUE; write e.g. " + option + " " + example);
+        }
+        return Map.entry(word.substring(0, equals), word.substring(equals + 1));
     }
 
     private static void requireText(String option, String value) {

@@ -428,6 +428,30 @@ class ImportsCliTest {
                 .contains("tf_orders_uat");
     }
 
+    @Test
+    void terraformVarWithoutEquals_isRefusedNamingTheOptionAndAnExample() throws IOException {
+        Path folder = dir.resolve("terraform-bad-var");
+        Files.createDirectories(folder);
+        for (String name : List.of("main.tf", "variables.tf")) {
+            Files.copy(Path.of("src/test/resources/imports/terraform").resolve(name), folder.resolve(name));
+        }
+        Path qa = Files.writeString(dir.resolve("qa-bad.tfvars"), "env = \"qa\"\n");
+
+        Cli.Result init = Cli.run(
+                "init",
+                "-f",
+                dir.resolve("bad-var.yaml").toString(),
+                "--from",
+                folder.toString(),
+                "--var-file",
+                qa.toString(),
+                "--var",
+                "env");
+
+        assertThat(init.exitCode()).as(init.out() + init.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(init.err()).contains("--var: 'env' is not NAME=VALUE; write e.g. --var table_name=users");
+    }
+
     private List<String> initTableNames(Path folder, String... extra) {
         Path out = dir.resolve("init-order-" + System.nanoTime() + ".yaml");
         List<String> args = new ArrayList<>(List.of("init", "-f", out.toString(), "--from", folder.toString()));

@@ -1,7 +1,6 @@
 package dev.dynaseed.imports;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,16 +71,9 @@ public record ImportOptions(
                 region,
                 accountId,
                 stage,
-                filesThenValues(terraformVars, terraformVarFiles),
+                TerraformVar.filesThenValues(terraformVars, terraformVarFiles),
                 !DEFAULT_STAGE.equals(stage),
                 !DEFAULT_REGION.equals(region));
-    }
-
-    private static List<TerraformVar> filesThenValues(Map<String, String> values, List<Path> files) {
-        List<TerraformVar> options = new ArrayList<>();
-        files.forEach(file -> options.add(new TerraformVar.File(file)));
-        values.forEach((name, text) -> options.add(new TerraformVar.Value(name, text)));
-        return options;
     }
 
     /** The stage when it was given ({@code --stage}), empty when {@link #stage()} is only the default. */

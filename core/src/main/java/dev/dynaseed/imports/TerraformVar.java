@@ -1,6 +1,9 @@
 package dev.dynaseed.imports;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,6 +12,14 @@ import java.util.Objects;
  * {@code *.auto.tfvars}, and a later one wins over an earlier one for the same variable.
  */
 public sealed interface TerraformVar permits TerraformVar.Value, TerraformVar.File {
+
+    /** Every file, then every value: the order when all {@code --var-file} options come before the {@code --var}. */
+    static List<TerraformVar> filesThenValues(Map<String, String> values, List<Path> files) {
+        List<TerraformVar> options = new ArrayList<>();
+        files.forEach(file -> options.add(new File(file)));
+        values.forEach((name, text) -> options.add(new Value(name, text)));
+        return options;
+    }
 
     /** {@code --var name=text}: the text is the value of a string, number or bool variable, HCL for others. */
     record Value(String name, String text) implements TerraformVar {
