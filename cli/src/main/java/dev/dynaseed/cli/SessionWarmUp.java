@@ -1,6 +1,9 @@
 package dev.dynaseed.cli;
 
+import dev.dynaseed.connection.CallTimeouts;
 import dev.dynaseed.connection.DynamoDbClients;
+import dev.dynaseed.connection.HttpClients;
+import dev.dynaseed.connection.Target;
 import dev.dynaseed.plan.LiveTableReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -17,7 +20,6 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -63,7 +65,9 @@ final class SessionWarmUp implements Runnable {
     static int warm() {
         // The command's own client sets up TLS (the JDK's trusted certificates) when it is built, even for http://:
         // done here first, it is done once, while picocli works, and the JDK keeps what it read.
-        UrlConnectionHttpClient.builder().build().close();
+        HttpClients.builder(Session.HTTP, new Target.Local(9), CallTimeouts.defaults())
+                .build()
+                .close();
         try (DynamoDbClient client = DynamoDbClient.builder()
                 .httpClient(new MadeUpAnswers())
                 .endpointOverride(URI.create("http://127.0.0.1:9"))

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** dynaseed run as a real process (its own JVM), so that it can be sent signals or killed. */
@@ -23,6 +24,18 @@ final class ChildCli {
     /** As {@link #start(Path, Path, Path, String...)}, the child's JVM started with {@code jvmOptions} too. */
     static Process start(List<String> jvmOptions, Path directory, Path out, Path err, String... args)
             throws IOException {
+        return start(jvmOptions, Map.of(), directory, out, err, args);
+    }
+
+    /** As {@link #start(List, Path, Path, Path, String...)}, with {@code environment} added to the child's. */
+    static Process start(
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Path directory,
+            Path out,
+            Path err,
+            String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         if (sigintIgnored()) {
             // A test run started in the background by a non-interactive shell (`nohup ./mvnw verify &`) ignores
@@ -38,8 +51,9 @@ final class ChildCli {
                 "-Ddynaseed.home=" + Dynalite.projectHome(),
                 Dynaseed.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder.directory(directory.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();

@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
@@ -52,24 +51,34 @@ public final class DynamoDbClients {
         return create(target, CallTimeouts.defaults(), interceptors);
     }
 
+    /** A client for {@code target} over the JDK's HTTP client; {@code interceptors} see every request. */
+    public static DynamoDbClient create(Target target, CallTimeouts timeouts, List<ExecutionInterceptor> interceptors) {
+        return create(target, timeouts, HttpStack.JDK, interceptors);
+    }
+
+    /** A client for {@code target} over {@code http} (the CLI's is {@link HttpStack#APACHE5}). */
+    public static DynamoDbClient create(Target target, CallTimeouts timeouts, HttpStack http) {
+        return create(target, timeouts, http, List.of());
+    }
+
     /**
-     * A client for {@code target}; {@code interceptors} see every request. Checks what it can before any request: a
-     * named profile must exist in the AWS config or credentials file, a region for AWS must be one the SDK knows.
+     * A client for {@code target} over {@code http}; {@code interceptors} see every request. Checks what it can
+     * before any request: a named profile must exist in the AWS config or credentials file, a region for AWS must be
+     * one the SDK knows.
      *
      * @throws TargetException when the profile, the region or the credentials setup cannot work
      */
-    public static DynamoDbClient create(Target target, CallTimeouts timeouts, List<ExecutionInterceptor> interceptors) {
+    public static DynamoDbClient create(
+            Target target, CallTimeouts timeouts, HttpStack http, List<ExecutionInterceptor> interceptors) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(http, "http");
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(timeouts.attempt())
                 .apiCallTimeout(timeouts.total())
                 .executionInterceptors(guarded(target, timeouts, interceptors));
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        // A backstop under the attempt timeout: a read blocked on a silent socket ends by itself.
-                        .socketTimeout(timeouts.attempt()));
+        DynamoDbClientBuilder builder =
+                DynamoDbClient.builder().httpClientBuilder(HttpClients.builder(http, target, timeouts));
         // A switch expression without default: a new kind of target does not compile until it is handled here.
         DynamoDbClientBuilder configured = switch (target.kind()) {
             case LOCAL -> local(builder, override, (Target.Local) target);

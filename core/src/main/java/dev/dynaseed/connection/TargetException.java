@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -27,12 +28,24 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * a password), and what to check. {@link #from} turns any SDK failure into one.
  */
 public final class TargetException extends DynaseedException {
+    /**
+     * Apache HttpClient 5's answers to a connection the endpoint closed (named, not imported: that client is
+     * optional); the JDK's client throws {@link SocketException} or {@link EOFException} instead.
+     */
+    private static final Set<String> CLOSED = Set.of(
+            "org.apache.hc.core5.http.NoHttpResponseException", "org.apache.hc.core5.http.ConnectionClosedException");
+
     private static final long serialVersionUID = 1L;
     private static final Pattern MILLIS = Pattern.compile("(\\d+) millis");
     private static final int MAX_DETAIL = 300;
     /** What the SDK appends to messages: attempt counts, service, status and request id. */
     private static final Pattern SDK_DECORATIONS = Pattern.compile(
             "\\s*\\((?:SDK Attempt Count: \\d+|Service: [^)]*|Status Code: [^)]*|Request ID: [^)]*)\\)");
+    /**
+     * What Apache HttpClient 5 puts before a connect failure ("Connect to http://host:port [/addresses] failed: "):
+     * the message names the endpoint already, as it does for the JDK's client, whose detail is the failure alone.
+     */
+    private static final Pattern CONNECT_TO = Pattern.compile("^Connect to \\S+(?: \\[[^\\]]*\\])? failed: ");
     /** Messages dynaseed's own interceptors write: already plain, shown as they are. */
     static final String NOT_SENT = "not sent: ";
 
@@ -299,7 +312,9 @@ public final class TargetException extends DynaseedException {
             return Kind.NO_REGION;
         }
         for (Throwable t : chain) {
-            if (t instanceof EOFException || t instanceof SocketException) {
+            if (t instanceof EOFException
+                    || t instanceof SocketException
+                    || CLOSED.contains(t.getClass().getName())) {
                 return Kind.CONNECTION_CLOSED;
             }
             String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
@@ -417,8 +432,9 @@ public final class TargetException extends DynaseedException {
     }
 
     private static String detail(String text) {
-        String line =
-                Endpoints.redact(SDK_DECORATIONS.matcher(text).replaceAll("").strip());
+        String line = Endpoints.redact(CONNECT_TO
+                .matcher(SDK_DECORATIONS.matcher(text).replaceAll("").strip())
+                .replaceFirst(""));
         int newline = line.indexOf('\n');
         if (newline >= 0) {
             line = line.substring(0, newline).strip();

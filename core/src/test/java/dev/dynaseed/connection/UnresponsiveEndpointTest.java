@@ -11,10 +11,14 @@ import dev.dynaseed.testing.SilentEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Calls against endpoints that hang, refuse or speak the wrong protocol end in bounded time with one clear line. */
+/**
+ * Calls against endpoints that hang, refuse or speak the wrong protocol end in bounded time with one clear line, over
+ * either HTTP client.
+ */
 class UnresponsiveEndpointTest {
     /** Far above what the bounded calls take, far below what an unbounded one took (275 s). */
     private static final Duration GENEROUS = Duration.ofSeconds(60);
@@ -23,20 +27,21 @@ class UnresponsiveEndpointTest {
         return new Target.Endpoint(uri, Optional.empty(), Optional.empty());
     }
 
-    private static TargetException plan(Target target, CallTimeouts timeouts, RunDeadline deadline) {
-        try (DynamoDbClient client = DynamoDbClients.create(target, timeouts)) {
+    private static TargetException plan(HttpStack http, Target target, CallTimeouts timeouts, RunDeadline deadline) {
+        try (DynamoDbClient client = DynamoDbClients.create(target, timeouts, http)) {
             return catchThrowableOfType(
                     () -> new Planner(client, 4).plan(DefaultSpec.seedScenario(), deadline), TargetException.class);
         }
     }
 
-    @Test
-    void describeTable_failsWithOneLineNamingTheEndpoint_whenEndpointNeverAnswers() {
+    @ParameterizedTest
+    @EnumSource(HttpStack.class)
+    void describeTable_failsWithOneLineNamingTheEndpoint_whenEndpointNeverAnswers(HttpStack http) {
         try (SilentEndpoint silent = new SilentEndpoint()) {
             long start = System.nanoTime();
 
-            TargetException e =
-                    plan(endpoint(silent.uri()), CallTimeouts.perAttempt(Duration.ofSeconds(1)), RunDeadline.none());
+            TargetException e = plan(
+                    http, endpoint(silent.uri()), CallTimeouts.perAttempt(Duration.ofSeconds(1)), RunDeadline.none());
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GENEROUS);
             assertThat(e).isNotNull();
@@ -50,13 +55,15 @@ class UnresponsiveEndpointTest {
         }
     }
 
-    @Test
-    void describeTable_endsBeforeTheRunDeadline_whenEndpointNeverAnswers() {
+    @ParameterizedTest
+    @EnumSource(HttpStack.class)
+    void describeTable_endsBeforeTheRunDeadline_whenEndpointNeverAnswers(HttpStack http) {
         try (SilentEndpoint silent = new SilentEndpoint()) {
             long start = System.nanoTime();
 
             // The client alone would wait 3 x 60 s; the deadline allows 2 s.
             TargetException e = plan(
+                    http,
                     endpoint(silent.uri()),
                     CallTimeouts.perAttempt(Duration.ofSeconds(60)),
                     RunDeadline.in(Duration.ofSeconds(1), Duration.ofSeconds(2)));
@@ -67,24 +74,26 @@ class UnresponsiveEndpointTest {
         }
     }
 
-    @Test
-    void describeTable_saysCannotConnect_whenNothingListens() {
+    @ParameterizedTest
+    @EnumSource(HttpStack.class)
+    void describeTable_saysCannotConnect_whenNothingListens(HttpStack http) {
         URI dead = URI.create("http://127.0.0.1:" + Dynalite.freePort());
 
-        TargetException e = plan(endpoint(dead), CallTimeouts.defaults(), RunDeadline.none());
+        TargetException e = plan(http, endpoint(dead), CallTimeouts.defaults(), RunDeadline.none());
 
         assertThat(e.kind()).isEqualTo(TargetException.Kind.UNREACHABLE);
         assertThat(e.getMessage())
                 .doesNotContain("\n")
-                .contains("on endpoint " + dead + " failed: cannot connect")
+                .contains("on endpoint " + dead + " failed: cannot connect (Connection refused);")
                 .contains("check that the endpoint is running");
     }
 
-    @Test
-    void describeTable_saysUseHttp_whenHttpsUrlPointsAtAPlainHttpPort() {
+    @ParameterizedTest
+    @EnumSource(HttpStack.class)
+    void describeTable_saysUseHttp_whenHttpsUrlPointsAtAPlainHttpPort(HttpStack http) {
         URI https = URI.create("https://127.0.0.1:" + Dynalite.target().port());
 
-        TargetException e = plan(endpoint(https), CallTimeouts.defaults(), RunDeadline.none());
+        TargetException e = plan(http, endpoint(https), CallTimeouts.defaults(), RunDeadline.none());
 
         assertThat(e.kind()).isEqualTo(TargetException.Kind.TLS);
         assertThat(e.getMessage())
@@ -93,11 +102,12 @@ class UnresponsiveEndpointTest {
                 .contains("use http:// instead of https://");
     }
 
-    @Test
-    void errors_neverShowThePasswordOfTheEndpointUrl() {
+    @ParameterizedTest
+    @EnumSource(HttpStack.class)
+    void errors_neverShowThePasswordOfTheEndpointUrl(HttpStack http) {
         URI withPassword = URI.create("http://admin:secret@127.0.0.1:" + Dynalite.freePort());
 
-        TargetException e = plan(endpoint(withPassword), CallTimeouts.defaults(), RunDeadline.none());
+        TargetException e = plan(http, endpoint(withPassword), CallTimeouts.defaults(), RunDeadline.none());
 
         assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("admin");
         assertThat(endpoint(withPassword).describe()).isEqualTo("endpoint http://127.0.0.1:" + withPassword.getPort());
