@@ -50,7 +50,35 @@ db.create = function (options) {
 }
 
 process.argv = [ process.argv[0], cli ].concat(process.argv.slice(3))
+watchOwner(process.env.DYNASEED_ENGINE_OWNER_PID)
 require(cli)
+
+/**
+ * An in-memory engine (the test suite's) ends with the process that started it, which names itself in
+ * DYNASEED_ENGINE_OWNER_PID: checked every second, so that an owner killed before its shutdown hook could stop the
+ * engine (kill -9, a test run stopped hard) leaves no engine behind. An engine with its data on disk is shared by
+ * commands and outlives each of them: it is never started with the variable.
+ */
+function watchOwner (value) {
+  if (!value) return
+  var owner = Number(value)
+  if (!Number.isInteger(owner) || owner <= 0) {
+    console.error('dynaseed-engine: DYNASEED_ENGINE_OWNER_PID is not a process id: ' + value)
+    process.exit(2)
+  }
+  setInterval(function () {
+    try {
+      process.kill(owner, 0)
+    } catch (e) {
+      // EPERM: the owner lives but belongs to another user; only ESRCH says it is gone.
+      if (e.code === 'ESRCH') {
+        console.error('dynaseed-engine: the process that started this in-memory engine (pid ' + owner +
+          ') has ended; stopping')
+        process.exit(0)
+      }
+    }
+  }, 1000).unref()
+}
 
 /** UpdateTable also accepts AttributeDefinitions, and index throughput only where the billing mode needs it. */
 function widenUpdateTableValidation () {

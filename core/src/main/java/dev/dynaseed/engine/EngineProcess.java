@@ -38,6 +38,9 @@ final class EngineProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineProcess.class);
 
+    /** The environment variable naming the process an in-memory engine ends with (read by the launcher script). */
+    static final String OWNER_PID = "DYNASEED_ENGINE_OWNER_PID";
+
     private EngineProcess() {}
 
     /** Starts dynalite on the port and returns once a ListTables answers; stops it again if that never happens. */
@@ -69,8 +72,14 @@ final class EngineProcess {
         try {
             Files.createDirectories(logFile.getParent());
             logStart = markStart(logFile, port);
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (config.dataDir().isEmpty()) {
+                // Nobody else can find an in-memory engine, so it ends with this process: also when this process is
+                // killed and its shutdown hook never runs (the launcher checks every second that the owner lives).
+                builder.environment()
+                        .put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+            }
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             process.getOutputStream().close();
