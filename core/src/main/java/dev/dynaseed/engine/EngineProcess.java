@@ -78,6 +78,9 @@ final class EngineProcess {
                 // killed and its shutdown hook never runs (the launcher checks every second that the owner lives).
                 builder.environment()
                         .put(OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+            } else {
+                // A shared engine outlives this command: never tie it to a pid inherited from the environment.
+                builder.environment().remove(OWNER_PID);
             }
             process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
