@@ -2,6 +2,7 @@ package dev.dynaseed.connection;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -48,7 +49,8 @@ public final class HttpClients {
         }
         try {
             return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
+            // Not an address after all (the pattern lets some non-addresses through): not known to be this machine.
             return false;
         }
     }
