@@ -33,8 +33,8 @@ class ProxySettingsTest {
                         id: uuid4
                 """.formatted(table));
         // Nothing listens there: a request sent through the proxy would fail to connect.
-        String deadProxy = "http://127.0.0.1:" + Dynalite.freePort();
-        String port = deadProxy.substring(deadProxy.lastIndexOf(':') + 1);
+        int port = Dynalite.freePort();
+        String deadProxy = "http://127.0.0.1:" + port;
         Path out = dir.resolve("out.json");
         Process child = ChildCli.start(
                 List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + port, "-Dhttp.nonProxyHosts=example.com"),
