@@ -69,6 +69,9 @@ public final class Benchmark {
     private final Path work;
     private final List<String> verdicts = new ArrayList<>();
 
+    /** The CLI's HTTP client (its {@code Session.HTTP}): every in-process figure and baseline sends through it. */
+    static final HttpStack CLI_HTTP = HttpStack.APACHE5;
+
     private static DynamoDbClient engineClient;
 
     /**
@@ -77,7 +80,7 @@ public final class Benchmark {
      */
     private static synchronized DynamoDbClient engineClient() {
         if (engineClient == null) {
-            engineClient = DynamoDbClients.create(Dynalite.target(), CallTimeouts.defaults(), HttpStack.APACHE5);
+            engineClient = DynamoDbClients.create(Dynalite.target(), CallTimeouts.defaults(), CLI_HTTP);
         }
         return engineClient;
     }
@@ -398,7 +401,7 @@ public final class Benchmark {
             try (CapacityLimitedEndpoint endpoint = CapacityLimitedEndpoint.start(
                             Duration.ofMillis(20), capacity, 0.1, Set.of("transaction_id", "access_timestamp"), false);
                     DynamoDbClient client = DynamoDbClients.create(
-                            new Target.Local(endpoint.port()), CallTimeouts.defaults(), HttpStack.APACHE5);
+                            new Target.Local(endpoint.port()), CallTimeouts.defaults(), CLI_HTTP);
                     BatchWriter writer =
                             new BatchWriter(client, WriteOptions.defaults().withAdaptive(adapt))) {
                 long started = System.nanoTime();
@@ -434,8 +437,8 @@ public final class Benchmark {
         TableSpec table = SpecReader.read(file).tables().get(0);
         try (CapacityLimitedEndpoint endpoint = CapacityLimitedEndpoint.start(
                         Duration.ofMillis(20), capacity, 0.1, Set.of("transaction_id", "access_timestamp"), false);
-                DynamoDbClient client = DynamoDbClients.create(
-                        new Target.Local(endpoint.port()), CallTimeouts.defaults(), HttpStack.APACHE5);
+                DynamoDbClient client =
+                        DynamoDbClients.create(new Target.Local(endpoint.port()), CallTimeouts.defaults(), CLI_HTTP);
                 BatchWriter writer = new BatchWriter(client, WriteOptions.defaults())) {
             new Seeder(client, writer).seed(table, 4, Instant.now(), SeedProgress.NONE, RunDeadline.none());
         }

@@ -3,7 +3,6 @@ package dev.dynaseed.bench;
 import dev.dynaseed.RunDeadline;
 import dev.dynaseed.connection.CallTimeouts;
 import dev.dynaseed.connection.DynamoDbClients;
-import dev.dynaseed.connection.HttpStack;
 import dev.dynaseed.connection.Target;
 import dev.dynaseed.seed.BatchWriter;
 import dev.dynaseed.seed.SeedOutcome;
@@ -33,7 +32,7 @@ public final class HeapRun {
         Target target = new Target.Endpoint(URI.create(args[1]), Optional.empty(), Optional.empty());
         long started = System.nanoTime();
         SeedOutcome outcome;
-        try (var client = DynamoDbClients.create(target, CallTimeouts.defaults(), HttpStack.APACHE5);
+        try (var client = DynamoDbClients.create(target, CallTimeouts.defaults(), Benchmark.CLI_HTTP);
                 BatchWriter writer = new BatchWriter(client, WriteOptions.defaults())) {
             outcome = new Seeder(client, writer).seed(table, 5, Instant.now(), SeedProgress.NONE, RunDeadline.none());
         }
